@@ -1,0 +1,389 @@
+"""envsync.yaml → typed settings. Every error names the file, the line and the key.
+
+Lookup order: ``--config PATH``, then ``ENVSYNC_CONFIG``, then ``envsync.yaml`` in the
+current folder or the nearest folder above it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from envsync.errors import ConfigError
+
+__all__ = [
+    "CONFIG_NAME",
+    "ComposeSpec",
+    "Config",
+    "Environment",
+    "GitSource",
+    "HealthCheck",
+    "find_config",
+    "load_config",
+]
+
+CONFIG_NAME = "envsync.yaml"
+
+
+@dataclass(frozen=True)
+class GitSource:
+    """Where an environment's files come from.
+
+    Either a working tree (``path``; ``branch`` optional: when set, that branch's commit
+    is read instead of HEAD, without checking it out) or a remote branch of the
+    repository that holds envsync.yaml (``remote`` + ``branch``), read without touching
+    the working tree.
+    """
+
+    path: Path | None = None
+    remote: str | None = None
+    branch: str | None = None
+
+    @property
+    def is_worktree(self) -> bool:
+        """True when the files are read from a working tree (uncommitted state included)."""
+        return self.remote is None and self.branch is None
+
+
+@dataclass(frozen=True)
+class ComposeSpec:
+    """The compose files (relative to the git root), project name and env file."""
+
+    files: tuple[str, ...]
+    project: str | None = None
+    env_file: str | None = None
+    profiles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    """One HTTP check: ``expect_status`` is what counts as healthy."""
+
+    name: str
+    url: str
+    method: str = "GET"
+    json: Any = None
+    expect_status: int = 200
+    timeout_s: float = 5.0
+
+
+@dataclass(frozen=True)
+class Environment:
+    """One environment: a git source, maybe a compose project, maybe an engine."""
+
+    name: str
+    git: GitSource
+    compose: ComposeSpec | None = None
+    docker: str | None = None
+    runtime: bool = True
+    health: tuple[HealthCheck, ...] = ()
+    memory_limits_mb: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole envsync.yaml."""
+
+    path: Path
+    project: str
+    snapshots_dir: Path
+    environments: dict[str, Environment]
+    ignore: tuple[str, ...] = ()
+    expect_different: tuple[str, ...] = ()
+    backups_dir: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The folder holding envsync.yaml; relative paths start here."""
+        return self.path.parent
+
+    def environment(self, name: str) -> Environment:
+        """The named environment, or an error listing the ones that exist."""
+        from envsync.errors import UnknownEnvironmentError
+
+        try:
+            return self.environments[name]
+        except KeyError:
+            known = ", ".join(sorted(self.environments)) or "none"
+            raise UnknownEnvironmentError(
+                f"{self.path}: no environment named {name!r} (defined: {known})"
+            ) from None
+
+
+def find_config(explicit: Path | None = None, start: Path | None = None) -> Path:
+    """The envsync.yaml to use; raises ConfigError saying where it looked."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        return explicit
+    env_path = os.environ.get("ENVSYNC_CONFIG")
+    if env_path:
+        path = Path(env_path)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found (from ENVSYNC_CONFIG)")
+        return path
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(
+        f"{CONFIG_NAME} not found in {here} or any folder above it "
+        "(run `envsync init`, or pass --config PATH)"
+    )
+
+
+class _Reader:
+    """Reads one YAML node tree and reports errors as ``file:line: key: problem``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, node: Any, key: str, problem: str) -> ConfigError:
+        line = _line_of(node, key)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{where}: {key}: {problem}")
+
+    def mapping(self, parent: Any, key: str, value: Any, dotted: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(parent, key, f"{dotted} must be a mapping, got {_kind(value)}")
+        return value
+
+    def string(self, parent: Any, key: str, value: Any, dotted: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(parent, key, f"{dotted} must be a non-empty string, got {_kind(value)}")
+        return value
+
+    def string_list(self, parent: Any, key: str, value: Any, dotted: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(parent, key, f"{dotted} must be a list of strings, got {_kind(value)}")
+        return tuple(value)
+
+    def unknown(self, node: dict[str, Any], allowed: set[str], dotted: str) -> None:
+        for key in node:
+            if key not in allowed:
+                choices = ", ".join(sorted(allowed))
+                raise self.fail(node, key, f"unknown key in {dotted} (expected one of: {choices})")
+
+
+def _line_of(node: Any, key: str) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        return int(lc.key(key)[0]) + 1
+    except (KeyError, TypeError, AttributeError):
+        line = getattr(lc, "line", None)
+        return int(line) + 1 if line is not None else None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    return repr(value)
+
+
+_TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different"}
+_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime"}
+_GIT_KEYS = {"path", "remote", "branch"}
+_COMPOSE_KEYS = {"files", "project", "env_file", "profiles"}
+_HEALTH_KEYS = {"name", "url", "method", "json", "expect_status", "timeout"}
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read and check envsync.yaml; raises ConfigError naming file, line and key."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    path = find_config(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}{line}: not valid YAML: {problem}") from None
+    return _parse(path.resolve(), data)
+
+
+def _parse(path: Path, data: Any) -> Config:
+    r = _Reader(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the file must be a mapping with an `environments` key")
+    r.unknown(data, _TOP_KEYS, "the top level")
+    root = path.parent
+    project = data.get("project") or root.name
+    if not isinstance(project, str):
+        raise r.fail(data, "project", "project must be a string")
+    snapshots = data.get("snapshots", "snapshots")
+    snapshots = r.string(data, "snapshots", snapshots, "snapshots")
+    backups = data.get("backups")
+    backups_dir = root / r.string(data, "backups", backups, "backups") if backups else None
+    if "environments" not in data:
+        raise ConfigError(f"{path}:1: environments: missing (define at least one environment)")
+    envs_node = r.mapping(data, "environments", data["environments"], "environments")
+    if not envs_node:
+        raise r.fail(data, "environments", "define at least one environment")
+    environments = {
+        str(name): _environment(r, envs_node, str(name), node, root)
+        for name, node in envs_node.items()
+    }
+    ignore = r.string_list(data, "ignore", data.get("ignore") or [], "ignore")
+    expect = r.string_list(
+        data, "expect_different", data.get("expect_different") or [], "expect_different"
+    )
+    return Config(
+        path=path,
+        project=project,
+        snapshots_dir=root / snapshots,
+        environments=environments,
+        ignore=ignore,
+        expect_different=expect,
+        backups_dir=backups_dir,
+    )
+
+
+def _environment(r: _Reader, parent: Any, name: str, node: Any, root: Path) -> Environment:
+    where = f"environments.{name}"
+    node = r.mapping(parent, name, node, where)
+    r.unknown(node, _ENV_KEYS, where)
+    if "git" not in node:
+        raise r.fail(parent, name, f"{where}.git: missing (a path, or {{remote:, branch:}})")
+    git = _git(r, node, node["git"], where, root)
+    compose = None
+    if node.get("compose") is not None:
+        compose = _compose(r, node, node["compose"], where)
+    docker = node.get("docker")
+    if docker is not None:
+        docker = r.string(node, "docker", docker, f"{where}.docker")
+        if not docker.startswith(("unix://", "tcp://", "ssh://", "npipe://", "http://")):
+            raise r.fail(
+                node, "docker",
+                f"{where}.docker: {docker!r} is not an engine URL "
+                "(unix://, tcp:// or ssh://user@host[:port])",
+            )
+    runtime = node.get("runtime", True)
+    if not isinstance(runtime, bool):
+        raise r.fail(node, "runtime", f"{where}.runtime must be true or false")
+    if git.remote is not None:
+        runtime = False  # a remote branch is declared state only
+    health = tuple(
+        _health(r, node, item, f"{where}.health[{i}]")
+        for i, item in enumerate(_list(r, node, "health", where))
+    )
+    limits = _limits(r, node, node.get("limits"), where)
+    return Environment(
+        name=name, git=git, compose=compose, docker=docker, runtime=runtime,
+        health=health, memory_limits_mb=limits,
+    )
+
+
+def _list(r: _Reader, node: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = node.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise r.fail(node, key, f"{where}.{key} must be a list, got {_kind(value)}")
+    return value
+
+
+def _git(r: _Reader, parent: Any, node: Any, where: str, root: Path) -> GitSource:
+    if isinstance(node, str):
+        return GitSource(path=(root / node).resolve())
+    node = r.mapping(parent, "git", node, f"{where}.git")
+    r.unknown(node, _GIT_KEYS, f"{where}.git")
+    path = node.get("path")
+    remote = node.get("remote")
+    branch = node.get("branch")
+    if path is not None and remote is not None:
+        raise r.fail(node, "remote", f"{where}.git: give either path or remote, not both")
+    if path is None and remote is None:
+        raise r.fail(parent, "git", f"{where}.git: needs a path, or a remote and a branch")
+    if remote is not None:
+        remote = r.string(node, "remote", remote, f"{where}.git.remote")
+        if branch is None:
+            raise r.fail(node, "remote", f"{where}.git.branch: missing (a remote needs a branch)")
+    if branch is not None:
+        branch = r.string(node, "branch", branch, f"{where}.git.branch")
+    resolved = (root / r.string(node, "path", path, f"{where}.git.path")).resolve() if path else root
+    return GitSource(path=resolved, remote=remote, branch=branch)
+
+
+def _compose(r: _Reader, parent: Any, node: Any, where: str) -> ComposeSpec:
+    where = f"{where}.compose"
+    node = r.mapping(parent, "compose", node, where)
+    r.unknown(node, _COMPOSE_KEYS, where)
+    if "files" not in node:
+        raise r.fail(parent, "compose", f"{where}.files: missing (the compose files, in order)")
+    files = r.string_list(node, "files", node["files"], f"{where}.files")
+    if not files:
+        raise r.fail(node, "files", f"{where}.files: give at least one compose file")
+    project = node.get("project")
+    if project is not None:
+        project = r.string(node, "project", project, f"{where}.project")
+    env_file = node.get("env_file")
+    if env_file is not None:
+        env_file = r.string(node, "env_file", env_file, f"{where}.env_file")
+    profiles = r.string_list(node, "profiles", node.get("profiles") or [], f"{where}.profiles")
+    return ComposeSpec(files=files, project=project, env_file=env_file, profiles=profiles)
+
+
+def _health(r: _Reader, parent: Any, node: Any, where: str) -> HealthCheck:
+    if not isinstance(node, dict):
+        raise r.fail(parent, "health", f"{where} must be a mapping with name and url")
+    r.unknown(node, _HEALTH_KEYS, where)
+    for key in ("name", "url"):
+        if key not in node:
+            raise r.fail(parent, "health", f"{where}.{key}: missing")
+    name = r.string(node, "name", node["name"], f"{where}.name")
+    url = r.string(node, "url", node["url"], f"{where}.url")
+    if not url.startswith(("http://", "https://")):
+        raise r.fail(node, "url", f"{where}.url: {url!r} is not an http(s) URL")
+    method = r.string(node, "method", node.get("method", "GET"), f"{where}.method").upper()
+    status = node.get("expect_status", 200)
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        raise r.fail(node, "expect_status", f"{where}.expect_status must be an HTTP status")
+    timeout = node.get("timeout", 5.0)
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+        raise r.fail(node, "timeout", f"{where}.timeout must be a positive number of seconds")
+    body = _plain(node.get("json"))
+    return HealthCheck(name=name, url=url, method=method, json=body,
+                       expect_status=status, timeout_s=float(timeout))
+
+
+def _limits(r: _Reader, parent: Any, node: Any, where: str) -> dict[str, float]:
+    if node is None:
+        return {}
+    node = r.mapping(parent, "limits", node, f"{where}.limits")
+    r.unknown(node, {"memory_mb"}, f"{where}.limits")
+    mem = node.get("memory_mb") or {}
+    mem = r.mapping(node, "memory_mb", mem, f"{where}.limits.memory_mb")
+    out: dict[str, float] = {}
+    for service, value in mem.items():
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise r.fail(mem, service, f"{where}.limits.memory_mb.{service} must be a positive number")
+        out[str(service)] = float(value)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """ruamel's commented containers → plain dicts and lists (for JSON)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

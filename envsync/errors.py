@@ -1,0 +1,50 @@
+"""The one exception root of envsync, and its kinds.
+
+Every error a user can cause or meet derives from :class:`EnvsyncError`; the CLI turns
+each into a one-line message and exit code 2 (see ``envsync.cli.errors``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CaptureError",
+    "ComposeError",
+    "ConfigError",
+    "EngineError",
+    "EnvsyncError",
+    "GitError",
+    "SnapshotError",
+    "UnknownEnvironmentError",
+]
+
+
+class EnvsyncError(Exception):
+    """Root of every error envsync reports to its user as a one-line message."""
+
+
+class ConfigError(EnvsyncError):
+    """envsync.yaml is missing, unreadable or wrong; the message names file, line and key."""
+
+
+class UnknownEnvironmentError(EnvsyncError):
+    """An environment name that envsync.yaml does not define."""
+
+
+class SnapshotError(EnvsyncError):
+    """A snapshot file is missing, corrupt, or of another schema version."""
+
+
+class CaptureError(EnvsyncError):
+    """A part of an environment could not be captured."""
+
+
+class GitError(CaptureError):
+    """git failed: not a repository, unknown ref, unreachable remote."""
+
+
+class ComposeError(CaptureError):
+    """The compose binary is missing, or rejected the files (its message is kept)."""
+
+
+class EngineError(CaptureError):
+    """The Docker engine could not be reached or failed during capture."""
