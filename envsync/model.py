@@ -85,6 +85,8 @@ class Finding:
     expected: bool = False
     rule: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    segments: tuple[str, ...] = ()
+    """The path as keys (a key may hold dots, e.g. a label); used for matching globs."""
 
     def to_json(self) -> dict[str, Any]:
         """The finding as the JSON object of ``envsync.diff/v1``."""
@@ -92,6 +94,7 @@ class Finding:
         data["kind"] = self.kind.value
         data["severity"] = self.severity.label
         data["direction"] = self.direction.value if self.direction else None
+        del data["segments"]
         if not self.extra:
             del data["extra"]
         return data

@@ -1,0 +1,246 @@
+"""Capture: the only code that talks to the world (git, compose, env files, the engine).
+
+:func:`take_snapshot` assembles one ``envsync.snapshot/v1`` document for an environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from envsync import __version__
+from envsync.config import Config, Environment
+from envsync.errors import ComposeError
+from envsync.model import SNAPSHOT_SCHEMA, Snapshot
+from envsync.secrets import Redactor
+
+__all__ = ["Progress", "record_snapshot", "take_snapshot"]
+
+Progress = Callable[[str], None]
+"""Called with a short description of each step as it starts."""
+
+
+def _noop(_: str) -> None:
+    pass
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _redact_model(model: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    """Fingerprint secret values in each service's resolved ``environment``."""
+    for svc in (model.get("services") or {}).values():
+        env = svc.get("environment")
+        if isinstance(env, dict):
+            svc["environment"] = redactor.mapping(env)
+    return model
+
+
+def _relocate(model: dict[str, Any], tmp: Path, root: Path) -> dict[str, Any]:
+    """Make a model resolved in a temp folder read as if resolved in ``root``."""
+    text = json.dumps(model)
+    for form in {str(tmp), str(tmp.resolve())}:
+        text = text.replace(json.dumps(form)[1:-1], json.dumps(str(root))[1:-1])
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def _borrow_unversioned(worktree: Path, committed: Path, spec: Any) -> list[str]:
+    """Copy env files that git does not hold (often ignored on purpose) from the working
+    tree into the committed tree, so the committed model resolves as it would deploy."""
+    from envsync.capture.compose import referenced_env_files
+
+    names = ([spec.env_file] if spec.env_file else []) + referenced_env_files(worktree, spec.files)
+    borrowed = []
+    for name in dict.fromkeys(names):
+        src, dst = worktree / name, committed / name
+        if src.is_file() and not dst.exists():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+            borrowed.append(name)
+    return borrowed
+
+
+def _drop_own_files(section: dict[str, Any], root: Path, config: Config) -> None:
+    """envsync's own snapshot folder is not drift of the application."""
+    try:
+        own = config.snapshots_dir.resolve().relative_to(root.resolve()).as_posix() + "/"
+    except ValueError:
+        return
+    for key in ("dirty", "untracked"):
+        section[key] = [e for e in section.get(key) or [] if not e["path"].startswith(own)]
+
+
+def take_snapshot(
+    config: Config,
+    env: Environment,
+    *,
+    progress: Progress = _noop,
+    redactor: Redactor | None = None,
+    runtime: bool = True,
+) -> Snapshot:
+    """Capture ``env`` now. Parts that cannot be captured are listed in ``meta.errors``;
+    broken input (not a repository, a compose file compose rejects) raises an EnvsyncError."""
+    from envsync.capture.compose import compose_version, referenced_env_files, resolve
+    from envsync.capture.envfiles import read_env_file
+    from envsync.capture.git import capture_git, materialise
+
+    started = time.perf_counter()
+    now = dt.datetime.now(dt.UTC)
+    redactor = redactor or Redactor()
+    errors: list[dict[str, str]] = []
+
+    progress("git")
+    git = capture_git(env.git, config.root)
+    errors += [{"part": "git", "reason": r} for r in git.section.pop("errors", [])]
+    _drop_own_files(git.section, git.root, config)
+
+    compose_section: dict[str, Any] | None = None
+    env_files: dict[str, dict[str, str | None]] = {}
+    with tempfile.TemporaryDirectory(prefix="envsync-") as tmp_name:
+        tmp = Path(tmp_name)
+        committed_dir: Path | None = None
+        if git.commit:
+            progress("materialise the committed files")
+            materialise(git.root, git.commit, tmp)
+            committed_dir = tmp
+        declared_dir = git.root if git.worktree else committed_dir
+        if env.compose is not None:
+            spec = env.compose
+            if declared_dir is None:
+                raise ComposeError(f"{git.root}: the repository has no commit to read files from")
+            progress("compose config (declared)")
+            declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
+                                       env_file=spec.env_file, profiles=spec.profiles)
+            if declared_dir is tmp:
+                declared = _relocate(declared, tmp, git.root)
+            committed: dict[str, Any] | None = None
+            committed_hashes: dict[str, str] | None = None
+            if git.worktree and committed_dir is not None:
+                progress("compose config (committed)")
+                unversioned = _borrow_unversioned(declared_dir, committed_dir, spec)
+                try:
+                    committed, committed_hashes = resolve(
+                        committed_dir, spec.files, project=spec.project,
+                        env_file=spec.env_file, profiles=spec.profiles,
+                    )
+                    committed = _relocate(committed, tmp, git.root)
+                except ComposeError as exc:
+                    errors.append({"part": "compose.committed", "reason": str(exc).replace(
+                        str(tmp), f"{git.root}@HEAD")})
+            elif git.worktree:
+                errors.append({"part": "compose.committed", "reason": "no commit yet"})
+            else:
+                committed, committed_hashes = declared, hashes
+            compose_section = {
+                "project": spec.project or declared.get("name"),
+                "files": [
+                    {"path": f, "sha256": _file_hash(declared_dir / f)} for f in spec.files
+                ],
+                "env_file": spec.env_file,
+                "declared": _redact_model(declared, redactor),
+                "committed": _redact_model(committed, redactor) if committed else None,
+                "hashes": hashes,
+                "committed_hashes": committed_hashes,
+                "unversioned": unversioned if git.worktree and committed_dir else [],
+            }
+            progress("env files")
+            names = ([spec.env_file] if spec.env_file else []) + [
+                f for f in referenced_env_files(declared_dir, spec.files) if f != spec.env_file
+            ]
+            for name in names:
+                parsed = read_env_file(declared_dir / name, redactor)
+                env_files[name] = dict(sorted(parsed.values.items()))
+                errors += [
+                    {"part": "env_files", "reason": f"{name}:{line}: python-dotenv cannot parse "
+                     "this line; it is left out"} for line in parsed.bad_lines
+                ]
+
+    runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime)
+
+    snapshot: Snapshot = {
+        "schema": SNAPSHOT_SCHEMA,
+        "meta": {
+            "environment": env.name,
+            "project": config.project,
+            "time": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "envsync_version": __version__,
+            "compose_version": compose_version(),
+            "engine": runtime_section.get("engine"),
+            "host": platform.node(),
+            "duration_s": None,
+            "errors": errors,
+        },
+        "git": git.section,
+        "compose": compose_section,
+        "env_files": env_files,
+        "containers": runtime_section.get("containers"),
+        "stats": runtime_section.get("stats"),
+        "health": runtime_section.get("health"),
+        "limits": {"memory_mb": dict(env.memory_limits_mb)},
+    }
+    snapshot = redactor.scrub(snapshot)
+    snapshot["meta"]["duration_s"] = round(time.perf_counter() - started, 3)
+    return snapshot
+
+
+def _runtime(
+    env: Environment,
+    compose_section: dict[str, Any] | None,
+    redactor: Redactor,
+    progress: Progress,
+    errors: list[dict[str, str]],
+    enabled: bool,
+) -> dict[str, Any]:
+    """The runtime part (containers, stats, health), or the reason it is missing."""
+    if not env.runtime:
+        return {}
+    if not enabled:
+        errors.append({"part": "runtime", "reason": "not captured: --no-runtime was given"})
+        return {}
+    if compose_section is None:
+        errors.append({"part": "runtime", "reason": "not captured: the environment has no compose"})
+        return {}
+    try:
+        from envsync.capture.runtime import capture_runtime
+    except ImportError as exc:  # pragma: no cover - only while runtime capture is missing
+        errors.append({"part": "runtime", "reason": f"not captured: {exc}"})
+        return {}
+    progress("engine: containers, stats, health")
+    result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor)
+    errors.extend(result.errors)
+    return {
+        "engine": result.engine,
+        "containers": result.containers,
+        "stats": result.stats,
+        "health": result.health,
+    }
+
+
+def record_snapshot(
+    *,
+    config: Config,
+    env_name: str,
+    out: Path | None = None,
+    runtime: bool = True,
+    progress: Progress = _noop,
+) -> tuple[Snapshot, Path]:
+    """Capture ``env_name`` and store it atomically; the snapshot and where it went."""
+    from envsync.store import write_snapshot
+
+    env = config.environment(env_name)
+    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime)
+    progress("write")
+    return snapshot, write_snapshot(config.snapshots_dir, snapshot, out)

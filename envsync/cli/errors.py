@@ -1,0 +1,88 @@
+"""The one place exceptions become exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer.core import TyperGroup
+
+from envsync.errors import EnvsyncError
+from envsync.exitcodes import INTERRUPTED, TROUBLE
+
+if TYPE_CHECKING:
+    from envsync.config import Config
+
+__all__ = ["EnvsyncGroup", "State", "state"]
+
+
+@dataclass
+class State:
+    """Global options, shared by every command through ``ctx.obj``."""
+
+    config_path: Path | None = None
+    debug: bool = False
+    _config: Any = field(default=None, repr=False)
+
+    def config(self) -> Config:
+        """envsync.yaml, loaded once."""
+        if self._config is None:
+            from envsync.config import load_config
+
+            self._config = load_config(self.config_path)
+        return self._config  # type: ignore[no-any-return]
+
+    def config_or_none(self) -> Config | None:
+        """envsync.yaml when there is one (a diff of two files needs none)."""
+        from envsync.config import find_config
+        from envsync.errors import ConfigError
+
+        try:
+            find_config(self.config_path)
+        except ConfigError:
+            if self.config_path is not None:
+                raise
+            return None
+        return self.config()
+
+
+def state(ctx: typer.Context) -> State:
+    """The global options of this invocation."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def _debug(ctx: Any) -> bool:
+    obj = ctx.obj
+    return bool(os.environ.get("ENVSYNC_DEBUG")) or (isinstance(obj, State) and obj.debug)
+
+
+class EnvsyncGroup(TyperGroup):
+    """Runs a command; an EnvsyncError becomes ``envsync: error: …`` and exit 2, Ctrl-C
+    exit 130, anything unexpected a one-line bug report (the traceback with --debug)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from envsync.render.console import error
+
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except EnvsyncError as exc:
+            if _debug(ctx):
+                traceback.print_exc()
+            error(str(exc))
+            raise typer.Exit(TROUBLE) from None
+        except KeyboardInterrupt:
+            error("interrupted")
+            raise typer.Exit(INTERRUPTED) from None
+        except Exception as exc:
+            if _debug(ctx):
+                traceback.print_exc()
+            error(f"unexpected {type(exc).__name__}: {exc} (this is a bug in envsync; "
+                  "run again with --debug for the traceback)")
+            raise typer.Exit(TROUBLE) from None

@@ -1,0 +1,203 @@
+"""Two normalised snapshots → classified, explained findings (deepdiff does the diffing)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from envsync.diff.rules import RULES, Rule, glob_match, match_rule
+from envsync.model import DIFF_SCHEMA, Finding, Kind, Severity
+from envsync.secrets import is_fingerprint
+
+__all__ = ["DiffResult", "apply_filters", "diff_normalised", "explain", "show_value"]
+
+# Sections compared entry by entry: equal entries are skipped before deepdiff runs, so a
+# 200-service diff costs deepdiff only for the services that differ.
+_KEYED_SECTIONS = ("services", "containers", "env_files")
+_SCOPED = ("services", "containers")
+
+
+@dataclass
+class DiffResult:
+    """The findings between side ``a`` and side ``b``, most severe first per service."""
+
+    a: str
+    b: str
+    findings: list[Finding] = field(default_factory=list)
+    schema: str = DIFF_SCHEMA
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            counts[f.severity.label] += 1
+        return counts
+
+    def at_or_above(self, threshold: Severity) -> list[Finding]:
+        """The findings that make the exit code 1 for ``--fail-on threshold``."""
+        return [f for f in self.findings if f.severity >= threshold]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "a": self.a,
+            "b": self.b,
+            "findings": [f.to_json() for f in self.findings],
+            "summary": self.summary,
+            "notes": self.notes,
+        }
+
+
+def show_value(value: Any, limit: int = 60) -> str:
+    """A value for a one-line message: secrets never, long values shortened."""
+    if value is None:
+        return "unset"
+    if is_fingerprint(value):
+        return "a secret"
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"`{text}`"
+
+
+def _subject(path: tuple[str, ...]) -> tuple[str | None, str]:
+    """(service, what) for a path: ``services.bot.environment.X`` → (bot, "env X")."""
+    if len(path) >= 2 and path[0] in _SCOPED:
+        service, rest = path[1], path[2:]
+        where = "" if path[0] == "services" else " (running)"
+        if not rest:
+            return service, f"{'service' if path[0] == 'services' else 'container'}{where}"
+        head = rest[0]
+        if head in ("environment", "env") and len(rest) > 1:
+            return service, f"env {'.'.join(rest[1:])}{where}"
+        if head == "ports" and len(rest) > 1:
+            return service, f"port {'.'.join(rest[1:])}{where}"
+        if head in ("volumes", "mounts") and len(rest) > 1:
+            return service, f"mount {'.'.join(rest[1:])}{where}"
+        return service, ".".join(rest) + where
+    if path and path[0] == "env_files":
+        if len(path) == 2:
+            return None, f"env file {path[1]}"
+        name = "env file" if path[1] == "env_file" else path[1]
+        return None, f"{name} key {'.'.join(path[2:])}"
+    if path and path[0] == "git":
+        return None, "git " + ".".join(path[1:])
+    if path and path[0] == "health" and len(path) > 1:
+        return None, f"health check {'.'.join(path[1:])}"
+    return None, ".".join(path)
+
+
+def explain(kind: Kind, path: tuple[str, ...], before: Any, after: Any, a: str, b: str) -> str:
+    """The one-line message a person reads."""
+    service, what = _subject(path)
+    subject = f"{service}: {what}" if service else what
+    if len(path) == 2 and path[0] in _SCOPED:
+        only = b if kind is Kind.ADDED else a
+        return f"{subject} exists only in {only}"
+    if kind is Kind.CHANGED:
+        if is_fingerprint(before) or is_fingerprint(after):
+            return f"{subject}: the secret value differs between {a} and {b}"
+        return f"{subject} is {show_value(after)} in {b}, {show_value(before)} in {a}"
+    if kind is Kind.ADDED:
+        return f"{subject} is set in {b} ({show_value(after)}), not in {a}"
+    return f"{subject} is set in {a} ({show_value(before)}), missing in {b}"
+
+
+def _finding(
+    kind: Kind, path: tuple[str, ...], before: Any, after: Any, a: str, b: str,
+    rules: tuple[Rule, ...],
+) -> Finding:
+    rule = match_rule(path, kind, rules)
+    service = path[1] if len(path) >= 2 and path[0] in _SCOPED else None
+    return Finding(
+        path=".".join(path), kind=kind, category=rule.category, severity=rule.severity,
+        message=explain(kind, path, before, after, a, b), service=service,
+        before=before, after=after, rule=rule.pattern, segments=path,
+    )
+
+
+_REPORTS = {
+    "values_changed": Kind.CHANGED,
+    "type_changes": Kind.CHANGED,
+    "dictionary_item_added": Kind.ADDED,
+    "dictionary_item_removed": Kind.REMOVED,
+    "iterable_item_added": Kind.ADDED,
+    "iterable_item_removed": Kind.REMOVED,
+}
+
+
+def _deepdiff(
+    before: Any, after: Any, prefix: tuple[str, ...]
+) -> Iterator[tuple[Kind, tuple[str, ...], Any, Any]]:
+    from deepdiff import DeepDiff
+
+    tree = DeepDiff(before, after, ignore_order=True, view="tree", verbose_level=2)
+    for report, kind in _REPORTS.items():
+        for level in tree.get(report, ()):
+            keys = level.path(output_format="list")
+            # A list item's index says nothing to a person; the value does.
+            path = prefix + tuple(str(k) for k in keys if not isinstance(k, int))
+            t1 = None if kind is Kind.ADDED else level.t1
+            t2 = None if kind is Kind.REMOVED else level.t2
+            yield kind, path, t1, t2
+
+
+def _changes(a: dict[str, Any], b: dict[str, Any]) -> Iterator[tuple[Kind, tuple[str, ...], Any, Any]]:
+    for section in sorted(set(a) | set(b)):
+        left, right = a.get(section), b.get(section)
+        if left == right:
+            continue
+        if section in _KEYED_SECTIONS and isinstance(left, dict) and isinstance(right, dict):
+            for key in sorted(set(left) | set(right), key=str):
+                if key not in right:
+                    yield Kind.REMOVED, (section, key), left[key], None
+                elif key not in left:
+                    yield Kind.ADDED, (section, key), None, right[key]
+                elif left[key] != right[key]:
+                    yield from _deepdiff(left[key], right[key], (section, key))
+        elif left is None or right is None:
+            # One side has no such part (e.g. no runtime captured): not a difference.
+            continue
+        else:
+            yield from _deepdiff(left, right, (section,))
+
+
+def diff_normalised(
+    a: dict[str, Any], b: dict[str, Any], *, a_label: str, b_label: str,
+    rules: tuple[Rule, ...] = RULES,
+) -> DiffResult:
+    """All findings between two normalised snapshots, unfiltered."""
+    findings = [
+        _finding(kind, path, before, after, a_label, b_label, rules)
+        for kind, path, before, after in _changes(a, b)
+    ]
+    findings.sort(key=lambda f: (f.service or "", -f.severity, f.path))
+    return DiffResult(a=a_label, b=b_label, findings=findings)
+
+
+def apply_filters(
+    result: DiffResult, *, ignore: Iterable[str] = (), expect_different: Iterable[str] = ()
+) -> DiffResult:
+    """Drop findings under an ``ignore`` glob; mark ``expect_different`` ones as expected
+    and lower them to info."""
+    ignore = tuple(ignore)
+    expect = tuple(expect_different)
+    kept: list[Finding] = []
+    dropped = 0
+    for f in result.findings:
+        path = f.segments or tuple(f.path.split("."))
+        if any(glob_match(p, path, prefix=True) for p in ignore):
+            dropped += 1
+            continue
+        if any(glob_match(p, path, prefix=True) for p in expect):
+            f.expected = True
+            f.severity = Severity.INFO
+            f.message += " (expected)"
+        kept.append(f)
+    result.findings = kept
+    if dropped:
+        result.notes.append(f"{dropped} finding(s) dropped by ignore rules")
+    return result

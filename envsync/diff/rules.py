@@ -1,0 +1,119 @@
+"""The severity rules: one readable table, first match wins.
+
+A rule matches a finding's path segment by segment: ``*`` (and any ``fnmatch`` pattern)
+matches one segment, ``**`` any number of them; the rule's kinds must include the
+finding's. Edit the table, not the code, to change a severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import lru_cache
+
+from envsync.model import Kind, Severity
+
+__all__ = ["RULES", "Rule", "glob_match", "match_rule"]
+
+A, R, C = Kind.ADDED, Kind.REMOVED, Kind.CHANGED
+ANY = (A, R, C)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``pattern`` + ``kinds`` → ``category`` and ``severity``; ``why`` is for people."""
+
+    pattern: str
+    kinds: tuple[Kind, ...]
+    category: str
+    severity: Severity
+    why: str
+
+
+S = Severity
+RULES: tuple[Rule, ...] = (
+    # What runs: a different program is the worst drift there is.
+    Rule("services.*.command", ANY, "command", S.CRITICAL, "a different program runs"),
+    Rule("services.*.entrypoint", ANY, "command", S.CRITICAL, "a different program runs"),
+    Rule("containers.*.command", ANY, "command", S.CRITICAL, "a different program runs"),
+    Rule("containers.*.entrypoint", ANY, "command", S.CRITICAL, "a different program runs"),
+    # Whole services and containers.
+    Rule("services.*", (A, R), "service", S.HIGH, "a service exists on one side only"),
+    Rule("containers.*", (A, R), "container", S.HIGH, "a container runs on one side only"),
+    # Images, ports, env keys.
+    Rule("services.*.image", ANY, "image", S.HIGH, "a different image runs"),
+    Rule("containers.*.image", ANY, "image", S.HIGH, "a different image runs"),
+    Rule("containers.*.image_id", ANY, "image", S.HIGH, "same tag, different image"),
+    Rule("services.*.ports.**", ANY, "ports", S.HIGH, "reachable on different ports"),
+    Rule("containers.*.ports.**", ANY, "ports", S.HIGH, "reachable on different ports"),
+    Rule("services.*.environment.*", (A, R), "env", S.HIGH, "a setting is missing"),
+    Rule("services.*.environment", (A, R), "env", S.HIGH, "settings are missing"),
+    Rule("services.*.environment.*", (C,), "env", S.MEDIUM, "a setting has another value"),
+    Rule("containers.*.env.*", (A, R), "env", S.HIGH, "a setting is missing"),
+    Rule("containers.*.env", (A, R), "env", S.HIGH, "settings are missing"),
+    Rule("containers.*.env.*", (C,), "env", S.MEDIUM, "a setting has another value"),
+    Rule("env_files.*.*", (A, R), "env-file", S.HIGH, "an env file key is missing"),
+    Rule("env_files.*", (A, R), "env-file", S.HIGH, "an env file exists on one side only"),
+    Rule("env_files.*.*", (C,), "env-file", S.MEDIUM, "an env file value differs"),
+    # State and health of what runs.
+    Rule("containers.*.state", ANY, "state", S.HIGH, "not in the same state"),
+    Rule("containers.*.health", ANY, "health", S.HIGH, "not equally healthy"),
+    Rule("health.**", ANY, "health", S.HIGH, "a health check answers differently"),
+    Rule("limits.**", ANY, "limits", S.HIGH, "memory over its limit"),
+    Rule("services.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
+    Rule("containers.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
+    # Resources, mounts, restart policy, user, health checks.
+    Rule("services.*.deploy.**", ANY, "resources", S.MEDIUM, "limits or replicas differ"),
+    Rule("services.*.mem_limit", ANY, "resources", S.MEDIUM, "memory limit differs"),
+    Rule("containers.*.memory_limit_mb", ANY, "resources", S.MEDIUM, "memory limit differs"),
+    Rule("services.*.volumes.**", ANY, "mounts", S.MEDIUM, "mounts differ"),
+    Rule("containers.*.mounts.**", ANY, "mounts", S.MEDIUM, "mounts differ"),
+    Rule("services.*.restart", ANY, "restart", S.MEDIUM, "restart policy differs"),
+    Rule("containers.*.restart_policy.**", ANY, "restart", S.MEDIUM, "restart policy differs"),
+    Rule("services.*.user", ANY, "user", S.MEDIUM, "runs as another user"),
+    Rule("containers.*.user", ANY, "user", S.MEDIUM, "runs as another user"),
+    Rule("services.*.healthcheck.**", ANY, "healthcheck", S.MEDIUM, "health check differs"),
+    Rule("containers.*.healthcheck.**", ANY, "healthcheck", S.MEDIUM, "health check differs"),
+    Rule("services.*.networks.**", ANY, "network", S.MEDIUM, "networks differ"),
+    # Cosmetic or informational.
+    Rule("services.*.labels.**", ANY, "labels", S.LOW, "labels differ"),
+    Rule("containers.*.labels.**", ANY, "labels", S.LOW, "labels differ"),
+    Rule("services.*.build.**", ANY, "build", S.LOW, "built differently"),
+    Rule("services.*.*.**", ANY, "service-config", S.MEDIUM, "service configuration differs"),
+    Rule("containers.*.*.**", ANY, "runtime", S.MEDIUM, "runtime configuration differs"),
+    Rule("project.**", ANY, "project", S.LOW, "project-level networks or volumes differ"),
+    Rule("git.untracked.**", ANY, "git", S.LOW, "untracked files"),
+    Rule("git.dirty.**", ANY, "git", S.LOW, "uncommitted edits"),
+    Rule("git.**", ANY, "git", S.INFO, "different commits or branches"),
+    Rule("**", ANY, "other", S.LOW, "other difference"),
+)
+
+
+@lru_cache(maxsize=512)
+def _segments(pattern: str) -> tuple[str, ...]:
+    return tuple(pattern.split("."))
+
+
+def _match(pat: tuple[str, ...], path: tuple[str, ...], prefix: bool) -> bool:
+    if not pat:
+        return prefix or not path
+    head = pat[0]
+    if head == "**":
+        return any(_match(pat[1:], path[i:], prefix) for i in range(len(path) + 1))
+    if not path or not fnmatchcase(path[0], head):
+        return False
+    return _match(pat[1:], path[1:], prefix)
+
+
+def glob_match(pattern: str, path: tuple[str, ...], *, prefix: bool = False) -> bool:
+    """True when ``pattern`` matches ``path`` (or, with ``prefix``, any start of it:
+    ignoring ``containers.*.stats`` drops everything under it)."""
+    return _match(_segments(pattern), path, prefix)
+
+
+def match_rule(path: tuple[str, ...], kind: Kind, rules: tuple[Rule, ...] = RULES) -> Rule:
+    """The first rule that matches; the table ends with a catch-all."""
+    for rule in rules:
+        if kind in rule.kinds and glob_match(rule.pattern, path):
+            return rule
+    return rules[-1]

@@ -1,0 +1,153 @@
+"""A DiffResult as a table for people, or JSON, markdown, SARIF, JUnit, GitHub annotations."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from envsync.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from envsync.diff.engine import DiffResult
+
+__all__ = ["DIFF_FORMATS", "render_diff"]
+
+DIFF_FORMATS = ("table", "json", "markdown", "sarif", "junit", "github")
+
+_STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+
+
+def _summary_line(result: DiffResult) -> str:
+    parts = [f"{n} {label}" for label, n in result.summary.items() if n]
+    total = len(result.findings)
+    if not total:
+        return f"{result.a} ↔ {result.b}: no differences"
+    return f"{result.a} ↔ {result.b}: {total} finding(s): " + ", ".join(parts)
+
+
+def _groups(result: DiffResult) -> dict[str, list[Finding]]:
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        groups[f.service or "(environment)"].append(f)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "(environment)", kv[0])))
+
+
+def _table(result: DiffResult, width: int | None) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width or 120, highlight=False, force_terminal=False,
+                      no_color=True)
+    if result.findings:
+        for service, items in _groups(result).items():
+            table = Table(title=service, title_justify="left", show_lines=False, expand=False)
+            table.add_column("severity")
+            table.add_column("kind")
+            table.add_column("path", overflow="fold")
+            table.add_column("what", overflow="fold")
+            for f in items:
+                table.add_row(Text(f.severity.label, style=_STYLE[f.severity]), f.kind.value,
+                              f.path, f.message)
+            console.print(table)
+    for note in result.notes:
+        console.print(f"note: {note}")
+    console.print(_summary_line(result))
+    return buf.getvalue()
+
+
+def _markdown(result: DiffResult) -> str:
+    lines = [f"### envsync: {result.a} ↔ {result.b}", ""]
+    if not result.findings:
+        lines.append("No differences.")
+    for service, items in _groups(result).items():
+        lines += [f"#### {service}", "", "| severity | kind | path | what |", "|---|---|---|---|"]
+        for f in items:
+            cells = [f.severity.label, f.kind.value, f"`{f.path}`", f.message]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    lines.append(_summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _github(result: DiffResult) -> str:
+    level = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning"}
+    out = []
+    for f in result.findings:
+        text = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        out.append(f"::{level.get(f.severity, 'notice')} title=envsync {f.severity.label}"
+                   f" {f.path.replace(',', '%2C').replace('::', '%3A%3A')}::{text}")
+    out.append(_summary_line(result))
+    return "\n".join(out) + "\n"
+
+
+def _sarif(result: DiffResult) -> str:
+    level = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
+             Severity.LOW: "note", Severity.INFO: "none"}
+    rules: dict[str, dict[str, Any]] = {}
+    results = []
+    for f in result.findings:
+        rule_id = f"envsync/{f.category}"
+        rules.setdefault(rule_id, {"id": rule_id, "name": f.category,
+                                   "shortDescription": {"text": f"{f.category} drift"}})
+        results.append({
+            "ruleId": rule_id,
+            "level": level[f.severity],
+            "message": {"text": f.message},
+            "properties": {"path": f.path, "severity": f.severity.label,
+                           "kind": f.kind.value, "service": f.service},
+        })
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "envsync", "rules": list(rules.values())}},
+                  "results": results}],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def _junit(result: DiffResult, threshold: Severity) -> str:
+    failing = [f for f in result.findings if f.severity >= threshold]
+    name = f"envsync {result.a} vs {result.b}"
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuite name={quoteattr(name)} tests="{max(len(result.findings), 1)}" '
+           f'failures="{len(failing)}">']
+    if not result.findings:
+        out.append('  <testcase classname="envsync" name="no differences"/>')
+    for f in result.findings:
+        case = f'  <testcase classname={quoteattr(f.service or "environment")} name={quoteattr(f.path)}'
+        if f.severity >= threshold:
+            out.append(case + ">")
+            out.append(f"    <failure type={quoteattr(f.severity.label)} "
+                       f"message={quoteattr(f.message)}>{escape(f.message)}</failure>")
+            out.append("  </testcase>")
+        else:
+            out.append(case + "/>")
+    out.append("</testsuite>")
+    return "\n".join(out) + "\n"
+
+
+def render_diff(result: DiffResult, fmt: str, *, threshold: Severity = Severity.LOW,
+                width: int | None = None) -> str:
+    """The text to print for ``fmt`` (one of DIFF_FORMATS)."""
+    if fmt == "json":
+        return json.dumps(result.to_json(), indent=2, default=str) + "\n"
+    if fmt == "markdown":
+        return _markdown(result)
+    if fmt == "github":
+        return _github(result)
+    if fmt == "sarif":
+        return _sarif(result)
+    if fmt == "junit":
+        return _junit(result, threshold)
+    return _table(result, width)

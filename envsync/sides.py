@@ -1,0 +1,81 @@
+"""What ``envsync diff A B`` compares: an environment captured now, a stored snapshot
+(``ENV@latest``, ``ENV@<time>``) or a snapshot file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from envsync.capture import Progress, take_snapshot
+from envsync.config import Config
+from envsync.errors import SnapshotError
+from envsync.model import Snapshot
+from envsync.store import load_snapshot, resolve_ref
+
+if TYPE_CHECKING:
+    from envsync.diff import DiffResult
+
+__all__ = ["Side", "load_side", "run_diff"]
+
+
+@dataclass
+class Side:
+    """One side of a comparison and the label messages call it by."""
+
+    label: str
+    snapshot: Snapshot
+    live: bool
+
+
+def _looks_like_file(spec: str) -> bool:
+    return spec.endswith(".json") or "/" in spec or Path(spec).is_file()
+
+
+def load_side(
+    spec: str, config: Config | None, *, progress: Progress, runtime: bool = True
+) -> Side:
+    """Resolve ``spec``; an environment name is captured now (needs ``config``)."""
+    if _looks_like_file(spec):
+        return Side(label=Path(spec).stem if "@" not in spec else spec,
+                    snapshot=load_snapshot(Path(spec)), live=False)
+    if "@" in spec:
+        if config is None:
+            raise SnapshotError(f"{spec}: stored snapshots need an envsync.yaml")
+        path = resolve_ref(config.snapshots_dir, spec)
+        env = spec.partition("@")[0]
+        return Side(label=f"{env}@{path.stem}", snapshot=load_snapshot(path), live=False)
+    if config is None:
+        raise SnapshotError(f"{spec}: not a snapshot file, and no envsync.yaml to find it in")
+    env = config.environment(spec)
+    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime)
+    return Side(label=spec, snapshot=snapshot, live=True)
+
+
+def _noop(_: str) -> None:
+    pass
+
+
+def run_diff(
+    *,
+    a: str,
+    b: str,
+    config: Config | None,
+    ignore: tuple[str, ...] = (),
+    runtime: bool = True,
+    progress: Progress = _noop,
+) -> DiffResult:
+    """``envsync diff``'s core: both sides loaded or captured, compared, filtered."""
+    from envsync.diff import compare
+
+    left = load_side(a, config, progress=progress, runtime=runtime)
+    right = load_side(b, config, progress=progress, runtime=runtime)
+    result = compare(
+        left.snapshot, right.snapshot, a_label=left.label, b_label=right.label,
+        ignore=(*(config.ignore if config else ()), *ignore),
+        expect_different=config.expect_different if config else (),
+    )
+    for side in (left, right):
+        for err in side.snapshot["meta"].get("errors") or []:
+            result.notes.append(f"{side.label}: {err['part']} not captured: {err['reason']}")
+    return result
