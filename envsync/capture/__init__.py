@@ -122,8 +122,12 @@ def take_snapshot(
             if declared_dir is None:
                 raise ComposeError(f"{git.root}: the repository has no commit to read files from")
             progress("compose config (declared)")
-            declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
-                                       env_file=spec.env_file, profiles=spec.profiles)
+            try:
+                declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
+                                           env_file=spec.env_file, profiles=spec.profiles)
+            except ComposeError as exc:
+                at = f"{git.root}@{(git.commit or '')[:12]}"
+                raise ComposeError(str(exc).replace(str(tmp), at)) from None
             if declared_dir is tmp:
                 declared = _relocate(declared, tmp, git.root)
             committed: dict[str, Any] | None = None

@@ -1,0 +1,132 @@
+"""Reaching a Docker engine: which URL, how to connect, and which errors mean "engine trouble".
+
+The ``docker`` package is imported inside functions only: ``envsync --help`` must not pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from envsync.errors import EngineError
+
+__all__ = [
+    "API_TIMEOUT_S",
+    "DEFAULT_SOCKET",
+    "SSH_PARALLEL",
+    "connect",
+    "engine_errors",
+    "engine_url",
+    "parallelism",
+    "public_url",
+]
+
+DEFAULT_SOCKET = "unix:///var/run/docker.sock"
+API_TIMEOUT_S = 30
+"""Per API call. A stats call takes 1-2 s; anything near this limit means a hung engine."""
+SSH_CONNECT_TIMEOUT_S = 10.0
+SSH_PARALLEL = 8
+"""Parallel API calls over ssh://: each is one SSH session, and sshd's default
+``MaxSessions`` is 10 per connection, so stay under it."""
+LOCAL_PARALLEL = 64
+
+
+def engine_url(docker: str | None) -> str:
+    """The engine URL to use: the environment's ``docker:``, else DOCKER_HOST, else the socket."""
+    return docker or os.environ.get("DOCKER_HOST") or DEFAULT_SOCKET
+
+
+def public_url(url: str) -> str:
+    """``url`` without any password (safe to record in a snapshot)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable engine url>"
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" if parts.username else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def parallelism(url: str, containers: int) -> int:
+    """How many API calls to run at once for ``containers`` containers on this engine."""
+    cap = SSH_PARALLEL if url.startswith("ssh://") else LOCAL_PARALLEL
+    return max(1, min(cap, containers))
+
+
+def engine_errors() -> tuple[type[BaseException], ...]:
+    """The exception types that mean the engine is unreachable, failing or went away.
+
+    Anything else raised while talking to the engine is a bug in envsync and propagates.
+    """
+    import docker.errors  # type: ignore[import-untyped]
+    import requests
+    import urllib3.exceptions
+
+    kinds: list[type[BaseException]] = [
+        docker.errors.DockerException,
+        requests.exceptions.RequestException,
+        urllib3.exceptions.HTTPError,
+        OSError,  # sockets: refused, reset, broken pipe, timeouts
+        EngineError,
+        ValueError,  # a half-written JSON answer from an engine that died mid-reply
+    ]
+    try:
+        import paramiko  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - paramiko is a dependency; ssh:// needs it
+        pass
+    else:
+        kinds.append(paramiko.SSHException)
+    return tuple(kinds)
+
+
+def _check_ssh_reachable(url: str) -> None:
+    # The docker package opens the SSH connection with no timeout: a host that drops
+    # packets would hang the capture for minutes. Try the TCP port first, briefly.
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port or 22
+    try:
+        with socket.create_connection((host, port), timeout=SSH_CONNECT_TIMEOUT_S):
+            pass
+    except OSError as exc:
+        raise EngineError(f"cannot reach {host}:{port} over SSH: {exc}") from None
+
+
+def connect(url: str, *, pool_size: int = LOCAL_PARALLEL) -> Any:
+    """A connected ``docker.DockerClient`` for ``url`` whose engine has answered a ping.
+
+    Raises one of :func:`engine_errors` (EngineError with a helpful message where we can
+    tell why) when the engine cannot be reached.
+    """
+    import docker
+
+    if url.startswith("ssh://"):
+        _check_ssh_reachable(url)
+        pool_size = min(pool_size, SSH_PARALLEL)
+    try:
+        # paramiko for ssh:// (no ssh binary needed); version "auto" negotiates down to
+        # older engines (Debian's 20.10 speaks API 1.41).
+        client = docker.DockerClient(
+            base_url=url, version="auto", timeout=API_TIMEOUT_S,
+            max_pool_size=pool_size, use_ssh_client=False,
+        )
+    except docker.errors.DockerException as exc:
+        raise EngineError(f"cannot reach the Docker engine at {public_url(url)}: "
+                          f"{_short(exc)}") from None
+    client.ping()
+    return client
+
+
+def _short(exc: BaseException) -> str:
+    """The useful part of docker-py's long nested connection errors."""
+    text = str(exc)
+    for marker in ("Connection refused", "No such file or directory", "Permission denied",
+                   "timed out", "Name or service not known", "Authentication failed"):
+        if marker in text:
+            return marker
+    return text if len(text) <= 300 else text[:297] + "..."

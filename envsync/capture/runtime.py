@@ -1,0 +1,389 @@
+"""Runtime capture: what a compose project's containers really run, from the Docker engine.
+
+The only envsync code that talks to the engine (with :mod:`envsync.capture.engine` and
+:mod:`envsync.capture.stats`). :func:`capture_runtime` never raises for an engine that is
+unreachable or dies mid-capture: the missing parts are listed in ``RuntimeResult.errors``.
+
+Containers are compared with their image so that only what compose or a person set counts:
+``command``, ``entrypoint``, ``user`` and ``healthcheck`` are null when they equal the
+image's default, and env entries that are exactly the image's ``KEY=value`` are dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from envsync.capture.engine import (
+    connect,
+    engine_errors,
+    engine_url,
+    parallelism,
+    public_url,
+)
+from envsync.config import Environment
+from envsync.errors import EngineError
+from envsync.secrets import Redactor
+
+__all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_runtime", "go_duration"]
+
+PROJECT_LABEL = "com.docker.compose.project"
+SERVICE_LABEL = "com.docker.compose.service"
+NUMBER_LABEL = "com.docker.compose.container-number"
+ONEOFF_LABEL = "com.docker.compose.oneoff"
+# Compose's own labels hold hashes, paths and names, never secrets; the config-hash must
+# stay intact (drift compares it with `compose config --hash`), so no entropy guessing here.
+_COMPOSE_LABEL_PREFIX = "com.docker.compose."
+MIB = 1024 * 1024
+_T = TypeVar("_T")
+
+
+@dataclass
+class RuntimeResult:
+    """What the engine said about one compose project, and what it could not say.
+
+    ``containers`` and ``stats`` are keyed by compose service (``svc``, ``svc#2`` for
+    further replicas; a container with the project label but no service label, or a one-off
+    ``compose run`` container, by its name). ``health`` is keyed by check name.
+    """
+
+    engine: dict[str, Any]
+    containers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stats: dict[str, dict[str, Any]] = field(default_factory=dict)
+    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+class _Errors:
+    """Collects errors from worker threads, one line per part and reason."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_part: dict[tuple[str, str], list[str]] = {}
+
+    def add(self, part: str, reason: str, subject: str = "") -> None:
+        with self._lock:
+            self._by_part.setdefault((part, reason), [])
+            if subject:
+                self._by_part[(part, reason)].append(subject)
+
+    def as_list(self) -> list[dict[str, str]]:
+        out = []
+        for (part, reason), subjects in self._by_part.items():
+            if subjects:
+                reason = f"{', '.join(sorted(subjects))}: {reason}"
+            out.append({"part": part, "reason": reason})
+        return out
+
+
+def capture_runtime(env: Environment, *, project: str, redactor: Redactor) -> RuntimeResult:
+    """Capture the containers, stats and health of ``project`` on ``env``'s engine.
+
+    Never raises for engine trouble (unreachable, refused, died mid-capture): each part
+    that could not be captured gets an entry in ``errors`` with the reason, and the parts
+    that could be are still returned. Every env value goes through ``redactor``; labels and
+    commands are scrubbed of every secret the redactor has seen.
+    """
+    url = engine_url(env.docker)
+    result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
+    errors = _Errors()
+    failures = engine_errors()
+    # Health checks are HTTP, independent of the engine: they run alongside it.
+    with ThreadPoolExecutor(max_workers=max(1, len(env.health)), thread_name_prefix="health") \
+            as health_pool:
+        from envsync.capture.health import submit_checks
+
+        http, health_futures = submit_checks(env.health, health_pool, redactor)
+        try:
+            _capture_engine(url, project, redactor, result, errors, failures)
+        finally:
+            for name, future in health_futures.items():
+                result.health[name] = future.result()
+            http.close()
+    for name, check in result.health.items():
+        if check["status"] == "error":
+            errors.add("health", str(check["error"]), name)
+    result.errors = errors.as_list()
+    # Secrets seen anywhere in this capture (env files, container env) leave no trace in
+    # free text: commands, labels, health errors.
+    result.containers = redactor.scrub(result.containers)
+    result.health = redactor.scrub(result.health)
+    return result
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _capture_engine(
+    url: str,
+    project: str,
+    redactor: Redactor,
+    result: RuntimeResult,
+    errors: _Errors,
+    failures: tuple[type[BaseException], ...],
+) -> None:
+    """Fill ``result``'s engine, containers and stats; engine trouble goes to ``errors``."""
+    try:
+        client = connect(url)
+        version = client.api.version()
+    except failures as exc:
+        reason = _reason(exc)
+        if not isinstance(exc, EngineError):  # EngineError already says where and why
+            reason = f"cannot reach the Docker engine at {public_url(url)}: {reason}"
+        errors.add("engine", reason)
+        for part in ("containers", "stats"):
+            errors.add(part, "not captured: the Docker engine did not answer")
+        return
+    try:
+        result.engine["version"] = version.get("Version")
+        result.engine["api_version"] = version.get("ApiVersion")
+        try:
+            listed = client.api.containers(
+                all=True, filters={"label": f"{PROJECT_LABEL}={project}"}
+            )
+        except failures as exc:
+            errors.add("containers", f"listing containers failed: {_reason(exc)}")
+            errors.add("stats", "not captured: listing containers failed")
+            return
+        workers = parallelism(url, len(listed))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine") as pool:
+            # Stats are the slow part (1-2 s each): start them first, inspect meanwhile.
+            running = [c["Id"] for c in listed if c.get("State") == "running"]
+            stats_futures = {cid: pool.submit(_stats, client, cid) for cid in running}
+            inspected = _gather(pool, [c["Id"] for c in listed],
+                                lambda cid: client.api.inspect_container(cid),
+                                errors, "containers", failures)
+            image_ids = {i["Image"] for i in inspected.values() if i.get("Image")}
+            images = _gather(pool, sorted(image_ids), lambda iid: client.api.inspect_image(iid),
+                             errors, "containers", failures)
+            keys = _keys(inspected)
+            for cid, info in inspected.items():
+                result.containers[keys[cid]] = _record(info, images.get(info.get("Image", "")),
+                                                       redactor)
+            for cid, future in stats_futures.items():
+                name = keys.get(cid, cid[:12])
+                try:
+                    result.stats[name] = future.result()
+                except failures as exc:
+                    if not _gone(exc):
+                        errors.add("stats", _reason(exc), name)
+        result.containers = dict(sorted(result.containers.items()))
+        result.stats = dict(sorted(result.stats.items()))
+    finally:
+        client.close()
+
+
+def _stats(client: Any, container_id: str) -> dict[str, Any]:
+    from envsync.capture.stats import read_stats
+
+    return read_stats(client, container_id)
+
+
+def _gone(exc: BaseException) -> bool:
+    """True when the container or image vanished (removed while we looked): not an error."""
+    import docker.errors  # type: ignore[import-untyped]
+
+    return isinstance(exc, docker.errors.NotFound)
+
+
+def _gather(
+    pool: ThreadPoolExecutor,
+    ids: Iterable[str],
+    fetch: Callable[[str], _T],
+    errors: _Errors,
+    part: str,
+    failures: tuple[type[BaseException], ...],
+) -> dict[str, _T]:
+    """``{id: fetch(id)}`` run on ``pool``; failures are reported, vanished ids skipped."""
+    futures: dict[str, Future[_T]] = {i: pool.submit(fetch, i) for i in ids}
+    out: dict[str, _T] = {}
+    for i, future in futures.items():
+        try:
+            out[i] = future.result()
+        except failures as exc:
+            if not _gone(exc):
+                errors.add(part, _reason(exc), i[:12])
+    return out
+
+
+def _keys(inspected: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Container id → result key: ``svc``, ``svc#N`` for replica N > 1, else the name."""
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    # Sorted by name so that, when two containers claim one key, the choice is stable.
+    for cid, info in sorted(inspected.items(), key=lambda kv: str(kv[1].get("Name"))):
+        labels = (info.get("Config") or {}).get("Labels") or {}
+        name = str(info.get("Name", cid)).lstrip("/")
+        service = labels.get(SERVICE_LABEL)
+        key = name
+        if service and labels.get(ONEOFF_LABEL, "False") != "True":
+            number = labels.get(NUMBER_LABEL, "1")
+            key = service if number in ("1", "") else f"{service}#{number}"
+        if key in taken:
+            key = name
+        taken.add(key)
+        keys[cid] = key
+    return keys
+
+
+def _record(info: dict[str, Any], image: dict[str, Any] | None,
+            redactor: Redactor) -> dict[str, Any]:
+    """One container's record, as recorded in a snapshot (see the module docstring)."""
+    config = info.get("Config") or {}
+    host = info.get("HostConfig") or {}
+    state = info.get("State") or {}
+    image_config = (image or {}).get("Config") or {}
+    labels = config.get("Labels") or {}
+    memory = host.get("Memory") or 0
+    return {
+        "name": str(info.get("Name", "")).lstrip("/"),
+        "service": labels.get(SERVICE_LABEL),
+        "image": config.get("Image"),
+        "image_id": info.get("Image"),
+        "state": state.get("Status"),
+        "health": (state.get("Health") or {}).get("Status"),
+        "restart_count": info.get("RestartCount", 0),
+        "started_at": state.get("StartedAt"),
+        "command": _unless_default(config.get("Cmd"), image_config.get("Cmd"), redactor),
+        "entrypoint": _unless_default(config.get("Entrypoint"), image_config.get("Entrypoint"),
+                                      redactor),
+        "env": _env(config.get("Env") or [], image_config.get("Env") or [], redactor),
+        "ports": _ports(host.get("PortBindings") or {}),
+        "mounts": _mounts(info.get("Mounts") or []),
+        "labels": _labels(labels, redactor),
+        "restart_policy": _restart_policy(host.get("RestartPolicy") or {}),
+        "memory_limit_mb": round(memory / MIB, 2) if memory else None,
+        "network_mode": host.get("NetworkMode"),
+        "user": _unless_same(config.get("User") or None, image_config.get("User") or None),
+        "healthcheck": _healthcheck(config.get("Healthcheck"), image_config.get("Healthcheck")),
+    }
+
+
+def _unless_default(value: list[str] | None, default: list[str] | None,
+                    redactor: Redactor) -> list[str] | None:
+    """``value`` (redacted) when it differs from the image default, else None.
+
+    An overridden entrypoint clears the image's Cmd, which then reads as ``[]``: that is a
+    real difference from the default, so it is kept rather than shown as null.
+    """
+    if (value or []) == (default or []):
+        return None
+    return _redact_args(value or [], redactor)
+
+
+def _unless_same(value: str | None, default: str | None) -> str | None:
+    return None if value == default else value
+
+
+def _redact_args(args: list[str], redactor: Redactor) -> list[str]:
+    """Arguments with the value of ``NAME=value`` / ``--name=value`` fingerprinted when secret."""
+    out = []
+    for arg in args:
+        name, sep, value = arg.partition("=")
+        if sep and name and " " not in name:
+            redacted = redactor.value(name.lstrip("-").replace("-", "_"), value)
+            out.append(f"{name}={redacted}")
+        else:
+            out.append(arg)
+    return out
+
+
+def _env(env: list[str], image_env: list[str], redactor: Redactor) -> dict[str, str | None]:
+    """KEY → value (fingerprinted when secret), without the image's own ``KEY=value`` pairs."""
+    defaults = set(image_env)
+    out: dict[str, str | None] = {}
+    for item in env:
+        if item in defaults:
+            continue
+        key, _, value = item.partition("=")
+        out[key] = redactor.value(key, value)
+    return dict(sorted(out.items()))
+
+
+def _ports(bindings: dict[str, list[dict[str, str]] | None]) -> list[str]:
+    """Published ports as ``HOST_IP:HOST_PORT->PORT/PROTO``, sorted.
+
+    From the container's configuration (HostConfig.PortBindings), not its live network
+    state, so a stopped container reports the same ports as a running one. A port the
+    engine picks at start (no host port given) is shown as ``HOST_IP:->PORT/PROTO``.
+    """
+    out = []
+    for container_port, binds in bindings.items():
+        for bind in binds or []:
+            host_ip = bind.get("HostIp") or "0.0.0.0"
+            out.append(f"{host_ip}:{bind.get('HostPort') or ''}->{container_port}")
+    return sorted(set(out))
+
+
+def _mounts(mounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mounts as ``{type, source, target, read_only}``, sorted by target.
+
+    A named volume's source is its name (stable across hosts); a bind's is the host path.
+    """
+    out = []
+    for m in mounts:
+        kind = m.get("Type")
+        source = m.get("Name") if kind == "volume" and m.get("Name") else m.get("Source")
+        out.append({"type": kind, "source": source, "target": m.get("Destination"),
+                    "read_only": not m.get("RW", True)})
+    return sorted(out, key=lambda m: (str(m["target"]), str(m["source"])))
+
+
+def _labels(labels: dict[str, str], redactor: Redactor) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for key, value in sorted(labels.items()):
+        out[key] = value if key.startswith(_COMPOSE_LABEL_PREFIX) else redactor.value(key, value)
+    return out
+
+
+def _restart_policy(policy: dict[str, Any]) -> str:
+    """``no`` / ``always`` / ``unless-stopped`` / ``on-failure[:N]``, as compose writes it."""
+    name = policy.get("Name") or "no"
+    retries = policy.get("MaximumRetryCount") or 0
+    return f"{name}:{retries}" if name == "on-failure" and retries else str(name)
+
+
+def _healthcheck(check: dict[str, Any] | None,
+                 default: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The container's healthcheck in compose's terms (durations as Go strings, "1m30s"),
+    or None when it has none or it is the image's own."""
+    if not check or check == default:
+        return None
+    out: dict[str, Any] = {"test": check.get("Test")}
+    for key, name in (("Interval", "interval"), ("Timeout", "timeout"),
+                      ("StartPeriod", "start_period")):
+        if check.get(key):
+            out[name] = go_duration(int(check[key]))
+    if check.get("Retries"):
+        out["retries"] = check["Retries"]
+    return out
+
+
+def go_duration(ns: int) -> str:
+    """Nanoseconds as Go's ``time.Duration.String()`` writes them ("1.5s", "1m30s", "1h0m0s"),
+    which is how ``docker compose config`` prints durations."""
+    if ns == 0:
+        return "0s"
+    sign = "-" if ns < 0 else ""
+    ns = abs(ns)
+    if ns < 1_000_000_000:
+        for unit, size in (("ms", 1_000_000), ("µs", 1_000), ("ns", 1)):
+            if ns >= size:
+                return sign + _trim(ns / size) + unit
+    hours, rest = divmod(ns, 3600 * 1_000_000_000)
+    minutes, rest = divmod(rest, 60 * 1_000_000_000)
+    seconds = _trim(rest / 1_000_000_000) + "s"
+    if hours:
+        return f"{sign}{hours}h{minutes}m{seconds}"
+    if minutes:
+        return f"{sign}{minutes}m{seconds}"
+    return sign + seconds
+
+
+def _trim(x: float) -> str:
+    return f"{x:.9f}".rstrip("0").rstrip(".")
