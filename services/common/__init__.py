@@ -1,0 +1,1 @@
+"""Small helpers shared by the bundled services: settings from the environment, logs."""

@@ -1,0 +1,113 @@
+"""The HTTP face of the market-data service (Starlette): routes translate, the core computes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from services.market_data import __version__
+from services.market_data.cache import Cache, make_cache
+from services.market_data.exchanges import build_adapters
+from services.market_data.metrics import Metrics
+from services.market_data.service import MarketData, SymbolNotFound
+from services.market_data.settings import Settings
+from services.market_data.symbols import Pair, SymbolError, parse_symbol
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("market_data.app")
+Query = Callable[[MarketData, Pair], Awaitable[dict[str, Any]]]
+
+
+def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
+    """The ASGI app; its lifespan opens the one shared HTTP client and the cache."""
+    metrics = Metrics()
+    started = time.monotonic()
+    holder: dict[str, MarketData] = {}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        timeout = httpx.Timeout(settings.exchange_timeout, connect=settings.exchange_timeout)
+        async with httpx.AsyncClient(
+            timeout=timeout, limits=limits, headers={"User-Agent": f"envsync-market-data/{__version__}"}
+        ) as client:
+            the_cache = cache or make_cache(settings.redis_url)
+            holder["md"] = MarketData(
+                build_adapters(settings, client), the_cache, timeout=settings.exchange_timeout,
+                ttl=settings.cache_ttl, error_ttl=settings.error_ttl,
+            )
+            log.info("started", extra={"exchanges": list(settings.exchanges),
+                                       "cache": the_cache.state()["backend"]})
+            try:
+                yield
+            finally:
+                await the_cache.close()
+
+    def answer(route: str, status: int, body: dict[str, Any]) -> Response:
+        metrics.count(route, status)
+        return JSONResponse(body, status_code=status)
+
+    async def query(route: str, run: Query, symbol: str) -> Response:
+        try:
+            pair = parse_symbol(symbol)
+        except SymbolError as exc:
+            return answer(route, 400, {"error": str(exc)})
+        try:
+            return answer(route, 200, await run(holder["md"], pair))
+        except SymbolNotFound as exc:
+            return answer(route, 404, {"error": str(exc), "symbol": str(pair)})
+
+    async def health(request: Request) -> Response:
+        md = holder["md"]
+        return answer("/health", 200, {
+            "version": __version__,
+            "uptime_s": round(time.monotonic() - started, 1),
+            **md.health(),
+        })
+
+    async def combined_price(request: Request) -> Response:
+        try:
+            body = json.loads(await request.body())
+            symbol = body["symbol"]
+            if not isinstance(symbol, str):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            return answer("/combined_price", 422,
+                          {"error": 'send a JSON body like {"symbol": "BTC/USDT"}'})
+        return await query("/combined_price", MarketData.combined_price, symbol)
+
+    async def price(request: Request) -> Response:
+        return await query("/price", MarketData.combined_price, request.path_params["symbol"])
+
+    async def oi(request: Request) -> Response:
+        return await query("/oi", MarketData.open_interest, request.path_params["symbol"])
+
+    async def analysis(request: Request) -> Response:
+        return await query("/analysis", MarketData.analysis, request.path_params["symbol"])
+
+    async def metrics_route(request: Request) -> Response:
+        text = metrics.render(holder["md"].health(), time.monotonic() - started)
+        return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
+
+    return Starlette(
+        routes=[
+            Route("/health", health),
+            Route("/combined_price", combined_price, methods=["POST"]),
+            Route("/price/{symbol:path}", price),
+            Route("/oi/{symbol:path}", oi),
+            Route("/analysis/{symbol:path}", analysis),
+            Route("/metrics", metrics_route),
+        ],
+        lifespan=lifespan,
+    )
