@@ -17,6 +17,7 @@ __all__ = [
     "DEFAULT_SOCKET",
     "SSH_PARALLEL",
     "connect",
+    "describe",
     "engine_errors",
     "engine_url",
     "parallelism",
@@ -117,16 +118,30 @@ def connect(url: str, *, pool_size: int = LOCAL_PARALLEL) -> Any:
         )
     except docker.errors.DockerException as exc:
         raise EngineError(f"cannot reach the Docker engine at {public_url(url)}: "
-                          f"{_short(exc)}") from None
+                          f"{describe(exc)}") from None
     client.ping()
     return client
 
 
-def _short(exc: BaseException) -> str:
-    """The useful part of docker-py's long nested connection errors."""
-    text = str(exc)
-    for marker in ("Connection refused", "No such file or directory", "Permission denied",
-                   "timed out", "Name or service not known", "Authentication failed"):
+_KNOWN_CAUSES = (
+    # (marker in docker-py / requests / urllib3's nested message, what it means)
+    ("Connection refused", "connection refused"),
+    ("No such file or directory", "no engine socket there"),
+    ("Permission denied", "permission denied"),
+    ("RemoteDisconnected", "the engine closed the connection (did it stop?)"),
+    ("Connection aborted", "the engine closed the connection (did it stop?)"),
+    ("Connection reset", "the engine reset the connection (did it stop?)"),
+    ("Broken pipe", "the engine closed the connection (did it stop?)"),
+    ("timed out", "timed out"),
+    ("Name or service not known", "unknown host name"),
+    ("Authentication failed", "SSH authentication failed"),
+)
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line reason for an engine error, without docker-py's nested URL dumps."""
+    text = str(exc).strip() or type(exc).__name__
+    for marker, meaning in _KNOWN_CAUSES:
         if marker in text:
-            return marker
+            return meaning
     return text if len(text) <= 300 else text[:297] + "..."

@@ -12,13 +12,14 @@ image's default, and env entries that are exactly the image's ``KEY=value`` are 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from envsync.capture.engine import (
     connect,
+    describe,
     engine_errors,
     engine_url,
     parallelism,
@@ -114,11 +115,6 @@ def capture_runtime(env: Environment, *, project: str, redactor: Redactor) -> Ru
     return result
 
 
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
 def _capture_engine(
     url: str,
     project: str,
@@ -132,7 +128,7 @@ def _capture_engine(
         client = connect(url)
         version = client.api.version()
     except failures as exc:
-        reason = _reason(exc)
+        reason = describe(exc)
         if not isinstance(exc, EngineError):  # EngineError already says where and why
             reason = f"cannot reach the Docker engine at {public_url(url)}: {reason}"
         errors.add("engine", reason)
@@ -147,7 +143,7 @@ def _capture_engine(
                 all=True, filters={"label": f"{PROJECT_LABEL}={project}"}
             )
         except failures as exc:
-            errors.add("containers", f"listing containers failed: {_reason(exc)}")
+            errors.add("containers", f"listing containers failed: {describe(exc)}")
             errors.add("stats", "not captured: listing containers failed")
             return
         workers = parallelism(url, len(listed))
@@ -155,23 +151,24 @@ def _capture_engine(
             # Stats are the slow part (1-2 s each): start them first, inspect meanwhile.
             running = [c["Id"] for c in listed if c.get("State") == "running"]
             stats_futures = {cid: pool.submit(_stats, client, cid) for cid in running}
-            inspected = _gather(pool, [c["Id"] for c in listed],
-                                lambda cid: client.api.inspect_container(cid),
+            names = {c["Id"]: _listed_name(c) for c in listed}
+            inspected = _gather(pool, names, lambda cid: client.api.inspect_container(cid),
                                 errors, "containers", failures)
-            image_ids = {i["Image"] for i in inspected.values() if i.get("Image")}
-            images = _gather(pool, sorted(image_ids), lambda iid: client.api.inspect_image(iid),
+            image_ids = {i["Image"]: f"image {i['Image'][7:19]}"
+                         for i in inspected.values() if i.get("Image")}
+            images = _gather(pool, image_ids, lambda iid: client.api.inspect_image(iid),
                              errors, "containers", failures)
             keys = _keys(inspected)
             for cid, info in inspected.items():
                 result.containers[keys[cid]] = _record(info, images.get(info.get("Image", "")),
                                                        redactor)
             for cid, future in stats_futures.items():
-                name = keys.get(cid, cid[:12])
+                name = keys.get(cid, names[cid])
                 try:
                     result.stats[name] = future.result()
                 except failures as exc:
                     if not _gone(exc):
-                        errors.add("stats", _reason(exc), name)
+                        errors.add("stats", describe(exc), name)
         result.containers = dict(sorted(result.containers.items()))
         result.stats = dict(sorted(result.stats.items()))
     finally:
@@ -191,15 +188,21 @@ def _gone(exc: BaseException) -> bool:
     return isinstance(exc, docker.errors.NotFound)
 
 
+def _listed_name(listed: dict[str, Any]) -> str:
+    names = listed.get("Names") or []
+    return str(names[0]).lstrip("/") if names else str(listed["Id"])[:12]
+
+
 def _gather(
     pool: ThreadPoolExecutor,
-    ids: Iterable[str],
+    ids: dict[str, str],
     fetch: Callable[[str], _T],
     errors: _Errors,
     part: str,
     failures: tuple[type[BaseException], ...],
 ) -> dict[str, _T]:
-    """``{id: fetch(id)}`` run on ``pool``; failures are reported, vanished ids skipped."""
+    """``{id: fetch(id)}`` run on ``pool`` for each id of ``ids`` (id → name for messages);
+    failures are reported under ``part``, ids that vanished meanwhile are skipped."""
     futures: dict[str, Future[_T]] = {i: pool.submit(fetch, i) for i in ids}
     out: dict[str, _T] = {}
     for i, future in futures.items():
@@ -207,7 +210,7 @@ def _gather(
             out[i] = future.result()
         except failures as exc:
             if not _gone(exc):
-                errors.add(part, _reason(exc), i[:12])
+                errors.add(part, describe(exc), ids[i])
     return out
 
 
