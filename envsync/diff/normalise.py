@@ -100,8 +100,8 @@ def normalise_service(service: dict[str, Any], root: str | None) -> dict[str, An
         elif key == "build" and isinstance(value, dict):
             out[key] = {k: _relpath(v, root) for k, v in value.items()}
         elif key == "networks" and isinstance(value, dict):
-            # compose prints `default: null` for a plain attachment; {} reads the same.
-            out[key] = {k: v or {} for k, v in value.items()}
+            # compose prints `default: null` for a plain attachment; {} means the same.
+            out[key] = {k: v or None for k, v in value.items()}
         elif key == "environment" and isinstance(value, dict):
             out[key] = dict(value)
         else:

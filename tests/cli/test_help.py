@@ -1,0 +1,48 @@
+"""Every command teaches through --help; --help imports nothing heavy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import typer.main
+
+from envsync.cli.app import app
+from tests.helpers.cli import run_cli
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_there_are_commands() -> None:
+    assert {"init", "snapshot", "diff"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    text = typer.main.get_command(app).commands[command].help  # type: ignore[attr-defined]
+    assert text and len(text.strip()) > 30
+
+
+def test_top_level_help_lists_commands_and_exit_codes() -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "Exit codes" in result.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from envsync.cli.app import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docker', 'git', 'deepdiff', 'httpx', 'paramiko', 'ruamel')"
+        " if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in out.stdout, out.stdout
