@@ -7,7 +7,7 @@ normalised and diffed as data. Findings are typed.
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -90,11 +90,19 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         """The finding as the JSON object of ``envsync.diff/v1``."""
-        data = asdict(self)
-        data["kind"] = self.kind.value
-        data["severity"] = self.severity.label
-        data["direction"] = self.direction.value if self.direction else None
-        del data["segments"]
-        if not self.extra:
-            del data["extra"]
+        data: dict[str, Any] = {
+            "path": self.path,
+            "service": self.service,
+            "kind": self.kind.value,
+            "category": self.category,
+            "severity": self.severity.label,
+            "before": self.before,
+            "after": self.after,
+            "message": self.message,
+            "direction": self.direction.value if self.direction else None,
+            "expected": self.expected,
+            "rule": self.rule,
+        }
+        if self.extra:
+            data["extra"] = self.extra
         return data
