@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from services.common.env import SettingsError, environ
-from services.common.logs import setup_logging
+from services.common.startup import EXIT_BAD_SETTING, load_or_explain
 
 
 def main() -> int:
     """Serve; exit 2 with one line naming the variable when a setting is bad."""
     from services.market_data.settings import load_settings
 
-    try:
-        settings = load_settings(environ())
-    except SettingsError as exc:
-        print(f"market-data: {exc}", file=sys.stderr)
-        return 2
-    setup_logging("market-data", settings.log_level)
+    settings = load_or_explain("market-data", load_settings)
+    if settings is None:
+        return EXIT_BAD_SETTING
 
     import uvicorn
 

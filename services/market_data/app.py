@@ -40,7 +40,9 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
         limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
         timeout = httpx.Timeout(settings.exchange_timeout, connect=settings.exchange_timeout)
         async with httpx.AsyncClient(
-            timeout=timeout, limits=limits, headers={"User-Agent": f"envsync-market-data/{__version__}"}
+            timeout=timeout,
+            limits=limits,
+            headers={"User-Agent": f"envsync-market-data/{__version__}"},
         ) as client:
             the_cache = cache or make_cache(settings.redis_url)
             holder["md"] = MarketData(

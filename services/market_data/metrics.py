@@ -34,10 +34,12 @@ class Metrics:
             lines.append(f'market_data_exchange_calls_total{{exchange="{name}"}} {s["calls"]}')
         lines += ["# TYPE market_data_exchange_failures_total counter"]
         for name, s in exchanges.items():
-            lines.append(f'market_data_exchange_failures_total{{exchange="{name}"}} {s["failures"]}')
+            n = s["failures"]
+            lines.append(f'market_data_exchange_failures_total{{exchange="{name}"}} {n}')
         lines += ["# TYPE market_data_exchange_up gauge"]
         for name, s in exchanges.items():
-            lines.append(f'market_data_exchange_up{{exchange="{name}"}} {0 if s["ok"] is False else 1}')
+            up = 0 if s["ok"] is False else 1
+            lines.append(f'market_data_exchange_up{{exchange="{name}"}} {up}')
         cache = health["cache"]
         lines += ["# TYPE market_data_cache_hits_total counter",
                   f"market_data_cache_hits_total {cache.get('hits', 0)}",

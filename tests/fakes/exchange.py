@@ -253,7 +253,8 @@ class FakeExchange:
         price = self._okx_price(q.get("instId", ""))
         if price is None:
             return _okx_invalid()
-        return json_reply(_okx_ok([{"instId": q["instId"], "fundingRate": f"{FUNDING['okx']:.8f}"}]))
+        rate = f"{FUNDING['okx']:.8f}"
+        return json_reply(_okx_ok([{"instId": q["instId"], "fundingRate": rate}]))
 
     def okx_candles(self, ex: str, q: dict[str, str]) -> Reply:
         price = self._okx_price(q.get("instId", ""))

@@ -25,8 +25,6 @@ def serve_app(app: Any) -> Iterator[str]:
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False,
                             lifespan="on", http="h11", loop="asyncio")
     server = uvicorn.Server(config)
-    # The test's thread owns signals; the server thread must not install handlers.
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -54,7 +54,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def service(module: str, env: dict[str, str], health_url: str | None) -> Iterator[subprocess.Popen[bytes]]:
+def service(
+    module: str, env: dict[str, str], health_url: str | None
+) -> Iterator[subprocess.Popen[bytes]]:
     """Run `python -m module` with `env` added to a clean environment; wait for its health."""
     full = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "SYSTEMROOT")}
     full.update(env)
@@ -88,7 +90,8 @@ class RedisServer:
              "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.2):
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
                 return
             time.sleep(0.02)
         raise AssertionError("redis-server did not start")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import contextlib
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -122,7 +121,9 @@ def test_analysis_summarises_candles_and_funding(client: httpx.Client) -> None:
     assert body["funding"] == {"binance": 0.0001, "bybit": 0.00012, "okx": 0.00008}
 
 
-def test_analysis_falls_back_to_the_next_exchange(client: httpx.Client, exchange: FakeExchange) -> None:
+def test_analysis_falls_back_to_the_next_exchange(
+    client: httpx.Client, exchange: FakeExchange
+) -> None:
     exchange.set_mode("binance", "error")
     body = client.get("/analysis/BTC").json()
     assert body["source"] == "bybit"

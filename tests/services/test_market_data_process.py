@@ -17,7 +17,8 @@ from tests.services.procs import REPO, free_port, redis_server, service
 
 @pytest.mark.parametrize(("env", "line"), [
     ({"MARKET_DATA_PORT": "x"}, "market-data: MARKET_DATA_PORT must be an integer, got 'x'"),
-    ({"EXCHANGES": "ftx"}, "market-data: EXCHANGES must list some of binance, bybit, okx, got ['ftx']"),
+    ({"EXCHANGES": "ftx"},
+     "market-data: EXCHANGES must list some of binance, bybit, okx, got ['ftx']"),
     ({"REDIS_URL": "localhost:6379"}, "market-data: REDIS_URL must be a redis/rediss/unix URL"),
 ])
 def test_bad_setting_stops_start_with_one_line(env: dict[str, str], line: str) -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "OpenInterest",
     "Ticker",
     "UnknownSymbol",
+    "candles_from_rows",
     "num",
 ]
 
@@ -76,6 +77,22 @@ def num(value: Any, what: str) -> float:
     if not result >= 0 or result == float("inf"):
         raise BadAnswer(f"bad answer: {what} is {result}")
     return result
+
+
+def candles_from_rows(rows: Any) -> list[Candle]:
+    """Candles from rows shaped [open time, open, high, low, close, volume, ...] — the shape
+    all three exchanges share — sorted oldest first (Bybit and OKX list newest first)."""
+    if not isinstance(rows, list):
+        raise BadAnswer("bad answer: candles are not a list")
+    try:
+        candles = [
+            Candle(int(k[0]), num(k[1], "open"), num(k[2], "high"), num(k[3], "low"),
+                   num(k[4], "close"), num(k[5], "volume"))
+            for k in rows
+        ]
+    except (TypeError, IndexError, ValueError):
+        raise BadAnswer("bad answer: malformed candle") from None
+    return sorted(candles, key=lambda c: c.time)
 
 
 class Adapter:

@@ -15,6 +15,7 @@ from services.market_data.exchanges.base import (
     OpenInterest,
     Ticker,
     UnknownSymbol,
+    candles_from_rows,
     num,
 )
 from services.market_data.symbols import Pair
@@ -71,16 +72,7 @@ class Binance(Adapter):
             f"{self._spot}/api/v3/klines",
             {"symbol": _sym(pair), "interval": "1h", "limit": str(limit)},
         )
-        if not isinstance(body, list):
-            raise BadAnswer("bad answer: klines is not a list")
-        try:
-            return [
-                Candle(int(k[0]), num(k[1], "open"), num(k[2], "high"), num(k[3], "low"),
-                       num(k[4], "close"), num(k[5], "volume"))
-                for k in body
-            ]
-        except (TypeError, IndexError, ValueError):
-            raise BadAnswer("bad answer: malformed kline") from None
+        return candles_from_rows(body)
 
 
 def _sym(pair: Pair) -> str:

@@ -14,6 +14,7 @@ from services.market_data.exchanges.base import (
     OpenInterest,
     Ticker,
     UnknownSymbol,
+    candles_from_rows,
     num,
 )
 from services.market_data.symbols import Pair
@@ -86,16 +87,7 @@ class Bybit(Adapter):
             {"category": "linear", "symbol": f"{pair.base}{pair.quote}", "interval": "60",
              "limit": str(limit)},
         )
-        try:
-            rows = [
-                Candle(int(k[0]), num(k[1], "open"), num(k[2], "high"), num(k[3], "low"),
-                       num(k[4], "close"), num(k[5], "volume"))
-                for k in _result_list(body)
-            ]
-        except (TypeError, IndexError, ValueError):
-            raise BadAnswer("bad answer: malformed kline") from None
-        # Bybit lists newest first.
-        return sorted(rows, key=lambda c: c.time)
+        return candles_from_rows(_result_list(body))
 
 
 def _result_list(body: Any) -> list[Any]:

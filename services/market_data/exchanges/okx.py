@@ -14,6 +14,7 @@ from services.market_data.exchanges.base import (
     OpenInterest,
     Ticker,
     UnknownSymbol,
+    candles_from_rows,
     num,
 )
 from services.market_data.symbols import Pair
@@ -71,7 +72,9 @@ class Okx(Adapter):
             {"instType": "SWAP", "instId": f"{pair.base}-{pair.quote}-SWAP"},
         )
         # oi is in contracts; oiCcy is the same interest in coins, the unit we report.
-        return OpenInterest(coins=num(row.get("oiCcy"), "oiCcy"), usd=num(row.get("oiUsd"), "oiUsd"))
+        return OpenInterest(
+            coins=num(row.get("oiCcy"), "oiCcy"), usd=num(row.get("oiUsd"), "oiUsd")
+        )
 
     async def funding_rate(self, pair: Pair) -> float | None:
         row = await self._first(
@@ -87,15 +90,7 @@ class Okx(Adapter):
             f"{self._base}/api/v5/market/candles",
             {"instId": f"{pair.base}-{pair.quote}", "bar": "1H", "limit": str(limit)},
         )
-        try:
-            rows = [
-                Candle(int(k[0]), num(k[1], "open"), num(k[2], "high"), num(k[3], "low"),
-                       num(k[4], "close"), num(k[5], "volume"))
-                for k in _data(body)
-            ]
-        except (TypeError, IndexError, ValueError):
-            raise BadAnswer("bad answer: malformed candle") from None
-        return sorted(rows, key=lambda c: c.time)
+        return candles_from_rows(_data(body))
 
 
 def _data(body: Any) -> list[Any]:
