@@ -16,7 +16,7 @@ from envsync.store import load_snapshot, resolve_ref
 if TYPE_CHECKING:
     from envsync.diff import DiffResult
 
-__all__ = ["Side", "load_side", "run_diff"]
+__all__ = ["Side", "load_side", "run_diff", "run_drift"]
 
 
 @dataclass
@@ -78,4 +78,42 @@ def run_diff(
     for side in (left, right):
         for err in side.snapshot["meta"].get("errors") or []:
             result.notes.append(f"{side.label}: {err['part']} not captured: {err['reason']}")
+    return result
+
+
+def run_drift(
+    *,
+    env_name: str,
+    config: Config,
+    snapshot_ref: str | None = None,
+    ignore: tuple[str, ...] = (),
+    runtime: bool = True,
+    progress: Progress = _noop,
+) -> DiffResult:
+    """``envsync drift``'s core: capture ``env_name`` now (or read ``snapshot_ref``) and
+    compare its committed files, working tree and running containers."""
+    from envsync.capture.git import repo_root
+    from envsync.capture.history import config_hash_history
+    from envsync.diff.drift import drift
+
+    env = config.environment(env_name)
+    if snapshot_ref:
+        side = load_side(snapshot_ref, config, progress=progress, runtime=runtime)
+    else:
+        side = load_side(env_name, config, progress=progress, runtime=runtime)
+    cache: dict[str, set[str]] | None = None
+
+    def history(service: str) -> set[str]:
+        nonlocal cache
+        if cache is None:
+            progress("config hashes of recent commits")
+            cache = {}
+            if env.compose is not None and env.git.is_worktree:
+                cache = config_hash_history(repo_root(env.git.path or config.root), env.compose)
+        return cache.get(service, set())
+
+    result = drift(side.snapshot, history=history,
+                   ignore=(*config.ignore, *ignore), expect_different=config.expect_different)
+    for err in side.snapshot["meta"].get("errors") or []:
+        result.notes.append(f"{side.label}: {err['part']} not captured: {err['reason']}")
     return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.helpers.git", "tests.helpers.docker"]
+pytest_plugins = ["tests.helpers.git", "tests.helpers.docker", "tests.helpers.pybox"]
 
 ROOT = Path(__file__).resolve().parent.parent
 

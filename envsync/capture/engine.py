@@ -15,12 +15,13 @@ from envsync.errors import EngineError
 __all__ = [
     "API_TIMEOUT_S",
     "DEFAULT_SOCKET",
-    "SSH_PARALLEL",
+    "SSH_CHANNELS",
+    "SSH_MAX_CONNECTIONS",
     "connect",
     "describe",
     "engine_errors",
     "engine_url",
-    "parallelism",
+    "lanes",
     "public_url",
 ]
 
@@ -28,9 +29,13 @@ DEFAULT_SOCKET = "unix:///var/run/docker.sock"
 API_TIMEOUT_S = 30
 """Per API call. A stats call takes 1-2 s; anything near this limit means a hung engine."""
 SSH_CONNECT_TIMEOUT_S = 10.0
-SSH_PARALLEL = 8
-"""Parallel API calls over ssh://: each is one SSH session, and sshd's default
+SSH_CHANNELS = 8
+"""API calls at once on one SSH connection: each is one SSH session, and sshd's default
 ``MaxSessions`` is 10 per connection, so stay under it."""
+SSH_MAX_CONNECTIONS = 7
+"""SSH connections one capture may open, so that 50 containers' stats (1-2 s each, all
+answered on the engine's same tick when asked at once) still take one round, not seven.
+Under sshd's default ``MaxStartups`` (10 unauthenticated connections at once)."""
 LOCAL_PARALLEL = 64
 
 
@@ -54,10 +59,16 @@ def public_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def parallelism(url: str, containers: int) -> int:
-    """How many API calls to run at once for ``containers`` containers on this engine."""
-    cap = SSH_PARALLEL if url.startswith("ssh://") else LOCAL_PARALLEL
-    return max(1, min(cap, containers))
+def lanes(url: str, running: int) -> tuple[int, int]:
+    """``(connections, calls at once on each)`` to read ``running`` containers' stats.
+
+    A local or TCP engine takes many calls on one client; over ssh:// each connection takes
+    at most :data:`SSH_CHANNELS`, so more connections are opened, up to a limit.
+    """
+    if url.startswith("ssh://"):
+        connections = -(-max(running, 1) // SSH_CHANNELS)
+        return min(connections, SSH_MAX_CONNECTIONS), SSH_CHANNELS
+    return 1, LOCAL_PARALLEL
 
 
 def engine_errors() -> tuple[type[BaseException], ...]:
@@ -108,7 +119,7 @@ def connect(url: str, *, pool_size: int = LOCAL_PARALLEL) -> Any:
 
     if url.startswith("ssh://"):
         _check_ssh_reachable(url)
-        pool_size = min(pool_size, SSH_PARALLEL)
+        pool_size = min(pool_size, SSH_CHANNELS)
     try:
         # paramiko for ssh:// (no ssh binary needed); version "auto" negotiates down to
         # older engines (Debian's 20.10 speaks API 1.41).
@@ -119,8 +130,30 @@ def connect(url: str, *, pool_size: int = LOCAL_PARALLEL) -> Any:
     except docker.errors.DockerException as exc:
         raise EngineError(f"cannot reach the Docker engine at {public_url(url)}: "
                           f"{describe(exc)}") from None
+    if url.startswith("ssh://"):
+        _share_one_ssh_pool(client)
     client.ping()
     return client
+
+
+def _share_one_ssh_pool(client: Any) -> None:
+    """Make the client reuse its SSH sessions across API paths.
+
+    docker-py keys its SSH connection pools by the full request URL, so every container's
+    inspect or stats call opens a new SSH session and starts ``docker system dial-stdio``
+    on the server (about 150 ms, and a process, each). One pool per client reuses them.
+    This reaches into docker-py's adapter; if that ever changes shape, we leave it be:
+    slower, still correct.
+    """
+    adapter = getattr(client.api, "_custom_adapter", None)
+    original = getattr(adapter, "get_connection", None)
+    if adapter is None or original is None:
+        return
+
+    def one_pool(_url: str, proxies: Any = None) -> Any:
+        return original("http+docker://ssh/", proxies)
+
+    adapter.get_connection = one_pool
 
 
 _KNOWN_CAUSES = (

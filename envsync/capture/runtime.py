@@ -11,6 +11,7 @@ image's default, and env entries that are exactly the image's ``KEY=value`` are 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +23,7 @@ from envsync.capture.engine import (
     describe,
     engine_errors,
     engine_url,
-    parallelism,
+    lanes,
     public_url,
 )
 from envsync.config import Environment
@@ -135,6 +136,7 @@ def _capture_engine(
         for part in ("containers", "stats"):
             errors.add(part, "not captured: the Docker engine did not answer")
         return
+    clients = [client]
     try:
         result.engine["version"] = version.get("Version")
         result.engine["api_version"] = version.get("ApiVersion")
@@ -146,17 +148,22 @@ def _capture_engine(
             errors.add("containers", f"listing containers failed: {describe(exc)}")
             errors.add("stats", "not captured: listing containers failed")
             return
-        workers = parallelism(url, len(listed))
+        running = [c["Id"] for c in listed if c.get("State") == "running"]
+        names = {c["Id"]: _listed_name(c) for c in listed}
+        connections, width = lanes(url, len(running))
+        clients += _more_clients(url, connections - 1, failures)
+        engine = _Lanes(clients, width)
+        workers = min(len(clients) * width, len(running) + len(listed)) + 1
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine") as pool:
             # Stats are the slow part (1-2 s each): start them first, inspect meanwhile.
-            running = [c["Id"] for c in listed if c.get("State") == "running"]
-            stats_futures = {cid: pool.submit(_stats, client, cid) for cid in running}
-            names = {c["Id"]: _listed_name(c) for c in listed}
-            inspected = _gather(pool, names, lambda cid: client.api.inspect_container(cid),
+            stats_futures = {
+                cid: pool.submit(engine.call, i, _stats, cid) for i, cid in enumerate(running)
+            }
+            inspected = _gather(pool, names, engine, lambda c, cid: c.api.inspect_container(cid),
                                 errors, "containers", failures)
             image_ids = {i["Image"]: f"image {i['Image'][7:19]}"
                          for i in inspected.values() if i.get("Image")}
-            images = _gather(pool, image_ids, lambda iid: client.api.inspect_image(iid),
+            images = _gather(pool, image_ids, engine, lambda c, iid: c.api.inspect_image(iid),
                              errors, "containers", failures)
             keys = _keys(inspected)
             for cid, info in inspected.items():
@@ -172,7 +179,37 @@ def _capture_engine(
         result.containers = dict(sorted(result.containers.items()))
         result.stats = dict(sorted(result.stats.items()))
     finally:
-        client.close()
+        for c in clients:
+            c.close()
+
+
+class _Lanes:
+    """Engine API calls spread over one or more clients, at most ``width`` at once on each
+    (over ssh://, more would exceed sshd's sessions per connection)."""
+
+    def __init__(self, clients: list[Any], width: int) -> None:
+        self.clients = clients
+        self.limits = [threading.BoundedSemaphore(width) for _ in clients]
+
+    def call(self, index: int, fn: Callable[[Any, str], _T], arg: str) -> _T:
+        """``fn(client, arg)`` on client number ``index`` (modulo the number of clients)."""
+        lane = index % len(self.clients)
+        with self.limits[lane]:
+            return fn(self.clients[lane], arg)
+
+
+def _more_clients(url: str, count: int, failures: tuple[type[BaseException], ...]) -> list[Any]:
+    """Up to ``count`` further connections, opened at once; any that fails is left out
+    (the capture then takes longer, but is still complete)."""
+    if count <= 0:
+        return []
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(connect, url) for _ in range(count)]
+    out = []
+    for future in futures:
+        with contextlib.suppress(*failures):
+            out.append(future.result())
+    return out
 
 
 def _stats(client: Any, container_id: str) -> dict[str, Any]:
@@ -196,14 +233,17 @@ def _listed_name(listed: dict[str, Any]) -> str:
 def _gather(
     pool: ThreadPoolExecutor,
     ids: dict[str, str],
-    fetch: Callable[[str], _T],
+    engine: _Lanes,
+    fetch: Callable[[Any, str], _T],
     errors: _Errors,
     part: str,
     failures: tuple[type[BaseException], ...],
 ) -> dict[str, _T]:
-    """``{id: fetch(id)}`` run on ``pool`` for each id of ``ids`` (id → name for messages);
-    failures are reported under ``part``, ids that vanished meanwhile are skipped."""
-    futures: dict[str, Future[_T]] = {i: pool.submit(fetch, i) for i in ids}
+    """``{id: fetch(client, id)}`` run on ``pool`` for each id of ``ids`` (id → name for
+    messages); failures are reported under ``part``, ids that vanished meanwhile skipped."""
+    futures: dict[str, Future[_T]] = {
+        i: pool.submit(engine.call, n, fetch, i) for n, i in enumerate(ids)
+    }
     out: dict[str, _T] = {}
     for i, future in futures.items():
         try:

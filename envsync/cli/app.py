@@ -52,9 +52,9 @@ def _main(
 
 
 def _register() -> None:
-    from envsync.cli import diff, init, snapshot
+    from envsync.cli import diff, drift, init, snapshot
 
-    for module in (init, snapshot, diff):
+    for module in (init, snapshot, diff, drift):
         module.register(app)
 
 

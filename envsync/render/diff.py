@@ -53,11 +53,13 @@ def _table(result: DiffResult, width: int | None) -> str:
         for service, items in _groups(result).items():
             table = Table(title=service, title_justify="left", show_lines=False, expand=False)
             table.add_column("severity")
-            table.add_column("kind")
+            directions = any(f.direction for f in items)
+            table.add_column("direction" if directions else "kind")
             table.add_column("path", overflow="fold")
             table.add_column("what", overflow="fold")
             for f in items:
-                table.add_row(Text(f.severity.label, style=_STYLE[f.severity]), f.kind.value,
+                how = (f.direction.value if f.direction else "") if directions else f.kind.value
+                table.add_row(Text(f.severity.label, style=_STYLE[f.severity]), how,
                               f.path, f.message)
             console.print(table)
     for note in result.notes:
@@ -73,7 +75,8 @@ def _markdown(result: DiffResult) -> str:
     for service, items in _groups(result).items():
         lines += [f"#### {service}", "", "| severity | kind | path | what |", "|---|---|---|---|"]
         for f in items:
-            cells = [f.severity.label, f.kind.value, f"`{f.path}`", f.message]
+            how = f.direction.value if f.direction else f.kind.value
+            cells = [f.severity.label, how, f"`{f.path}`", f.message]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     lines.append(_summary_line(result))

@@ -1,0 +1,62 @@
+"""``envsync drift ENV``: committed ↔ working tree ↔ running, for one environment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from envsync.cli.diff import _severity
+from envsync.cli.errors import state
+
+__all__ = ["register"]
+
+
+def drift(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.",
+                                       metavar="ENV")],
+    snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Use a "
+                        "stored snapshot (ENV@latest, a file) instead of capturing now.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table "
+                   "(default), json, markdown, sarif, junit or github.")] = "table",
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when "
+                       "a finding is at or above this severity.")] = "low",
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
+                      help="Drop findings under this path glob (repeatable).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also "
+                   "write the report to this file.", dir_okay=False)] = None,
+) -> None:
+    """Find drift inside ENV: what was edited and not committed, committed and not
+    deployed, or applied by hand to a running container and held by no file.
+
+    Each finding has a direction: uncommitted, not-deployed, runtime-override, conflict,
+    not-running (declared, not running) or undeclared (running, in no file).
+
+    Example: envsync drift prod --fail-on high
+    """
+    from envsync.exitcodes import CLEAN, FINDINGS
+    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.render.progress import progress_reporter
+    from envsync.sides import run_drift
+
+    threshold = _severity(fail_on)
+    if fmt not in DIFF_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
+                                 param_hint="--format")
+    with progress_reporter(f"drift {env}") as progress:
+        result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
+                           ignore=tuple(ignore or ()), progress=progress)
+    text = render_diff(result, fmt, threshold=threshold)
+    if out is not None:
+        from envsync.store import atomic_write_text
+
+        atomic_write_text(out, text)
+    sys.stdout.write(text)
+    raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("drift")(drift)
