@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._synthetic import make_pair  # noqa: E402
+from bench._synthetic import make_pair
 
 RUNS = 15
 HEAVY = ("docker", "git", "deepdiff", "httpx", "paramiko", "ruamel", "rich")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._synthetic import make_pair  # noqa: E402
-from envsync.diff import compare  # noqa: E402
+from bench._synthetic import make_pair
+from envsync.diff import compare
 
 
 def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]

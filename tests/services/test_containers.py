@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import uuid
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
