@@ -371,3 +371,18 @@ def test_health_checks_run_in_parallel(http_server: str) -> None:
 
     assert all(h["status"] == "ok" for h in result.health.values())
     assert time.perf_counter() - started < 3.0  # four 1 s answers, one after another: 4 s
+
+
+@pytest.mark.ssh
+def test_many_containers_over_ssh_use_several_connections(
+    compose_project: ComposeProject, sshd_engine_url: str,
+) -> None:
+    compose_project.write(
+        "services:\n  s:\n    image: envsync-test/busybox:1\n    command: [sleep, '600']\n"
+        "    network_mode: none\n    deploy: {replicas: 12}\n"
+    )
+    compose_project.up()
+    result = _capture(compose_project.name, docker=sshd_engine_url)
+
+    assert result.errors == []
+    assert len(result.containers) == 12 and len(result.stats) == 12

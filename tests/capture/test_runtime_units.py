@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from envsync.capture.engine import engine_url, parallelism, public_url
+from envsync.capture.engine import SSH_CHANNELS, engine_url, lanes, public_url
 from envsync.capture.runtime import _ports, _restart_policy, go_duration
 from envsync.capture.stats import cpu_percent, summarise
 
@@ -57,7 +57,11 @@ def test_engine_url_and_public_url(monkeypatch: pytest.MonkeyPatch) -> None:
     assert public_url("unix:///var/run/docker.sock") == "unix:///var/run/docker.sock"
 
 
-def test_ssh_engines_stay_under_sshd_session_limit() -> None:
-    assert parallelism("ssh://deploy@prod", 50) <= 9
-    assert parallelism("unix:///var/run/docker.sock", 50) == 50
-    assert parallelism("unix:///var/run/docker.sock", 0) == 1
+def test_ssh_engines_stay_under_sshd_session_limits() -> None:
+    # sshd defaults: MaxSessions 10 per connection, MaxStartups 10 unauthenticated at once
+    assert SSH_CHANNELS < 10
+    assert lanes("ssh://deploy@prod", 50) == (4, SSH_CHANNELS)
+    assert lanes("ssh://deploy@prod", 9) == (2, SSH_CHANNELS)
+    assert lanes("ssh://deploy@prod", 500)[0] < 10
+    assert lanes("ssh://deploy@prod", 0) == (1, SSH_CHANNELS)
+    assert lanes("unix:///var/run/docker.sock", 50)[0] == 1

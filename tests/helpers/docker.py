@@ -336,7 +336,7 @@ def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory
          "-o", f"AuthorizedKeysFile={authorized}", "-o", f"PidFile={workdir / 'sshd.pid'}",
          "-o", "StrictModes=no", "-o", "PermitRootLogin=prohibit-password",
          "-o", "PasswordAuthentication=no", "-o", "UsePAM=no",
-         # parallel stats calls each open an ssh channel (`docker system dial-stdio`)
+         # parallel stats calls each open an ssh session (`docker system dial-stdio`)
          "-o", "MaxStartups=100", "-o", "MaxSessions=100"],
         stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
