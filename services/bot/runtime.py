@@ -150,9 +150,13 @@ async def serve(settings: BotSettings, transport: Transport) -> None:
         servers.append(_server(Starlette(routes=[runtime.health_route()]), settings.host,
                                settings.health_port))
 
+    def stop_all() -> None:
+        for s in servers:
+            s.should_exit = True
+
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, lambda: [setattr(s, "should_exit", True) for s in servers])
+        loop.add_signal_handler(sig, stop_all)
     await runtime.start()
     try:
         await asyncio.gather(*(s.serve() for s in servers))

@@ -120,6 +120,7 @@ class MarketData:
             state = self.states[adapter.name]
             state.calls += 1
             started = time.perf_counter()
+            error: str | None
             try:
                 out.results[adapter.name] = await asyncio.wait_for(call(adapter), self._timeout)
             except TimeoutError:
