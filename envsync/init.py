@@ -86,14 +86,13 @@ def propose_config(root: Path, remote: str | None = None, branch: str | None = N
     base_name = base_name or next((n for n in _BASE_NAMES if n in names), None)
     base_name = base_name or sorted(names)[0]
     overlays = {_suffix(n): f for n, f in names.items() if n != base_name}
-    if _suffix(base_name) in ("base", "common") and "" in overlays:
-        local_overlays = [overlays.pop("")]
-    else:
-        local_overlays = []
+    local_overlays = [overlays.pop("")] if _suffix(base_name) in ("base", "common") and "" in overlays else []
     for word in _LOCAL_WORDS:
         if word in overlays and not local_overlays:
             local_overlays.append(overlays.pop(word))
-    rel = lambda p: str(p.relative_to(root))  # noqa: E731 - a one-line local helper
+    def rel(path: Path) -> str:
+        return str(path.relative_to(root))
+
     proposal = Proposal(remote=remote)
     project = root.name.lower().replace("_", "-").replace(" ", "-")
     base = folder / base_name

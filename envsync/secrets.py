@@ -103,7 +103,7 @@ def _default_key() -> bytes:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
-        os.replace(tmp, key_file)
+        tmp.replace(key_file)
         return key
 
 

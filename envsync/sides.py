@@ -47,8 +47,8 @@ def load_side(
         return Side(label=f"{env}@{path.stem}", snapshot=load_snapshot(path), live=False)
     if config is None:
         raise SnapshotError(f"{spec}: not a snapshot file, and no envsync.yaml to find it in")
-    env = config.environment(spec)
-    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime)
+    environment = config.environment(spec)
+    snapshot = take_snapshot(config, environment, progress=progress, runtime=runtime)
     return Side(label=spec, snapshot=snapshot, live=True)
 
 

@@ -14,8 +14,6 @@ from envsync.errors import GitError
 
 __all__ = ["GitState", "capture_git", "file_at", "materialise", "repo_root", "run_git"]
 
-_GIT_ENV_KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "GIT_SSH_COMMAND", "SSH_AUTH_SOCK")
-
 
 def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> Any:
     """Run git in ``cwd``; stdout as text (or bytes). Raises GitError with git's message."""
@@ -103,24 +101,24 @@ def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> 
     section: dict[str, Any] = {"path": str(root)}
     errors: list[str] = []
     if source.remote is not None:
-        branch = source.branch or "HEAD"
+        remote_branch: str = source.branch or "HEAD"
         url = run_git(root, "remote", "get-url", source.remote, check=False)
         if url is None:
             raise GitError(f"{root}: no git remote named {source.remote!r}")
-        section.update(remote=source.remote, url=_strip_credentials(url), branch=branch)
+        section.update(remote=source.remote, url=_strip_credentials(url), branch=remote_branch)
         if fetch:
             fetched = subprocess.run(
-                ["git", "-C", str(root), "fetch", "--quiet", source.remote, branch],
+                ["git", "-C", str(root), "fetch", "--quiet", source.remote, remote_branch],
                 capture_output=True, check=False, timeout=120,
             )
             if fetched.returncode != 0:
                 reason = fetched.stderr.decode(errors="replace").strip().splitlines()
                 errors.append(
-                    f"git fetch {source.remote} {branch} failed ({reason[-1] if reason else '?'});"
+                    f"git fetch {source.remote} {remote_branch} failed ({reason[-1] if reason else '?'});"
                     " using the last fetched state"
                 )
-        ref = f"refs/remotes/{source.remote}/{branch}"
-        commit = _resolve_commit(root, ref)
+        ref = f"refs/remotes/{source.remote}/{remote_branch}"
+        commit: str | None = _resolve_commit(root, ref)
         worktree = False
     elif source.branch is not None:
         section["branch"] = source.branch

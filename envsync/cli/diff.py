@@ -23,10 +23,10 @@ def diff(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="A")],
     b: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="B")],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table (default), json, markdown, "
-                   "sarif, junit or github.")] = "table",
-    fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding is at or "
-                       "above this severity: critical, high, medium, low, info.")] = "low",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                   help="table (default), json, markdown, sarif, junit or github.")] = "table",
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding "
+                       "is at or above this severity: critical, high, medium, low, info.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB", help="Drop findings under "
                       "this path glob (repeatable), e.g. 'containers.*.labels'.")] = None,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Do not ask the engine "
@@ -42,10 +42,10 @@ def diff(
 
       envsync diff prod@latest prod --fail-on high --format json
     """
-    from envsync.sides import run_diff
     from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.render.diff import DIFF_FORMATS, render_diff
     from envsync.render.progress import progress_reporter
+    from envsync.sides import run_diff
 
     threshold = _severity(fail_on)
     if fmt not in DIFF_FORMATS:

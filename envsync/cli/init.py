@@ -11,7 +11,7 @@ __all__ = ["register"]
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="The repository's folder.", file_okay=False)] = Path("."),
+    path: Annotated[Path, typer.Argument(help="The repository's folder.", file_okay=False)] = Path(),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing envsync.yaml.")] = False,
 ) -> None:
     """Write a starter envsync.yaml from the compose files, overlays and env files found.

@@ -34,7 +34,7 @@ def render_snapshot(snapshot: Snapshot, path: Path | None, fmt: str) -> str:
     table.add_column()
     table.add_row("git", f"{where} @ {head} ({git.get('describe') or '-'}), "
                   f"{dirty} uncommitted, {untracked} untracked")
-    services = sorted(((compose.get("declared") or {}).get("services") or {}))
+    services = sorted((compose.get("declared") or {}).get("services") or {})
     table.add_row("compose", f"project {compose.get('project') or '-'}: "
                   f"{len(services)} service(s) {', '.join(services)}" if compose else "none")
     changed = _declared_vs_committed(snapshot)
