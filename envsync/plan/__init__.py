@@ -1,0 +1,72 @@
+"""Plans: ordered steps that change the world, rendered as a bash script or run in-process.
+
+Planning is pure (patch, rollback build a :class:`Plan`); :mod:`envsync.plan.executor`
+runs one. Every argument is shell-quoted in the script, so names with spaces, quotes, `$`
+or `;` cannot break it or inject into it.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+
+__all__ = ["Plan", "Step", "render_script"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command: ``argv`` run in ``cwd`` with ``env`` added; ``why`` is for people."""
+
+    title: str
+    argv: tuple[str, ...]
+    why: str = ""
+    cwd: str | None = None
+    env: tuple[tuple[str, str], ...] = ()
+    stdin_file: str | None = None
+    stdout_file: str | None = None
+
+    def shell(self) -> str:
+        """The step as one bash line, every word quoted."""
+        words = [f"{k}={shlex.quote(v)}" for k, v in self.env] + [shlex.quote(a) for a in self.argv]
+        line = " ".join(words)
+        if self.stdin_file:
+            line += f" < {shlex.quote(self.stdin_file)}"
+        if self.stdout_file:
+            line += f" > {shlex.quote(self.stdout_file)}"
+        if self.cwd:
+            line = f"(cd {shlex.quote(self.cwd)} && {line})"
+        return line
+
+
+@dataclass
+class Plan:
+    """What a command would do: a title, the steps in order, and notes for the reader."""
+
+    title: str
+    steps: list[Step] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, step: Step) -> None:
+        self.steps.append(step)
+
+
+def _comment(text: str) -> str:
+    return "\n".join(f"# {line}" if line else "#" for line in text.splitlines())
+
+
+def render_script(plan: Plan) -> str:
+    """The plan as a bash script: ``set -euo pipefail``, a comment saying why before each
+    step, and a line saying which step runs, so a failure shows where it stopped."""
+    out = ["#!/usr/bin/env bash", _comment(plan.title)]
+    for note in plan.notes:
+        out.append(_comment(note))
+    out += ["set -euo pipefail", ""]
+    if not plan.steps:
+        out.append("echo 'nothing to do'")
+    for n, step in enumerate(plan.steps, 1):
+        header = f"step {n}/{len(plan.steps)}: {step.title}"
+        out.append(_comment(f"{header}\n{step.why}" if step.why else header))
+        out.append(f"echo {shlex.quote(header)} >&2")
+        out.append(step.shell())
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
