@@ -13,6 +13,7 @@ __all__ = [
     "EngineError",
     "EnvsyncError",
     "GitError",
+    "RollbackError",
     "SnapshotError",
     "UnknownEnvironmentError",
 ]
@@ -48,3 +49,8 @@ class ComposeError(CaptureError):
 
 class EngineError(CaptureError):
     """The Docker engine could not be reached or failed during capture."""
+
+
+class RollbackError(EnvsyncError):
+    """A backup or rollback cannot go ahead (no such restore point, an image archive
+    missing, a working tree with uncommitted edits); raised before anything is changed."""

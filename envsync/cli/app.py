@@ -52,9 +52,9 @@ def _main(
 
 
 def _register() -> None:
-    from envsync.cli import diff, drift, init, snapshot
+    from envsync.cli import backup, diff, drift, init, snapshot
 
-    for module in (init, snapshot, diff, drift):
+    for module in (init, snapshot, diff, drift, backup):
         module.register(app)
 
 

@@ -1,0 +1,60 @@
+"""``envsync backup ENV``: record a restore point; ``--list`` them; ``--prune KEEP``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from envsync.cli.errors import state
+
+__all__ = ["register"]
+
+
+def backup(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    no_images: Annotated[bool, typer.Option("--no-images", help="Record the image ids only; "
+                         "skip `docker save` (level 2 then needs the images still in the "
+                         "engine).")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="Show the restore points (tag, time, "
+                     "commit, images, sizes) instead of taking one.")] = False,
+    prune: Annotated[int | None, typer.Option("--prune", metavar="KEEP", help="Delete the image "
+                     "archives of all but the newest KEEP restore points.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before pruning.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                   help="table (default) or json.")] = "table",
+) -> None:
+    """Record a restore point of ENV: a snapshot, a git tag ENV-stable-YYYYMMDD[-N] at
+    the deployed commit, and `docker save` of each running service's image.
+
+    Examples:
+
+      envsync backup prod
+
+      envsync backup prod --list
+
+      envsync backup prod --prune 3 --yes
+    """
+    from envsync.render.progress import progress_reporter
+    from envsync.render.rollback import confirm_prune, render_backup, render_points, render_prune
+    from envsync.rollback.backup import list_restore_points, prune_archives, take_backup
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    config = state(ctx).config()
+    if list_:
+        typer.echo(render_points(list_restore_points(config=config, env_name=env), fmt), nl=False)
+    elif prune is not None:
+        pruned = prune_archives(config=config, env_name=env, keep=prune,
+                                confirm=(lambda _p, _b: True) if yes else confirm_prune)
+        typer.echo(render_prune(pruned, fmt), nl=False)
+    else:
+        with progress_reporter(f"backup {env}") as progress:
+            result = take_backup(config=config, env_name=env,
+                                 images="none" if no_images else "all", progress=progress)
+        typer.echo(render_backup(result, fmt), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("backup")(backup)

@@ -1,0 +1,290 @@
+"""``envsync backup``: record a restore point, list them, prune their image archives.
+
+A restore point is a stored snapshot, a git tag at the deployed commit, and a ``docker
+save`` of each image the running services use (through the environment's engine), tied
+together by a manifest (see :mod:`envsync.rollback.points`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from envsync.capture import Progress
+from envsync.config import Config
+from envsync.errors import EngineError, GitError, RollbackError
+from envsync.model import Snapshot
+from envsync.rollback.points import (
+    KIND_BACKUP,
+    ImageRecord,
+    RestorePoint,
+    backup_dir,
+    ensure_backup_dir,
+    list_points,
+    next_tag,
+    write_point,
+)
+
+__all__ = ["BackupResult", "PruneResult", "list_restore_points", "prune_archives",
+           "running_images", "take_backup"]
+
+Images = Literal["all", "cheap", "none"]
+"""``all``: save every image (reusing an archive of the same image when one exists);
+``cheap``: only reuse existing archives (hard links), never run ``docker save``;
+``none``: record the image ids only."""
+
+
+def _noop(_: str) -> None:
+    pass
+
+
+@dataclass
+class BackupResult:
+    """What ``envsync backup`` recorded, and how long it took."""
+
+    point: RestorePoint
+    snapshot_path: Path
+    saved: list[str] = field(default_factory=list)
+    """Image ids written with ``docker save``."""
+    reused: list[str] = field(default_factory=list)
+    """Image ids hard-linked from an earlier point's archive."""
+    not_saved: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    save_seconds: float = 0.0
+
+
+def running_images(snapshot: Snapshot) -> dict[str, tuple[str | None, str]]:
+    """Service → (image ref, image id) of its running container (the first replica)."""
+    out: dict[str, tuple[str | None, str]] = {}
+    for container in (snapshot.get("containers") or {}).values():
+        service = container.get("service")
+        if not service or container.get("state") != "running" or not container.get("image_id"):
+            continue
+        out.setdefault(service, (container.get("image"), container["image_id"]))
+    return dict(sorted(out.items()))
+
+
+def _git_root(snapshot: Snapshot) -> Path:
+    return Path((snapshot.get("git") or {})["path"])
+
+
+def _tags(root: Path) -> set[str]:
+    from envsync.capture.git import run_git
+
+    return set((run_git(root, "tag", "--list") or "").split())
+
+
+def _check_tag_name(root: Path, tag: str) -> None:
+    from envsync.capture.git import run_git
+
+    ok = run_git(root, "check-ref-format", f"refs/tags/{tag}", check=False) is not None
+    if not ok or tag.startswith("-"):
+        raise RollbackError(f"{tag!r} is not a valid git tag name: rename the environment "
+                            "to letters, digits, '-' and '_'")
+
+
+def _existing_archives(folder: Path) -> dict[str, Path]:
+    """Image id → an archive of it kept by an earlier point."""
+    found: dict[str, Path] = {}
+    for point in list_points(folder):
+        for rec in point.images.values():
+            path = point.archive_path(rec)
+            if path is not None and path.is_file():
+                found[rec.image_id] = path
+    return found
+
+
+def _save_image(client: Any, image_id: str, dest: Path) -> None:
+    """``docker save IMAGE_ID`` into ``dest``: streamed to a temp file, then renamed."""
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            for chunk in client.api.get_image(image_id, chunk_size=1 << 20):
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(dest)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _digests(client: Any, image_id: str) -> list[str]:
+    from envsync.capture.engine import engine_errors
+
+    try:
+        return sorted(client.api.inspect_image(image_id).get("RepoDigests") or [])
+    except engine_errors():
+        return []
+
+
+def take_backup(
+    *,
+    config: Config,
+    env_name: str,
+    images: Images = "all",
+    kind: str = KIND_BACKUP,
+    progress: Progress = _noop,
+) -> BackupResult:
+    """Capture ``env_name``, store the snapshot, tag the deployed commit and save the
+    running images; the manifest is written last, so a failed backup leaves no point."""
+    from envsync.capture import take_snapshot
+    from envsync.capture.engine import connect, describe, engine_errors, engine_url
+    from envsync.capture.git import run_git
+    from envsync.store import write_snapshot
+
+    started = time.perf_counter()
+    env = config.environment(env_name)
+    if env.compose is None:
+        raise RollbackError(f"{env_name}: has no compose files; there is nothing to back up")
+    snapshot = take_snapshot(config, env, progress=progress)
+    commit = (snapshot.get("git") or {}).get("head")
+    if not commit:
+        raise RollbackError(f"{env_name}: the repository has no commit to tag")
+    root = _git_root(snapshot)
+    folder = backup_dir(config, env_name)
+    ensure_backup_dir(folder)
+    now = dt.datetime.now(dt.UTC)
+    tag = next_tag(env_name, kind, now, _tags(root))
+    _check_tag_name(root, tag)
+    running = running_images(snapshot)
+    result_notes: list[str] = []
+    if snapshot.get("containers") is None:
+        result_notes.append("the engine was not captured: no images recorded")
+    elif not running:
+        result_notes.append("no service container is running: no images recorded")
+    dirty = bool((snapshot.get("git") or {}).get("dirty"))
+    if dirty:
+        result_notes.append(f"uncommitted edits: the tag marks {commit[:12]}; the snapshot "
+                            "holds the files as they are")
+    records: dict[str, ImageRecord] = {}
+    saved: list[str] = []
+    reused: list[str] = []
+    not_saved: list[str] = []
+    archive_dir = folder / tag
+    save_started = time.perf_counter()
+    try:
+        existing = _existing_archives(folder) if images != "none" and running else {}
+        client = None
+        by_id: dict[str, str] = {}  # image id → archive name, one archive per image
+        for service, (ref, image_id) in running.items():
+            record = ImageRecord(service=service, ref=ref, image_id=image_id)
+            records[service] = record
+            if images == "none":
+                continue
+            if image_id in by_id:
+                record.archive = by_id[image_id]
+            else:
+                name = f"{tag}/{image_id.removeprefix('sha256:')[:64]}.tar"
+                dest = folder / name
+                if image_id in existing:
+                    archive_dir.mkdir(exist_ok=True)
+                    progress(f"reuse the archive of {service}'s image")
+                    _link_or_copy(existing[image_id], dest)
+                    reused.append(image_id)
+                elif images == "all":
+                    archive_dir.mkdir(exist_ok=True)
+                    progress(f"docker save {service}'s image")
+                    if client is None:
+                        client = connect(engine_url(env.docker))
+                    _save_image(client, image_id, dest)
+                    saved.append(image_id)
+                else:
+                    not_saved.append(image_id)
+                    continue
+                by_id[image_id] = name
+                record.archive = name
+            record.size = (folder / record.archive).stat().st_size
+        if client is not None:
+            for record in records.values():
+                record.digests = _digests(client, record.image_id)
+            client.close()
+    except engine_errors() as exc:
+        shutil.rmtree(archive_dir, ignore_errors=True)
+        reason = exc if isinstance(exc, EngineError) else describe(exc)
+        raise EngineError(f"{env_name}: docker save failed: {reason}") from None
+    except BaseException:
+        shutil.rmtree(archive_dir, ignore_errors=True)
+        raise
+    save_seconds = time.perf_counter() - save_started
+    progress("write the snapshot, the tag and the manifest")
+    snapshot_path = write_snapshot(config.snapshots_dir, snapshot)
+    try:
+        run_git(root, "tag", tag, commit)
+    except GitError:
+        shutil.rmtree(archive_dir, ignore_errors=True)
+        raise
+    point = RestorePoint(
+        tag=tag, environment=env_name, kind=kind,
+        time=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), commit=commit,
+        snapshot=str(snapshot_path.resolve()), dirty=dirty, images=records, folder=folder,
+    )
+    write_point(point)
+    return BackupResult(point=point, snapshot_path=snapshot_path, saved=saved, reused=reused,
+                        not_saved=not_saved, notes=result_notes,
+                        seconds=time.perf_counter() - started, save_seconds=save_seconds)
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    """A hard link (free, and survives pruning of ``src``'s point), else a copy."""
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+def list_restore_points(*, config: Config, env_name: str) -> list[RestorePoint]:
+    """``env_name``'s restore points, oldest first."""
+    config.environment(env_name)
+    return list_points(backup_dir(config, env_name))
+
+
+@dataclass
+class PruneResult:
+    """The points whose archives were deleted, and the bytes freed."""
+
+    pruned: list[RestorePoint] = field(default_factory=list)
+    freed_bytes: int = 0
+    kept: int = 0
+
+
+def prune_archives(
+    *,
+    config: Config,
+    env_name: str,
+    keep: int,
+    confirm: Callable[[list[RestorePoint], int], bool] = lambda _points, _bytes: True,
+) -> PruneResult:
+    """Delete the image archives of all but the newest ``keep`` restore points (their
+    manifests, tags and snapshots stay). ``confirm(points, bytes)`` is asked first;
+    when it says no, nothing is deleted."""
+    if keep < 0:
+        raise RollbackError(f"--prune {keep}: keep a number of points, 0 or more")
+    points = list_restore_points(config=config, env_name=env_name)
+    old = points[: max(len(points) - keep, 0)]
+    doomed = [p for p in old if any(r.archive for r in p.images.values())]
+    freed = sum(p.archive_bytes() for p in doomed)
+    result = PruneResult(kept=len(points) - len(old))
+    if not doomed or not confirm(doomed, freed):
+        return result
+    for point in doomed:
+        for rec in point.images.values():
+            path = point.archive_path(rec)
+            if path is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                rec.archive, rec.pruned = None, True
+        with contextlib.suppress(OSError):
+            (point.folder / point.tag).rmdir()
+        write_point(point)
+    result.pruned, result.freed_bytes = doomed, freed
+    return result

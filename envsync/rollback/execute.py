@@ -1,0 +1,319 @@
+"""Preparing and executing a rollback.
+
+:func:`prepare_rollback` captures what runs now, picks the restore point and plans (it
+changes nothing: a dry run is this plus printing the script). :func:`execute_rollback`
+checks the preconditions (a failed one changes nothing), records a restore point of the
+state being left, runs the steps (stopping at the first failure), runs the health checks,
+and appends the execution to ``<snapshots>/<env>/rollbacks.jsonl``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from envsync.capture import Progress
+from envsync.config import Config, Environment
+from envsync.errors import RollbackError
+from envsync.model import Snapshot
+from envsync.plan import Step
+from envsync.rollback.plan import RollbackPlan
+from envsync.rollback.points import KIND_BEFORE_ROLLBACK, backup_dir
+from envsync.secrets import Redactor
+
+__all__ = ["LOG_NAME", "Outcome", "Prepared", "check_preconditions", "execute_rollback",
+           "prepare_rollback"]
+
+LOG_NAME = "rollbacks.jsonl"
+HEALTH_WAIT_S = 30.0
+"""How long the health checks may take to pass: services restart after the steps."""
+
+
+def _noop(_: str) -> None:
+    pass
+
+
+@dataclass
+class Prepared:
+    """Everything a rollback needs, gathered without changing anything."""
+
+    config: Config
+    env: Environment
+    root: Path
+    current: Snapshot
+    point_snapshot: Snapshot
+    rollback: RollbackPlan
+    script: str
+
+
+def _running_since(snapshot: Snapshot) -> dt.datetime | None:
+    from envsync.rollback.points import parse_time
+
+    starts = [parse_time(c["started_at"]) for c in (snapshot.get("containers") or {}).values()
+              if c.get("state") == "running" and c.get("started_at")]
+    return max(starts) if starts else None
+
+
+def _files(root: Path, commit: str, env: Environment, snapshots: tuple[Snapshot, ...]
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the compose and env files ``commit`` holds, the ones tracked now)."""
+    from envsync.capture.git import run_git
+
+    assert env.compose is not None
+    names = list(env.compose.files) + ([env.compose.env_file] if env.compose.env_file else [])
+    for snap in snapshots:
+        names += list(snap.get("env_files") or {})
+    names = list(dict.fromkeys(names))
+    at_point = tuple(n for n in names if run_git(root, "cat-file", "-e", f"{commit}:{n}",
+                                                  check=False) is not None)
+    tracked = run_git(root, "ls-files", "-z", "--", *names, binary=True) or b""
+    now = {n for n in tracked.decode(errors="surrogateescape").split("\0") if n}
+    return at_point, tuple(n for n in names if n in now)
+
+
+def _tag_commit(root: Path, tag: str) -> str | None:
+    from envsync.capture.git import run_git
+
+    sha = run_git(root, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}",
+                  check=False)
+    return str(sha) if sha else None
+
+
+def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | None = None,
+                     progress: Progress = _noop) -> Prepared:
+    """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing."""
+    from envsync.capture import take_snapshot
+    from envsync.capture.compose import compose_command
+    from envsync.plan import render_script
+    from envsync.rollback.plan import Tools, plan_rollback
+    from envsync.rollback.points import choose_point, list_points
+    from envsync.store import load_snapshot
+
+    env = config.environment(env_name)
+    if env.compose is None or not env.git.is_worktree:
+        raise RollbackError(f"{env_name}: a rollback needs a working tree (git: PATH) and "
+                            "compose files")
+    if level not in (1, 2, 3):
+        raise RollbackError(f"--level {level}: choose 1 (configuration), 2 (containers) "
+                            "or 3 (full)")
+    points = list_points(backup_dir(config, env_name))
+    progress("capture what runs now")
+    current = take_snapshot(config, env, progress=progress)
+    point = choose_point(points, to, _running_since(current))
+    point_snapshot = load_snapshot(Path(point.snapshot))
+    root = Path(current["git"]["path"])
+    if _tag_commit(root, point.tag) != point.commit:
+        raise RollbackError(f"git tag {point.tag} is missing or no longer at "
+                            f"{point.commit[:12]} in {root}: the restore point is broken")
+    point_files, current_files = _files(root, point.commit, env, (point_snapshot, current))
+    tools = Tools(compose=compose_command(), docker=(shutil.which("docker") or "docker",),
+                  git=shutil.which("git") or "git")
+    rollback = plan_rollback(env=env, level=level, point=point, point_snapshot=point_snapshot,
+                             current=current, root=root, tools=tools,
+                             point_files=point_files, current_files=current_files)
+    return Prepared(config=config, env=env, root=root, current=current,
+                    point_snapshot=point_snapshot, rollback=rollback,
+                    script=render_script(rollback.plan))
+
+
+def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
+    out = []
+    for folder in (config.snapshots_dir, config.backups_dir):
+        if folder is None:
+            continue
+        try:
+            out.append(folder.resolve().relative_to(root.resolve()).as_posix() + "/")
+        except ValueError:
+            continue
+    return tuple(out)
+
+
+def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]:
+    """What stops the rollback from running (empty when it may run). Reads only."""
+    from envsync.capture.git import run_git
+
+    rb, root = prepared.rollback, prepared.root
+    point = rb.point
+    problems = []
+    if not point.manifest.is_file():
+        problems.append(f"restore point {point.tag}: manifest {point.manifest} is gone")
+    if _tag_commit(root, point.tag) != point.commit:
+        problems.append(f"git tag {point.tag} is missing or moved from {point.commit[:12]}")
+    if not Path(point.snapshot).is_file():
+        problems.append(f"restore point {point.tag}: snapshot {point.snapshot} is gone")
+    for archive in rb.archives:
+        if not archive.is_file() or archive.stat().st_size == 0:
+            problems.append(f"image archive {archive} is missing (pruned or deleted): "
+                            "level 2 cannot run; try level 3")
+    if rb.images_in_engine:
+        problems += _missing_images(prepared.env, rb.images_in_engine)
+    if not force:
+        out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=no",
+                      binary=True) or b""
+        own = _own_prefixes(prepared.config, root)
+        dirty = [e[3:] for e in out.decode(errors="surrogateescape").split("\0")
+                 if len(e) > 3 and not e[3:].startswith(own)]
+        if dirty:
+            shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
+            problems.append(f"uncommitted edits in {root} ({shown}): commit or stash them, "
+                            "or pass --force to let the rollback overwrite them")
+    return problems
+
+
+def _missing_images(env: Environment, image_ids: list[str]) -> list[str]:
+    from envsync.capture.engine import connect, describe, engine_errors, engine_url
+
+    try:
+        client = connect(engine_url(env.docker))
+    except engine_errors() as exc:
+        return [f"cannot ask the engine for images without an archive: {describe(exc)}"]
+    missing = []
+    try:
+        for image_id in image_ids:
+            try:
+                client.api.inspect_image(image_id)
+            except engine_errors():
+                missing.append(f"image {image_id[7:19]} has no archive and is no longer in "
+                               "the engine: level 2 cannot run; try level 3")
+    finally:
+        client.close()
+    return missing
+
+
+@dataclass
+class Outcome:
+    """How an execution went; what the summary and the log show."""
+
+    environment: str
+    level: int
+    point: str
+    result: str = "ok"
+    """ok, failed, health-failed or precondition-failed."""
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    not_run: list[str] = field(default_factory=list)
+    failure: str | None = None
+    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    before_tag: str | None = None
+    before_snapshot: str | None = None
+    go_back: str | None = None
+    log: str = ""
+    seconds: float = 0.0
+    started: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.result == "ok"
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in (
+            "started", "environment", "level", "point", "result", "steps", "not_run", "failure",
+            "health", "before_tag", "before_snapshot", "go_back", "seconds", "log")}
+
+
+def _scrubber(prepared: Prepared) -> Redactor:
+    """A redactor that knows the values of the environment's env files (so none is logged)."""
+    from envsync.capture.envfiles import read_env_file
+
+    redactor = Redactor()
+    for name in prepared.current.get("env_files") or {}:
+        path = prepared.root / name
+        if path.is_file():
+            read_env_file(path, redactor)  # the redactor learns each secret value it sees
+    return redactor
+
+
+def _append_log(config: Config, env: str, outcome: Outcome) -> Path:
+    path = config.snapshots_dir / env / LOG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    outcome.log = str(path)
+    line = (json.dumps(outcome.to_json(), default=str) + "\n").encode()
+    # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return path
+
+
+def _health(env: Environment, redactor: Redactor) -> dict[str, dict[str, Any]]:
+    """Each configured check, retried until it passes or HEALTH_WAIT_S has gone by."""
+    if not env.health:
+        return {}
+    import httpx
+
+    from envsync.capture.health import run_check
+
+    deadline = time.monotonic() + HEALTH_WAIT_S
+    results: dict[str, dict[str, Any]] = {}
+    with httpx.Client(follow_redirects=False) as client:
+        for check in env.health:
+            while True:
+                results[check.name] = run_check(check, client, redactor)
+                if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
+    return results
+
+
+def execute_rollback(
+    *,
+    prepared: Prepared,
+    force: bool = False,
+    on_step: Callable[[int, Step], None] | None = None,
+    progress: Progress = _noop,
+) -> Outcome:
+    """Run a prepared rollback: preconditions (RollbackError, nothing changed, when one
+    fails), a restore point of the state being left, the steps, the health checks, the log."""
+    from envsync.plan.executor import run_plan
+    from envsync.rollback.backup import take_backup
+
+    started = time.perf_counter()
+    rb, env, config = prepared.rollback, prepared.env, prepared.config
+    outcome = Outcome(environment=env.name, level=rb.level, point=rb.point.tag,
+                      started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    problems = check_preconditions(prepared, force=force)
+    if problems:
+        outcome.result, outcome.failure = "precondition-failed", "; ".join(problems)
+        outcome.not_run = [s.title for s in rb.plan.steps]
+        outcome.seconds = round(time.perf_counter() - started, 3)
+        _append_log(config, env.name, outcome)
+        raise RollbackError(f"{'; '.join(problems)} (nothing was changed)")
+    progress("record the state being left")
+    before = take_backup(config=config, env_name=env.name, images="cheap",
+                         kind=KIND_BEFORE_ROLLBACK, progress=progress)
+    outcome.before_tag = before.point.tag
+    outcome.before_snapshot = str(before.snapshot_path)
+    force_flag = " --force" if rb.level == 1 else ""
+    outcome.go_back = (f"envsync rollback {env.name} --to {before.point.tag} --level "
+                       f"{rb.level} --execute{force_flag}")
+    redactor = _scrubber(prepared)
+    ran = run_plan(rb.plan, on_step=on_step)
+    for r in ran.results:
+        outcome.steps.append({"title": r.step.title, "command": r.step.shell(),
+                              "returncode": r.returncode, "seconds": round(r.seconds, 3)})
+    outcome.not_run = [s.title for s in rb.plan.steps[len(ran.results):]]
+    failed = ran.failed
+    if failed is not None:
+        lines = [ln for ln in failed.output.strip().splitlines() if ln.strip()]
+        reason = redactor.scrub(lines[-1].strip()) if lines else f"exit {failed.returncode}"
+        n = len(ran.results)
+        outcome.result = "failed"
+        outcome.failure = f"step {n}/{len(rb.plan.steps)} ({failed.step.title}) failed: {reason}"
+    else:
+        outcome.health = _health(env, redactor)
+        if any(h["status"] != "ok" for h in outcome.health.values()):
+            outcome.result = "health-failed"
+            bad = [n for n, h in outcome.health.items() if h["status"] != "ok"]
+            outcome.failure = f"health checks failing after the rollback: {', '.join(bad)}"
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    _append_log(config, env.name, outcome)
+    return outcome
