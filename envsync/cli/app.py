@@ -52,9 +52,9 @@ def _main(
 
 
 def _register() -> None:
-    from envsync.cli import backup, diff, drift, init, snapshot
+    from envsync.cli import backup, diff, drift, init, patch, rollback, snapshot
 
-    for module in (init, snapshot, diff, drift, backup):
+    for module in (init, snapshot, diff, drift, patch, backup, rollback):
         module.register(app)
 
 

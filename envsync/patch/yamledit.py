@@ -1,0 +1,259 @@
+"""Edit one key of one service in a compose file, changing nothing else of the file.
+
+ruamel.yaml does the round trip (comments, key order and quoting survive). It may still
+re-space parts it re-emits (``image:  x`` → ``image: x``), so only the changed lines that
+fall inside the edited service's block, or are pure insertions, are kept: every other line
+of the file stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from typing import Any
+
+from envsync.errors import EnvsyncError
+
+__all__ = ["ServiceEdit", "apply_edits", "service_sets"]
+
+
+class ServiceEdit:
+    """Set ``keys`` (a path under the service, e.g. ("environment", "LOG_LEVEL")) to ``value``."""
+
+    def __init__(self, service: str, keys: tuple[str, ...], value: Any) -> None:
+        self.service = service
+        self.keys = keys
+        self.value = value
+
+
+def _yaml(text: str) -> tuple[Any, Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    _, indent, block_seq = load_yaml_guess_indent(text)
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    mapping = 2
+    yaml.indent(mapping=mapping, sequence=indent or 4, offset=block_seq or 2)
+    return yaml, yaml.load(text)
+
+
+def service_sets(text: str, service: str, key: str) -> bool:
+    """True when this file sets ``services.<service>.<key>``."""
+    try:
+        _, data = _yaml(text)
+    except Exception:  # noqa: BLE001 - a file ruamel cannot read sets nothing we can edit
+        return False
+    services = data.get("services") if isinstance(data, dict) else None
+    svc = services.get(service) if isinstance(services, dict) else None
+    return isinstance(svc, dict) and key in svc
+
+
+def _block(data: Any, service: str, total: int) -> tuple[int, int] | None:
+    """Line range [start, end) of the service's block in the original text."""
+    services: Any = data.get("services")
+    if not hasattr(services, "lc") or service not in services:  # only ruamel maps know lines
+        return None
+    keys = list(services)
+    start = services.lc.key(service)[0]
+    index = keys.index(service)
+    if index + 1 < len(keys):
+        end = services.lc.key(keys[index + 1])[0]
+    else:
+        after = [k for k in data if data.lc.key(k)[0] > start]
+        end = data.lc.key(after[0])[0] if after else total
+    return start, end
+
+
+def _set(node: Any, keys: tuple[str, ...], value: Any) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    for key in keys[:-1]:
+        child = node.get(key)
+        if isinstance(child, list) and key == "environment":
+            # list form `- KEY=value`: edit in place, keeping the form the author chose
+            name = keys[-1]
+            for i, item in enumerate(child):
+                if str(item).split("=", 1)[0] == name:
+                    child[i] = f"{name}={value}"
+                    return
+            child.append(f"{name}={value}")
+            return
+        if not isinstance(child, dict):
+            child = CommentedMap()
+            node[key] = child
+        node = child
+    node[keys[-1]] = _like(node.get(keys[-1]), value)
+
+
+def _like(old: Any, value: Any) -> Any:
+    """``value`` written the way the author wrote ``old``: a flow list stays a flow list,
+    quoted items stay quoted, a string command stays a string."""
+    import shlex
+
+    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if isinstance(value, list) and isinstance(old, str):
+        return shlex.join(value)
+    if isinstance(value, list) and isinstance(old, CommentedSeq):
+        quote: Any = None
+        if old and isinstance(old[0], DoubleQuotedScalarString):
+            quote = DoubleQuotedScalarString
+        elif old and isinstance(old[0], SingleQuotedScalarString):
+            quote = SingleQuotedScalarString
+        seq = CommentedSeq([quote(v) if quote and isinstance(v, str) else v for v in value])
+        if old.fa.flow_style():
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, str) and isinstance(old, DoubleQuotedScalarString | SingleQuotedScalarString):
+        return type(old)(value)
+    return value
+
+
+def _ours(line: str) -> bool:
+    """An added line that can belong to a service edit: indented, or the `services:` key.
+    Top-level lines ruamel re-emits differently (an unused anchor dropped) are not ours."""
+    return line[:1] in (" ", "\t") or line.startswith("services:")
+
+
+def _squash(line: str) -> str:
+    """A line's meaning, so that lines ruamel re-emits in another form (``KEY: null`` as
+    ``KEY:``, other spacing or quoting) compare equal and keep the author's form."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    body = line.strip()
+    if body.startswith("#") or not body:
+        return " ".join(line.split())
+    try:
+        value = YAML(typ="safe", pure=True).load(body.split(" #", 1)[0])
+    except (YAMLError, ValueError, TypeError):
+        return " ".join(line.split())
+    return repr(value)
+
+
+def _merge_block(old: list[str], new: list[str], offset: int,
+                 regions: list[tuple[int, int]]) -> list[str]:
+    """New lines for a changed stretch (``old`` starts at line ``offset``), except lines
+    that differ only in spacing and lines outside the edited services' blocks: those stay
+    as the author wrote them."""
+    def inside(i: int) -> bool:
+        return any(start <= offset + i < end for start, end in regions)
+
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=[_squash(x) for x in old], b=[_squash(x) for x in new],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(old[i1:i2])
+        elif op == "insert":
+            out.extend(line for line in new[j1:j2] if _ours(line))
+        elif not any(inside(i) for i in range(i1, i2)):
+            out.extend(old[i1:i2])  # ruamel re-emitted something we did not touch
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            out.extend(_keep_comment_gap(o, n) if inside(i1 + k) else o
+                       for k, (o, n) in enumerate(zip(old[i1:i2], new[j1:j2], strict=True)))
+        else:
+            # lines before or after the edited blocks keep their old form
+            head = next((k for k in range(i1, i2) if inside(k)), i2) - i1
+            tail = i2 - 1 - next((k for k in range(i2 - 1, i1 - 1, -1) if inside(k)), i1 - 1)
+            if j2 - j1 >= head + tail:
+                out.extend(old[i1:i1 + head])
+                out.extend(new[j1 + head:j2 - tail])
+                out.extend(old[i2 - tail:i2])
+            else:
+                out.extend(new[j1:j2])
+    return out
+
+
+_COMMENT = re.compile(r"(\s+)(#[^\"']*)$")
+
+
+def _keep_comment_gap(old: str, new: str) -> str:
+    """A changed line keeps the author's gap before its trailing comment."""
+    mo, mn = _COMMENT.search(old.rstrip("\n")), _COMMENT.search(new.rstrip("\n"))
+    if not (mo and mn and mo.group(2) == mn.group(2)):
+        return new
+    code = new.rstrip("\n")[: mn.start()].rstrip()
+    return code + mo.group(1) + mo.group(2) + ("\n" if new.endswith("\n") else "")
+
+
+def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str) -> str:
+    """The file's text with the edits applied; raises EnvsyncError naming the file when it
+    is not a compose mapping ruamel can round-trip."""
+    from ruamel.yaml.comments import CommentedMap
+
+    try:
+        yaml, data = _yaml(text)
+    except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; all mean "cannot edit"
+        raise EnvsyncError(f"{filename}: cannot edit: not valid YAML ({exc})") from None
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, dict):
+        raise EnvsyncError(f"{filename}: cannot edit: the file is not a mapping")
+    services = data.get("services")
+    have = set(services) if isinstance(services, dict) else set()
+    existing = [e for e in edits if e.service in have]
+    for edit in existing:
+        anchor = getattr(getattr(services[edit.service], "anchor", None), "value", None)
+        if anchor:
+            raise EnvsyncError(
+                f"{filename}: services.{edit.service} is the YAML anchor &{anchor}, which other "
+                "services may merge: an edit there would change them too; edit it by hand")
+    added = [e for e in edits if e.service not in have]
+    if existing:
+        text = _edit_existing(text, yaml, data, existing)
+    if added:
+        text = _insert_services(text, yaml, data, added)
+    return text
+
+
+def _edit_existing(text: str, yaml: Any, data: Any, edits: list[ServiceEdit]) -> str:
+    lines = text.splitlines(keepends=True)
+    regions = [b for b in (_block(data, e.service, len(lines)) for e in edits) if b]
+    for edit in edits:
+        _set(data["services"][edit.service], edit.keys, edit.value)
+    buf = io.StringIO()
+    yaml.dump(data, buf)
+    new_lines = buf.getvalue().splitlines(keepends=True)
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=lines, b=new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        inside = any(start <= i1 < end or (i1 == i2 and start <= i1 <= end) or
+                     (i1 < start < i2) for start, end in regions)
+        if op == "equal" or not (inside or op == "insert") or (
+                op == "insert" and not any(_ours(x) for x in new_lines[j1:j2])):
+            out.extend(lines[i1:i2])
+        else:
+            out.extend(_merge_block(lines[i1:i2], new_lines[j1:j2], i1, regions))
+    return "".join(out)
+
+
+def _insert_services(text: str, yaml: Any, data: Any, edits: list[ServiceEdit]) -> str:
+    """New services are written as a block of text at the end of `services:` (or a new
+    `services:` at the end of the file), so no other line is re-emitted."""
+    from ruamel.yaml.comments import CommentedMap
+
+    block = CommentedMap()
+    for edit in edits:
+        if not isinstance(block.get(edit.service), dict):
+            block[edit.service] = CommentedMap()
+        _set(block[edit.service], edit.keys, edit.value)
+    buf = io.StringIO()
+    yaml.dump({"services": block}, buf)
+    new_block = buf.getvalue().splitlines(keepends=True)[1:]  # without "services:"
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    services = data.get("services")
+    if not hasattr(services, "lc"):
+        return "".join([*lines, "services:\n", *new_block])
+    start = data.lc.key("services")[0]
+    after = [data.lc.key(k)[0] for k in data if data.lc.key(k)[0] > start]
+    end = min(after) if after else len(lines)
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # before the blank lines that separate top-level keys
+    return "".join([*lines[:end], *new_block, *lines[end:]])
