@@ -44,7 +44,7 @@ def service_sets(text: str, service: str, key: str) -> bool:
     """True when this file sets ``services.<service>.<key>``."""
     try:
         _, data = _yaml(text)
-    except Exception:  # noqa: BLE001 - a file ruamel cannot read sets nothing we can edit
+    except Exception:
         return False
     services = data.get("services") if isinstance(data, dict) else None
     svc = services.get(service) if isinstance(services, dict) else None
@@ -188,13 +188,13 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str) -> str:
 
     try:
         yaml, data = _yaml(text)
-    except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; all mean "cannot edit"
+    except Exception as exc:
         raise EnvsyncError(f"{filename}: cannot edit: not valid YAML ({exc})") from None
     if data is None:
         data = CommentedMap()
     if not isinstance(data, dict):
         raise EnvsyncError(f"{filename}: cannot edit: the file is not a mapping")
-    services = data.get("services")
+    services: Any = data.get("services")
     have = set(services) if isinstance(services, dict) else set()
     existing = [e for e in edits if e.service in have]
     for edit in existing:

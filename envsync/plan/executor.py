@@ -7,6 +7,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from envsync.plan import Plan, Step
 
@@ -51,8 +52,8 @@ def run_plan(plan: Plan, *, on_step: Callable[[int, Step], None] | None = None,
             on_step(n, step)
         started = time.perf_counter()
         env = {**os.environ, **dict(step.env)}
-        stdin = open(step.stdin_file, "rb") if step.stdin_file else None  # noqa: SIM115
-        stdout = open(step.stdout_file, "wb") if step.stdout_file else None  # noqa: SIM115
+        stdin = Path(step.stdin_file).open("rb") if step.stdin_file else None  # noqa: SIM115
+        stdout = Path(step.stdout_file).open("wb") if step.stdout_file else None  # noqa: SIM115
         try:
             proc = subprocess.run(
                 list(step.argv), cwd=step.cwd, env=env, stdin=stdin,

@@ -85,7 +85,7 @@ def test_missing_final_newline_is_a_valid_patch(tmp_path: Path) -> None:
 def test_not_yaml_is_a_clear_error() -> None:
     from envsync.errors import EnvsyncError
 
-    with pytest.raises(EnvsyncError, match="x.yml: cannot edit"):
+    with pytest.raises(EnvsyncError, match=r"x\.yml: cannot edit"):
         apply_edits("services: [\n", [ServiceEdit("a", ("image",), "b")], filename="x.yml")
 
 
