@@ -1,0 +1,117 @@
+"""``envsync gate``, ``envsync health``, ``envsync history``: read-only views."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from envsync.cli.diff import _severity
+from envsync.cli.errors import state
+
+__all__ = ["register"]
+
+
+def gate(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    baseline: Annotated[Path, typer.Option("--baseline", "-b", metavar="FILE", dir_okay=False,
+                        help="The approved snapshot, e.g. snapshots/prod/approved.json.")],
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY",
+                       help="Fail (exit 1) at or above this severity.")] = "high",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="json (default), "
+                   "table, markdown, sarif, junit or github.")] = "json",
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
+                      help="Drop findings under this path glob (repeatable).")] = None,
+) -> None:
+    """The CI drift gate: ENV now against an approved baseline snapshot.
+
+    Read-only: captures ENV, stores nothing, changes nothing. Exit 0 = nothing at or above
+    --fail-on, 1 = drift at or above it, 2 = trouble.
+
+    Example: envsync gate prod --baseline snapshots/prod/approved.json --fail-on high
+    """
+    from envsync.exitcodes import CLEAN, FINDINGS
+    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.report import run_gate
+
+    threshold = _severity(fail_on)
+    if fmt not in DIFF_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})", param_hint="--format")
+    result = run_gate(config=state(ctx).config(), env_name=env, baseline=baseline,
+                      ignore=tuple(ignore or ()))
+    sys.stdout.write(render_diff(result, fmt, threshold=threshold))
+    raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
+
+
+def health(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    watch: Annotated[bool, typer.Option("--watch", help="Repeat until interrupted.")] = False,
+    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=1,
+                        help="Seconds between rounds with --watch.")] = 30,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                   help="table (default) or json (one JSON object per round).")] = "table",
+    rounds: Annotated[int, typer.Option("--rounds", metavar="N", min=0,
+                      help="With --watch: stop after N rounds (0 = never).")] = 0,
+) -> None:
+    """Run ENV's health checks and compare memory use with its limits.
+
+    Exit 0 when every check answers as expected and no service is over its memory limit,
+    1 otherwise, 2 on trouble.
+
+    Example: envsync health prod --watch --interval 30
+    """
+    from envsync.exitcodes import CLEAN, FINDINGS
+    from envsync.render.report import render_health
+    from envsync.report import check_health
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    config = state(ctx).config()
+    done = 0
+    while True:
+        report = check_health(config=config, env_name=env)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(report.to_json()) + "\n")
+        else:
+            sys.stdout.write(render_health(report))
+        sys.stdout.flush()
+        done += 1
+        if not watch or (rounds and done >= rounds):
+            raise typer.Exit(CLEAN if report.healthy else FINDINGS)
+        time.sleep(interval)
+
+
+def history(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1,
+                     help="Show the newest N snapshots.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                   help="table (default) or json.")] = "table",
+) -> None:
+    """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
+
+    Example: envsync history prod -n 10
+    """
+    from envsync.render.report import render_history
+    from envsync.report import snapshot_history
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    rows = snapshot_history(config=state(ctx).config(), env_name=env, limit=limit)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_json() for r in rows], indent=2) + "\n")
+    else:
+        sys.stdout.write(render_history(env, rows))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("gate")(gate)
+    app.command("health")(health)
+    app.command("history")(history)

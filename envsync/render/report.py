@@ -1,0 +1,66 @@
+"""Health reports and snapshot history as tables."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from envsync.report import HealthReport, HistoryRow
+
+__all__ = ["render_health", "render_history"]
+
+
+def render_health(report: HealthReport) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=120, no_color=True, highlight=False)
+    table = Table(title=f"{report.env}: health", title_justify="left")
+    for col in ("check", "status", "HTTP", "latency ms", "error"):
+        table.add_column(col)
+    for name, c in report.checks.items():
+        table.add_row(name, str(c.get("status")), str(c.get("http_status") or "-"),
+                      str(c.get("latency_ms") or "-"), str(c.get("error") or ""))
+    if report.checks:
+        console.print(table)
+    mem = Table(title=f"{report.env}: memory", title_justify="left")
+    for col in ("container", "used MB", "limit MB", ""):
+        mem.add_column(col)
+    for key, m in report.memory.items():
+        mem.add_row(key, f"{m['used_mb']:.1f}" if m["used_mb"] is not None else "-",
+                    f"{m['limit_mb']:g}" if m["limit_mb"] is not None else "-",
+                    "OVER LIMIT" if m["over"] else "")
+    if report.memory:
+        console.print(mem)
+    for err in report.errors:
+        console.print(f"not captured: {err['part']}: {err['reason']}")
+    console.print(f"{report.env}: {'healthy' if report.healthy else 'UNHEALTHY'}")
+    return buf.getvalue()
+
+
+def render_history(env: str, rows: list[HistoryRow]) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=120, no_color=True, highlight=False)
+    if not rows:
+        console.print(f"{env}: no stored snapshots (take one: envsync snapshot {env})")
+        return buf.getvalue()
+    table = Table(title=f"{env}: stored snapshots", title_justify="left")
+    for col in ("time", "commit", "drift", "memory MB", "not captured", "file"):
+        table.add_column(col)
+    previous = None
+    for r in rows:
+        drift = ", ".join(f"{n} {k}" for k, n in r.findings.items()) or "clean"
+        mem = "-"
+        if r.memory_mb is not None:
+            trend = "" if previous is None else (" ↑" if r.memory_mb > previous else
+                                                 " ↓" if r.memory_mb < previous else " =")
+            mem = f"{r.memory_mb:.1f}{trend}"
+            previous = r.memory_mb
+        table.add_row(r.time, (r.head or "-")[:12], drift, mem, str(r.errors or ""), r.path.name)
+    console.print(table)
+    return buf.getvalue()
