@@ -29,7 +29,7 @@ def story(repo: Repo, compose_project_factory: Callable[[], ComposeProject],
 @pytest.fixture
 def http_ok() -> Iterator[str]:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:
             self.send_response(200 if self.path == "/health" else 503)
             self.end_headers()
 
