@@ -212,15 +212,15 @@ def _runtime(
     if not env.runtime:
         return {}
     if not enabled:
-        errors.append({"part": "runtime", "reason": "not captured: --no-runtime was given"})
+        errors.append({"part": "runtime", "reason": "--no-runtime was given"})
         return {}
     if compose_section is None:
-        errors.append({"part": "runtime", "reason": "not captured: the environment has no compose"})
+        errors.append({"part": "runtime", "reason": "the environment has no compose files"})
         return {}
     try:
         from envsync.capture.runtime import capture_runtime
     except ImportError as exc:  # pragma: no cover - only while runtime capture is missing
-        errors.append({"part": "runtime", "reason": f"not captured: {exc}"})
+        errors.append({"part": "runtime", "reason": str(exc)})
         return {}
     progress("engine: containers, stats, health")
     result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor)

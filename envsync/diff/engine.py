@@ -57,6 +57,8 @@ def show_value(value: Any, limit: int = 60) -> str:
         return "unset"
     if is_fingerprint(value):
         return "a secret"
+    if value == "":
+        return "empty"
     text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
