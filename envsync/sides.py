@@ -16,7 +16,7 @@ from envsync.store import load_snapshot, resolve_ref
 if TYPE_CHECKING:
     from envsync.diff import DiffResult
 
-__all__ = ["Side", "drift_with_snapshot", "load_side", "run_diff", "run_drift"]
+__all__ = ["Side", "load_side", "run_diff", "run_drift"]
 
 
 @dataclass
@@ -89,23 +89,10 @@ def run_drift(
     ignore: tuple[str, ...] = (),
     runtime: bool = True,
     progress: Progress = _noop,
-) -> DiffResult:
-    """``envsync drift``'s core: capture ``env_name`` now (or read ``snapshot_ref``) and
-    compare its committed files, working tree and running containers."""
-    return drift_with_snapshot(env_name=env_name, config=config, snapshot_ref=snapshot_ref,
-                               ignore=ignore, runtime=runtime, progress=progress)[1]
-
-
-def drift_with_snapshot(
-    *,
-    env_name: str,
-    config: Config,
-    snapshot_ref: str | None = None,
-    ignore: tuple[str, ...] = (),
-    runtime: bool = True,
-    progress: Progress = _noop,
 ) -> tuple[Snapshot, DiffResult]:
-    """The drift of ``env_name`` and the snapshot it was computed from."""
+    """``envsync drift``'s core: capture ``env_name`` now (or read ``snapshot_ref``) and
+    compare its committed files, working tree and running containers. Returns the snapshot
+    too: ``envsync patch`` plans from it."""
     from envsync.capture.git import repo_root
     from envsync.capture.history import config_hash_history
     from envsync.diff.drift import drift

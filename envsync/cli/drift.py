@@ -47,8 +47,8 @@ def drift(
         raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
                                  param_hint="--format")
     with progress_reporter(f"drift {env}") as progress:
-        result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
-                           ignore=tuple(ignore or ()), progress=progress)
+        _, result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
+                              ignore=tuple(ignore or ()), progress=progress)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
         from envsync.store import atomic_write_text

@@ -46,11 +46,11 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
     from envsync.capture.git import repo_root
     from envsync.patch.runtime import plan_runtime_patch
     from envsync.patch.vcs import plan_vcs_patch
-    from envsync.sides import drift_with_snapshot
+    from envsync.sides import run_drift
 
     env = config.environment(env_name)
-    snapshot, drift = drift_with_snapshot(env_name=env_name, config=config,
-                                          snapshot_ref=snapshot_ref, progress=progress)
+    snapshot, drift = run_drift(env_name=env_name, config=config,
+                                snapshot_ref=snapshot_ref, progress=progress)
     root = repo_root(env.git.path or config.root)
     result = PatchResult(env=env_name, to=to, root=root, findings=len(drift.findings))
     if snapshot.get("containers") is None:
