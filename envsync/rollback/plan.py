@@ -188,8 +188,7 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
     loaded: set[str] = set()
     for service, rec in sorted(point.images.items()):
         running = (now or {}).get(service)
-        if running is not None and running.get("image_id") == rec.image_id:
-            continue
+        same = running is not None and running.get("image_id") == rec.image_id
         ref = ((running or {}).get("image") or (declared_now.get(service) or {}).get("image")
                or rec.ref)
         if not ref:
@@ -199,6 +198,13 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
             plan.notes.append(f"{service} now uses {ref}; {point.tag} ran it as {rec.ref}: "
                               f"{ref} is pointed at the old image")
         archive = point.archive_path(rec)
+        if same:
+            plan.add(steps.docker(
+                f"tag {rec.image_id[7:19]} as {ref}",
+                f"{service} already runs the restore point's image; point its ref back at "
+                "it, so a later `compose up` starts the same image.",
+                "tag", rec.image_id, ref))
+            continue
         if rec.image_id not in loaded:
             loaded.add(rec.image_id)
             if archive is not None:
@@ -227,7 +233,7 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
             "up", "-d", "--no-deps", "--force-recreate", "--pull", "never", "--no-build",
             "--", *services))
     elif point.images:
-        plan.notes.append(f"every service already runs {point.tag}'s image")
+        plan.notes.append(f"every service already runs {point.tag}'s image: none is recreated")
     result.services = services
 
 

@@ -1,0 +1,80 @@
+"""``envsync rollback ENV --level N``: print (or run) the way back to a restore point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from envsync.cli.errors import state
+
+__all__ = ["register"]
+
+
+def rollback(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    level: Annotated[int, typer.Option("--level", "-l", metavar="N", help="1 configuration "
+                     "(files + changed services), 2 containers (saved images), 3 full "
+                     "(git reset, down, up).")],
+    to: Annotated[str | None, typer.Option("--to", metavar="POINT", help="A restore point's "
+                  "tag or time (default: the newest backup older than what runs now).")] = None,
+    script: Annotated[Path | None, typer.Option("--script", metavar="FILE", help="Write the "
+                      "plan as a bash script to FILE.", dir_okay=False)] = None,
+    execute: Annotated[bool, typer.Option("--execute", help="Run the plan (default: print "
+                       "it and change nothing).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before running.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Run even with uncommitted edits in "
+                     "the working tree (they may be overwritten).")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
+                   "execution: table (default) or json.")] = "table",
+) -> None:
+    """Return ENV to a restore point taken by `envsync backup`.
+
+    Without --execute the plan is printed as a bash script and nothing changes. With
+    --execute: preconditions, a restore point of the state being left, the steps (stopping
+    at the first failure), the health checks, a summary. Exit 0 done, 1 health checks
+    failing afterwards, 2 a step or a precondition failed.
+
+    Examples:
+
+      envsync rollback prod --level 1
+
+      envsync rollback prod --level 2 --to prod-stable-20261129 --execute
+    """
+    from envsync.exitcodes import CLEAN, FINDINGS, TROUBLE
+    from envsync.render.console import info
+    from envsync.render.progress import progress_reporter
+    from envsync.render.rollback import confirm_rollback, render_outcome, step_progress
+    from envsync.rollback.execute import execute_rollback, prepare_rollback
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    config = state(ctx).config()
+    with progress_reporter(f"rollback {env}: plan") as progress:
+        prepared = prepare_rollback(config=config, env_name=env, level=level, to=to,
+                                    progress=progress)
+    if script is not None:
+        from envsync.store import atomic_write_text
+
+        atomic_write_text(script, prepared.script, mode=0o755)
+        info(f"plan written to {script}")
+    if not execute:
+        if script is None:
+            sys.stdout.write(prepared.script)
+        return
+    if not yes and not confirm_rollback(prepared):
+        raise typer.Abort()
+    with step_progress(len(prepared.rollback.plan.steps)) as on_step, \
+            progress_reporter(f"rollback {env}") as progress:
+        outcome = execute_rollback(prepared=prepared, force=force, on_step=on_step,
+                                   progress=progress)
+    sys.stdout.write(render_outcome(outcome, fmt))
+    raise typer.Exit(CLEAN if outcome.ok else FINDINGS if outcome.result == "health-failed"
+                     else TROUBLE)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rollback")(rollback)
