@@ -73,7 +73,8 @@ class Stack:
     """The repository, its compose project, and helpers to break and inspect it."""
 
     def __init__(self, repo: Repo, project: ComposeProject, base_image: str,
-                 health_url: str | None) -> None:
+                 health_url: str | None, compose_name: str = "docker-compose.yml",
+                 env_file: str = ".env", env_extra: str = "") -> None:
         self.repo = repo
         self.project = project
         self.client = project.client
@@ -83,19 +84,21 @@ class Stack:
         self.good = {s: build_variant(self.client, base_image, ref, f"good {s} {token}\n")
                      for s, ref in self.images.items()}
         self.base_image = base_image
-        self.compose_name = "docker-compose.yml"
-        self.env_file = ".env"
+        self.compose_name = compose_name
+        self.env_file = env_file
         self.file = repo.path / self.compose_name
         repo.write(self.compose_name, COMPOSE.format(**self.images))
-        repo.write(self.env_file, f"TELEGRAM_TOKEN={SECRET}\n")
-        repo.write(".gitignore", ".env\nsnapshots/\n")
+        repo.write(self.env_file, f"TELEGRAM_TOKEN={SECRET}\n{env_extra}")
+        # git's ignore syntax: a leading backslash keeps `#`/`!` literal; no globs used here
+        repo.write(".gitignore", f"/{self.env_file}\nsnapshots/\n")
         health = (f"\n    health:\n      - {{name: api, url: '{health_url}'}}"
                   if health_url else "")
+        files, env_path = json.dumps([self.compose_name]), json.dumps(self.env_file)
         repo.write("envsync.yaml", f"""\
 environments:
   prod:
     git: .
-    compose: {{files: ['{self.compose_name}'], project: {project.name}, env_file: '{self.env_file}'}}{health}
+    compose: {{files: {files}, project: {project.name}, env_file: {env_path}}}{health}
 """)
         self.good_commit = repo.commit("production config")
         project.files = [self.file]
@@ -166,9 +169,9 @@ def stack_factory(tmp_path: Path, compose_project_factory: Callable[[], ComposeP
                   pybox_image: str) -> Iterator[Callable[..., Stack]]:
     made: list[Stack] = []
 
-    def make(folder: str = "app", health_url: str | None = None) -> Stack:
+    def make(folder: str = "app", health_url: str | None = None, **names: str) -> Stack:
         stack = Stack(make_repo(tmp_path / folder), compose_project_factory(), pybox_image,
-                      health_url)
+                      health_url, **names)
         made.append(stack)
         stack.up()
         return stack
