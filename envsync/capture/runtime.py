@@ -134,7 +134,7 @@ def _capture_engine(
             reason = f"cannot reach the Docker engine at {public_url(url)}: {reason}"
         errors.add("engine", reason)
         for part in ("containers", "stats"):
-            errors.add(part, "not captured: the Docker engine did not answer")
+            errors.add(part, "the Docker engine did not answer")
         return
     clients = [client]
     try:
@@ -146,7 +146,7 @@ def _capture_engine(
             )
         except failures as exc:
             errors.add("containers", f"listing containers failed: {describe(exc)}")
-            errors.add("stats", "not captured: listing containers failed")
+            errors.add("stats", "listing containers failed")
             return
         running = [c["Id"] for c in listed if c.get("State") == "running"]
         names = {c["Id"]: _listed_name(c) for c in listed}
