@@ -52,9 +52,9 @@ def _main(
 
 
 def _register() -> None:
-    from envsync.cli import backup, diff, drift, init, patch, rollback, snapshot
+    from envsync.cli import backup, diff, drift, init, patch, report, rollback, snapshot
 
-    for module in (init, snapshot, diff, drift, patch, backup, rollback):
+    for module in (init, snapshot, diff, drift, patch, backup, rollback, report):
         module.register(app)
 
 
