@@ -225,10 +225,13 @@ def _runtime(
     progress("engine: containers, stats, health")
     result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor)
     errors.extend(result.errors)
+    failed = {e["part"] for e in result.errors}
+    # Containers the engine could not list are unknown, not absent: None, never {}.
+    listed = not failed & {"engine", "containers"}
     return {
         "engine": result.engine,
-        "containers": result.containers,
-        "stats": result.stats,
+        "containers": result.containers if listed else None,
+        "stats": result.stats if listed and "stats" not in failed else None,
         "health": result.health,
     }
 

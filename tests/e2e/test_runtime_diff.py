@@ -113,10 +113,16 @@ environments:
     strict = run_cli("snapshot", "prod", "--strict", cwd=repo.path)
     assert strict.exit_code == 2
     assert not [p for p in (repo.path / "snapshots").rglob("*") if p.name.endswith(".tmp")]
+    assert doc["containers"] is None and doc["stats"] is None  # unknown, not "none running"
     # a diff still works on what could be captured, and says what could not
     diff = run_cli("diff", "prod", "prod", cwd=repo.path)
     assert diff.exit_code == 0
     assert "not captured" in diff.stdout
+    # drift compares the files only, and does not claim the services stopped
+    drift = run_cli("drift", "prod", "--format", "json", cwd=repo.path)
+    report = json.loads(drift.stdout)
+    assert report["findings"] == [] and drift.exit_code == 0
+    assert any("files compared only" in n for n in report["notes"])
 
 
 def test_killed_capture_leaves_no_partial_file(repo: Repo) -> None:
