@@ -134,9 +134,11 @@ def take_backup(
     images: Images = "all",
     kind: str = KIND_BACKUP,
     progress: Progress = _noop,
+    snapshot: Snapshot | None = None,
 ) -> BackupResult:
-    """Capture ``env_name``, store the snapshot, tag the deployed commit and save the
-    running images; the manifest is written last, so a failed backup leaves no point."""
+    """Capture ``env_name`` (or use ``snapshot``, one just taken), store the snapshot, tag
+    the deployed commit and save the running images; the manifest is written last, so a
+    failed backup leaves no point."""
     from envsync.capture import take_snapshot
     from envsync.capture.engine import connect, describe, engine_errors, engine_url
     from envsync.capture.git import run_git
@@ -146,7 +148,8 @@ def take_backup(
     env = config.environment(env_name)
     if env.compose is None:
         raise RollbackError(f"{env_name}: has no compose files; there is nothing to back up")
-    snapshot = take_snapshot(config, env, progress=progress)
+    if snapshot is None:
+        snapshot = take_snapshot(config, env, progress=progress)
     commit = (snapshot.get("git") or {}).get("head")
     if not commit:
         raise RollbackError(f"{env_name}: the repository has no commit to tag")

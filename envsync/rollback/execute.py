@@ -34,6 +34,10 @@ __all__ = ["LOG_NAME", "Outcome", "Prepared", "check_preconditions", "execute_ro
 LOG_NAME = "rollbacks.jsonl"
 HEALTH_WAIT_S = 30.0
 """How long the health checks may take to pass: services restart after the steps."""
+REUSE_CAPTURE_S = 30.0
+"""A capture made this recently by :func:`prepare_rollback` is recorded as the state being
+left, instead of capturing again (each capture reads every container's stats: 1-2 s).
+Older (a confirmation prompt left open), and the state is captured again."""
 
 
 def _noop(_: str) -> None:
@@ -51,6 +55,7 @@ class Prepared:
     point_snapshot: Snapshot
     rollback: RollbackPlan
     script: str
+    captured_at: float = field(default_factory=time.monotonic)
 
 
 def _running_since(snapshot: Snapshot) -> dt.datetime | None:
@@ -106,6 +111,7 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     points = list_points(backup_dir(config, env_name))
     progress("capture what runs now")
     current = take_snapshot(config, env, progress=progress)
+    captured_at = time.monotonic()
     point = choose_point(points, to, _running_since(current))
     point_snapshot = load_snapshot(Path(point.snapshot))
     root = Path(current["git"]["path"])
@@ -120,7 +126,7 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
                              point_files=point_files, current_files=current_files)
     return Prepared(config=config, env=env, root=root, current=current,
                     point_snapshot=point_snapshot, rollback=rollback,
-                    script=render_script(rollback.plan))
+                    script=render_script(rollback.plan), captured_at=captured_at)
 
 
 def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
@@ -288,8 +294,10 @@ def execute_rollback(
         _append_log(config, env.name, outcome)
         raise RollbackError(f"{'; '.join(problems)} (nothing was changed)")
     progress("record the state being left")
+    fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
     before = take_backup(config=config, env_name=env.name, images="cheap",
-                         kind=KIND_BEFORE_ROLLBACK, progress=progress)
+                         kind=KIND_BEFORE_ROLLBACK, progress=progress,
+                         snapshot=prepared.current if fresh else None)
     outcome.before_tag = before.point.tag
     outcome.before_snapshot = str(before.snapshot_path)
     force_flag = " --force" if rb.level == 1 else ""
