@@ -67,10 +67,9 @@ def rollback(
         return
     if not yes and not confirm_rollback(prepared):
         raise typer.Abort()
-    with step_progress(len(prepared.rollback.plan.steps)) as on_step, \
-            progress_reporter(f"rollback {env}") as progress:
+    with step_progress(len(prepared.rollback.plan.steps)) as (on_step, note):
         outcome = execute_rollback(prepared=prepared, force=force, on_step=on_step,
-                                   progress=progress)
+                                   progress=note)
     sys.stdout.write(render_outcome(outcome, fmt))
     raise typer.Exit(CLEAN if outcome.ok else FINDINGS if outcome.result == "health-failed"
                      else TROUBLE)

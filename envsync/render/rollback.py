@@ -43,7 +43,7 @@ def _buffer() -> tuple[io.StringIO, Console]:
     from rich.console import Console
 
     buf = io.StringIO()
-    return buf, Console(file=buf, width=120, no_color=True, highlight=False, soft_wrap=True)
+    return buf, Console(file=buf, width=160, no_color=True, highlight=False, soft_wrap=True)
 
 
 def _dump(data: Any) -> str:
@@ -133,15 +133,16 @@ def confirm_rollback(prepared: Prepared) -> bool:
 
 
 @contextlib.contextmanager
-def step_progress(total: int) -> Iterator[Callable[[int, Step], None]]:
-    """A progress bar on stderr (a line per step when stderr is not a terminal);
-    yields the callback to call as each step starts."""
+def step_progress(total: int) -> Iterator[tuple[Callable[[int, Step], None], Callable[[str], None]]]:
+    """Progress on stderr: a bar over the steps on a terminal (one live display, also
+    showing the work before the steps), else a line per step. Yields ``(on_step, note)``:
+    call ``on_step`` as each step starts, ``note`` for work around the steps."""
     if not sys.stderr.isatty():
         def line(n: int, step: Step) -> None:
             sys.stderr.write(f"envsync: step {n}/{total}: {step.title}\n")
             sys.stderr.flush()
 
-        yield line
+        yield line, lambda _text: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -149,13 +150,16 @@ def step_progress(total: int) -> Iterator[Callable[[int, Step], None]]:
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/"
                   "{task.total}"), TimeElapsedColumn(), console=Console(stderr=True),
                   transient=False) as bar:
-        task = bar.add_task("rollback", total=total)
+        task = bar.add_task("rollback: preconditions", total=total)
 
         def advance(n: int, step: Step) -> None:
             bar.update(task, completed=n - 1, description=f"step {n}/{total}: {step.title}")
 
-        yield advance
-        bar.update(task, completed=total, description="steps done")
+        def note(text: str) -> None:
+            bar.update(task, description=f"rollback: {text}")
+
+        yield advance, note
+        bar.update(task, completed=total, description="rollback: finished")
 
 
 def render_outcome(outcome: Outcome, fmt: str) -> str:

@@ -186,6 +186,7 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
         plan.notes.append(f"{point.tag} recorded no images (nothing ran when it was taken)")
     services: list[str] = []
     loaded: set[str] = set()
+    tagged: set[tuple[str, str]] = set()  # services sharing an image and ref: one tag step
     for service, rec in sorted(point.images.items()):
         running = (now or {}).get(service)
         same = running is not None and running.get("image_id") == rec.image_id
@@ -198,7 +199,11 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
             plan.notes.append(f"{service} now uses {ref}; {point.tag} ran it as {rec.ref}: "
                               f"{ref} is pointed at the old image")
         archive = point.archive_path(rec)
+        first_tag = (rec.image_id, ref) not in tagged
+        tagged.add((rec.image_id, ref))
         if same:
+            if not first_tag:
+                continue
             plan.add(steps.docker(
                 f"tag {rec.image_id[7:19]} as {ref}",
                 f"{service} already runs the restore point's image; point its ref back at "
@@ -219,11 +224,12 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
                 plan.notes.append(f"{service}: no archive of {rec.image_id[7:19]}"
                                   + (" (pruned)" if rec.pruned else "")
                                   + "; it must still be in the engine")
-        plan.add(steps.docker(
-            f"tag {rec.image_id[7:19]} as {ref}",
-            f"Point the ref {service} uses back at the restore point's image, so compose "
-            "starts it without pulling or building.",
-            "tag", rec.image_id, ref))
+        if first_tag:
+            plan.add(steps.docker(
+                f"tag {rec.image_id[7:19]} as {ref}",
+                f"Point the ref {service} uses back at the restore point's image, so compose "
+                "starts it without pulling or building.",
+                "tag", rec.image_id, ref))
         services.append(service)
     if services:
         plan.add(steps.compose(

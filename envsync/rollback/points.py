@@ -86,13 +86,9 @@ class RestorePoint:
         return self.folder / record.archive if record.archive else None
 
     def archive_bytes(self) -> int:
-        """Bytes of the archives still present."""
-        total = 0
-        for rec in self.images.values():
-            path = self.archive_path(rec)
-            if path is not None and path.is_file():
-                total += path.stat().st_size
-        return total
+        """Bytes of the archives still present (an archive services share counts once)."""
+        paths = {self.archive_path(rec) for rec in self.images.values()}
+        return sum(p.stat().st_size for p in paths if p is not None and p.is_file())
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -32,6 +32,7 @@ services:
     image: {web}
     command: python main_webhook.py
     network_mode: none
+    stop_grace_period: 1s  # pybox's python ignores SIGTERM: do not wait 10 s per recreate
     environment:
       LOG_LEVEL: info
       TELEGRAM_TOKEN: ${{TELEGRAM_TOKEN}}
@@ -39,6 +40,7 @@ services:
     image: {worker}
     command: python -m services.market_data
     network_mode: none
+    stop_grace_period: 1s
 """
 SECRET = "5550001111:AAE-rollback-secret-never-printed"
 HASH_LABEL = "com.docker.compose.config-hash"
