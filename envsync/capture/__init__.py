@@ -90,6 +90,7 @@ def take_snapshot(
     progress: Progress = _noop,
     redactor: Redactor | None = None,
     runtime: bool = True,
+    stats: bool = True,
 ) -> Snapshot:
     """Capture ``env`` now. Parts that cannot be captured are listed in ``meta.errors``;
     broken input (not a repository, a compose file compose rejects) raises an EnvsyncError."""
@@ -172,7 +173,7 @@ def take_snapshot(
                      "this line; it is left out"} for line in parsed.bad_lines
                 ]
 
-    runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime)
+    runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime, stats)
 
     snapshot: Snapshot = {
         "schema": SNAPSHOT_SCHEMA,
@@ -207,6 +208,7 @@ def _runtime(
     progress: Progress,
     errors: list[dict[str, str]],
     enabled: bool,
+    stats: bool = True,
 ) -> dict[str, Any]:
     """The runtime part (containers, stats, health), or the reason it is missing."""
     if not env.runtime:
@@ -223,7 +225,8 @@ def _runtime(
         errors.append({"part": "runtime", "reason": str(exc)})
         return {}
     progress("engine: containers, stats, health")
-    result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor)
+    result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor,
+                             stats=stats)
     errors.extend(result.errors)
     failed = {e["part"] for e in result.errors}
     # Containers the engine could not list are unknown, not absent: None, never {}.
@@ -242,12 +245,13 @@ def record_snapshot(
     env_name: str,
     out: Path | None = None,
     runtime: bool = True,
+    stats: bool = True,
     progress: Progress = _noop,
 ) -> tuple[Snapshot, Path]:
     """Capture ``env_name`` and store it atomically; the snapshot and where it went."""
     from envsync.store import write_snapshot
 
     env = config.environment(env_name)
-    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime)
+    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime, stats=stats)
     progress("write")
     return snapshot, write_snapshot(config.snapshots_dir, snapshot, out)

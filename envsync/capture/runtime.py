@@ -81,7 +81,8 @@ class _Errors:
         return out
 
 
-def capture_runtime(env: Environment, *, project: str, redactor: Redactor) -> RuntimeResult:
+def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
+                    stats: bool = True) -> RuntimeResult:
     """Capture the containers, stats and health of ``project`` on ``env``'s engine.
 
     Never raises for engine trouble (unreachable, refused, died mid-capture): each part
@@ -100,7 +101,7 @@ def capture_runtime(env: Environment, *, project: str, redactor: Redactor) -> Ru
 
         http, health_futures = submit_checks(env.health, health_pool, redactor)
         try:
-            _capture_engine(url, project, redactor, result, errors, failures)
+            _capture_engine(url, project, redactor, result, errors, failures, stats)
         finally:
             for name, future in health_futures.items():
                 result.health[name] = future.result()
@@ -123,8 +124,10 @@ def _capture_engine(
     result: RuntimeResult,
     errors: _Errors,
     failures: tuple[type[BaseException], ...],
+    with_stats: bool = True,
 ) -> None:
-    """Fill ``result``'s engine, containers and stats; engine trouble goes to ``errors``."""
+    """Fill ``result``'s engine, containers and stats; engine trouble goes to ``errors``.
+    Without ``with_stats`` (the slow part), stats are left out and said to be skipped."""
     try:
         client = connect(url)
         version = client.api.version()
@@ -148,7 +151,9 @@ def _capture_engine(
             errors.add("containers", f"listing containers failed: {describe(exc)}")
             errors.add("stats", "listing containers failed")
             return
-        running = [c["Id"] for c in listed if c.get("State") == "running"]
+        running = [c["Id"] for c in listed if c.get("State") == "running"] if with_stats else []
+        if not with_stats:
+            errors.add("stats", "skipped on request (no stats)")
         names = {c["Id"]: _listed_name(c) for c in listed}
         connections, width = lanes(url, len(running))
         clients += _more_clients(url, connections - 1, failures)

@@ -24,6 +24,8 @@ def snapshot(
                       "be captured (engine unreachable, …).")] = False,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Skip the engine: "
                           "git, compose and env files only.")] = False,
+    no_stats: Annotated[bool, typer.Option("--no-stats", help="Skip per-container stats "
+                        "(the slow part: about 1-2 s).")] = False,
 ) -> None:
     """Capture ENV now (git, compose, env files, containers, stats, health) and store it.
 
@@ -41,7 +43,8 @@ def snapshot(
     config = state(ctx).config()
     with progress_reporter(f"snapshot {env}") as progress:
         snap, path = record_snapshot(config=config, env_name=env, out=out,
-                                     runtime=not no_runtime, progress=progress)
+                                     runtime=not no_runtime, stats=not no_stats,
+                                     progress=progress)
     for err in snap["meta"]["errors"]:
         warn(f"{env}: {err['part']} not captured: {err['reason']}")
     typer.echo(render_snapshot(snap, path, fmt), nl=False)

@@ -110,7 +110,8 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
                             "or 3 (full)")
     points = list_points(backup_dir(config, env_name))
     progress("capture what runs now")
-    current = take_snapshot(config, env, progress=progress)
+    # Stats (1-2 s of engine time) say nothing about what to restore: skipped here.
+    current = take_snapshot(config, env, progress=progress, stats=False)
     captured_at = time.monotonic()
     point = choose_point(points, to, _running_since(current))
     point_snapshot = load_snapshot(Path(point.snapshot))
