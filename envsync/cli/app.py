@@ -1,4 +1,5 @@
-"""The typer app: global options, and the one place commands are registered."""
+"""The typer app: global options. Commands are registered in one place,
+``envsync.cli.commands.COMMANDS``, and imported only when they run."""
 
 from __future__ import annotations
 
@@ -49,16 +50,6 @@ def _main(
     ] = False,
 ) -> None:
     ctx.obj = State(config_path=config, debug=debug)
-
-
-def _register() -> None:
-    from envsync.cli import backup, diff, drift, init, patch, report, rollback, snapshot
-
-    for module in (init, snapshot, diff, drift, patch, backup, rollback, report):
-        module.register(app)
-
-
-_register()
 
 
 def main() -> None:

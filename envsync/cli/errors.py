@@ -63,7 +63,30 @@ def _debug(ctx: Any) -> bool:
 
 class EnvsyncGroup(TyperGroup):
     """Runs a command; an EnvsyncError becomes ``envsync: error: …`` and exit 2, Ctrl-C
-    exit 130, anything unexpected a one-line bug report (the traceback with --debug)."""
+    exit 130, anything unexpected a one-line bug report (the traceback with --debug).
+
+    Commands are loaded lazily from ``COMMANDS``: ``envsync --help`` builds none of them,
+    ``envsync diff`` builds only diff.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        from envsync.cli.commands import COMMANDS
+
+        return [*COMMANDS, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from envsync.cli.commands import COMMANDS, load_command
+
+        if cmd_name in COMMANDS:
+            return load_command(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from envsync.cli.commands import COMMANDS
+
+        rows = [(name, summary) for name, (_, summary) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         from envsync.render.console import error

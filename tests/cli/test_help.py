@@ -6,16 +6,17 @@ import subprocess
 import sys
 
 import pytest
-import typer.main
 
-from envsync.cli.app import app
+from envsync.cli.commands import COMMANDS as REGISTERED
+from envsync.cli.commands import load_command
 from tests.helpers.cli import run_cli
 
-COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+COMMANDS = sorted(REGISTERED)
 
 
 def test_there_are_commands() -> None:
-    assert {"init", "snapshot", "diff"} <= set(COMMANDS)
+    assert {"init", "snapshot", "diff", "drift", "patch", "backup", "rollback", "gate",
+            "health", "history"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -23,8 +24,11 @@ def test_every_command_has_help(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
-    text = typer.main.get_command(app).commands[command].help  # type: ignore[attr-defined]
+    text = load_command(command).help
     assert text and len(text.strip()) > 30
+    # what `envsync --help` lists is the command's own first paragraph
+    first = " ".join(text.strip().split("\n\n")[0].split())
+    assert REGISTERED[command][1] == first
 
 
 def test_top_level_help_lists_commands_and_exit_codes() -> None:

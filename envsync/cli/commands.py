@@ -1,0 +1,56 @@
+"""The one place commands are registered: name → (module, one-line summary).
+
+Each module has ``register(app)``; it is imported only when its command runs (or its own
+``--help`` is asked for), so ``envsync --help`` stays as fast as importing typer. The
+summaries are what ``envsync --help`` lists; a test keeps them equal to each command's own
+first docstring line.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import Any
+
+__all__ = ["COMMANDS", "load_command"]
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("envsync.cli.init",
+             "Write a starter envsync.yaml from the compose files, overlays and env files found."),
+    "snapshot": ("envsync.cli.snapshot",
+                 "Capture ENV now (git, compose, env files, containers, stats, health) and store it."),
+    "diff": ("envsync.cli.diff",
+             "Compare A with B: findings with path, kind, severity and a one-line explanation."),
+    "drift": ("envsync.cli.drift",
+              "Find drift inside ENV: what was edited and not committed, committed and not "
+              "deployed, or applied by hand to a running container and held by no file."),
+    "patch": ("envsync.cli.patch",
+              "Reconcile ENV: make the committed files describe what runs (--to vcs), or make "
+              "what runs match the files (--to runtime)."),
+    "backup": ("envsync.cli.backup",
+               "Record a restore point of ENV: a snapshot, a git tag ENV-stable-YYYYMMDD[-N] at "
+               "the deployed commit, and `docker save` of each running service's image."),
+    "rollback": ("envsync.cli.rollback", "Return ENV to a restore point taken by `envsync backup`."),
+    "gate": ("envsync.cli.report", "The CI drift gate: ENV now against an approved baseline snapshot."),
+    "health": ("envsync.cli.report",
+               "Run ENV's health checks and compare memory use with its limits."),
+    "history": ("envsync.cli.report",
+                "The stored snapshots of ENV, oldest first, with their drift counts and memory trend."),
+}
+
+
+@functools.cache
+def load_command(name: str) -> Any:
+    """The click command for ``name``, built from its module's typer functions."""
+    import typer
+    import typer.main
+
+    module = importlib.import_module(COMMANDS[name][0])
+    holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False,
+                         context_settings={"help_option_names": ["-h", "--help"]})
+    module.register(holder)
+    built = typer.main.get_command(holder)
+    commands = getattr(built, "commands", None)
+    command = commands[name] if commands else built
+    command.name = name
+    return command
