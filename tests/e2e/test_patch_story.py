@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_drift_story import SECRET, Story
 from tests.helpers.cli import run_cli
 from tests.helpers.docker import ComposeProject
-from tests.helpers.git import Repo, make_repo
+from tests.helpers.git import make_repo
+from tests.helpers.story import SECRET, Story
 
 pytestmark = pytest.mark.docker
-
-
-@pytest.fixture
-def story(repo: Repo, compose_project_factory: Callable[[], ComposeProject],
-          pybox_image: str) -> Story:
-    s = Story(repo, compose_project_factory(), pybox_image)
-    s.up()
-    return s
 
 
 def _hand_override(story: Story) -> None:

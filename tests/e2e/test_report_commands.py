@@ -6,24 +6,15 @@ import http.server
 import json
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.test_drift_story import Story
 from tests.helpers.cli import run_cli
-from tests.helpers.docker import ComposeProject, free_port
-from tests.helpers.git import Repo
+from tests.helpers.docker import free_port
+from tests.helpers.story import Story
 
 pytestmark = pytest.mark.docker
-
-
-@pytest.fixture
-def story(repo: Repo, compose_project_factory: Callable[[], ComposeProject],
-          pybox_image: str) -> Story:
-    s = Story(repo, compose_project_factory(), pybox_image)
-    s.up()
-    return s
 
 
 @pytest.fixture
