@@ -61,7 +61,7 @@ class _Drift:
                             if root and files else root)
         self.findings: list[Finding] = []
 
-    def add(self, path: tuple[str, ...], kind: Kind, direction: Direction, message: str,
+    def add(self, path: tuple[str, ...], kind: Kind, direction: Direction | None, message: str,
             service: str | None, before: Any = None, after: Any = None,
             cap: Severity | None = None, extra: dict[str, Any] | None = None) -> None:
         rule = match_rule(path, kind)
@@ -198,13 +198,13 @@ class _Drift:
             limit = limits.get(service)
             used = (stats.get(key) or {}).get("memory_used_mb")
             if limit is not None and used is not None and used > limit:
-                self.add(("limits", key, "memory_mb"), Kind.CHANGED, Direction.RUNTIME_OVERRIDE,
+                self.add(("limits", key, "memory_mb"), Kind.CHANGED, None,
                          f"{key}: uses {used:.1f} MB, over its {limit:g} MB limit", service,
                          before=limit, after=round(used, 1))
         for name, check in (self.snapshot.get("health") or {}).items():
             if check.get("status") != "ok":
                 detail = check.get("error") or f"HTTP {check.get('http_status')}"
-                self.add(("health", name), Kind.CHANGED, Direction.RUNTIME_OVERRIDE,
+                self.add(("health", name), Kind.CHANGED, None,
                          f"health check {name} {check.get('status')}: {detail}", None,
                          before="ok", after=check.get("status"))
 

@@ -58,7 +58,8 @@ def _table(result: DiffResult, width: int | None) -> str:
             table.add_column("path", overflow="fold")
             table.add_column("what", overflow="fold")
             for f in items:
-                how = (f.direction.value if f.direction else "") if directions else f.kind.value
+                how = (f.direction.value if f.direction else f.category) if directions \
+                    else f.kind.value
                 table.add_row(Text(f.severity.label, style=_STYLE[f.severity]), how,
                               f.path, f.message)
             console.print(table)

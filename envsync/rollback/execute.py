@@ -109,6 +109,9 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
         raise RollbackError(f"--level {level}: choose 1 (configuration), 2 (containers) "
                             "or 3 (full)")
     points = list_points(backup_dir(config, env_name))
+    if not points:
+        raise RollbackError(f"{env_name}: no restore points in {backup_dir(config, env_name)}: "
+                            f"take one with `envsync backup {env_name}`")
     progress("capture what runs now")
     # Stats (1-2 s of engine time) say nothing about what to restore: skipped here.
     current = take_snapshot(config, env, progress=progress, stats=False)
