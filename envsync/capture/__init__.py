@@ -122,13 +122,17 @@ def take_snapshot(
             spec = env.compose
             if declared_dir is None:
                 raise ComposeError(f"{git.root}: the repository has no commit to read files from")
+            if spec.env_file and (declared_dir / spec.env_file).is_file():
+                # Learn the env file's secrets first, so that even compose's own error
+                # messages (which may quote a value) are scrubbed of them.
+                read_env_file(declared_dir / spec.env_file, redactor)
             progress("compose config (declared)")
             try:
                 declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
                                            env_file=spec.env_file, profiles=spec.profiles)
             except ComposeError as exc:
                 at = f"{git.root}@{(git.commit or '')[:12]}"
-                raise ComposeError(str(exc).replace(str(tmp), at)) from None
+                raise ComposeError(redactor.scrub(str(exc).replace(str(tmp), at))) from None
             if declared_dir is tmp:
                 declared = _relocate(declared, tmp, git.root)
             committed: dict[str, Any] | None = None

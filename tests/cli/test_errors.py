@@ -163,3 +163,16 @@ def test_debug_shows_the_traceback(app_repo: Repo) -> None:
     result = run_cli("--debug", "snapshot", "staging", cwd=app_repo.path)
     assert result.exit_code == 2
     assert "Traceback" in result.stderr
+
+
+def test_compose_error_quoting_a_secret_does_not_show_it(repo: Repo) -> None:
+    secret = "zQ8-compose-error-Secret-9f7Kx2Lm"
+    repo.write("docker-compose.yml",
+               "services:\n  bot:\n    image: busybox\n    ports: [\"${API_TOKEN}\"]\n")
+    repo.write(".env", f"API_TOKEN={secret}\n")
+    repo.write("envsync.yaml", "environments:\n  x:\n    git: .\n    runtime: false\n"
+               "    compose: {files: [docker-compose.yml], env_file: .env}\n")
+    repo.commit()
+    result = run_cli("snapshot", "x", cwd=repo.path)
+    line = _assert_one_line_error(result, "compose rejected the files")
+    assert secret not in line and "secret:hmac-sha256:" in line
