@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -126,25 +127,30 @@ def take_snapshot(
                 # Learn the env file's secrets first, so that even compose's own error
                 # messages (which may quote a value) are scrubbed of them.
                 read_env_file(declared_dir / spec.env_file, redactor)
-            progress("compose config (declared)")
+            committed_job = None
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-committed")
+            if git.worktree and committed_dir is not None:
+                # HEAD's files resolve while the working tree's do: two compose runs at once.
+                unversioned = _borrow_unversioned(declared_dir, committed_dir, spec)
+                committed_job = pool.submit(resolve, committed_dir, spec.files,
+                                            project=spec.project, env_file=spec.env_file,
+                                            profiles=spec.profiles)
+            progress("compose config")
             try:
                 declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
                                            env_file=spec.env_file, profiles=spec.profiles)
             except ComposeError as exc:
                 at = f"{git.root}@{(git.commit or '')[:12]}"
                 raise ComposeError(redactor.scrub(str(exc).replace(str(tmp), at))) from None
+            finally:
+                pool.shutdown(wait=True)
             if declared_dir is tmp:
                 declared = _relocate(declared, tmp, git.root)
             committed: dict[str, Any] | None = None
             committed_hashes: dict[str, str] | None = None
-            if git.worktree and committed_dir is not None:
-                progress("compose config (committed)")
-                unversioned = _borrow_unversioned(declared_dir, committed_dir, spec)
+            if committed_job is not None:
                 try:
-                    committed, committed_hashes = resolve(
-                        committed_dir, spec.files, project=spec.project,
-                        env_file=spec.env_file, profiles=spec.profiles,
-                    )
+                    committed, committed_hashes = committed_job.result()
                     committed = _relocate(committed, tmp, git.root)
                 except ComposeError as exc:
                     errors.append({"part": "compose.committed", "reason": str(exc).replace(

@@ -122,15 +122,27 @@ def resolve(
                                else f"{path}: env file not found")
         if not os.access(path, os.R_OK):
             raise ComposeError(f"{path}: cannot read (permission denied)")
+    from concurrent.futures import ThreadPoolExecutor
+
     base = _base_args(files, project, env_file, profiles)
-    text = _run([*base, "config", "--format", "json"], root, "config")
-    try:
-        model = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ComposeError(f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
+    # The two compose runs are independent: run them side by side.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-hash") as pool:
+        hashing = pool.submit(_run, [*base, "config", "--hash", "*"], root, "config --hash")
+        text = _run([*base, "config", "--format", "json"], root, "config")
+        try:
+            model = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ComposeError(
+                f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
+        try:
+            hash_text = hashing.result()
+        except ComposeError:
+            if model.get("services"):
+                raise
+            hash_text = ""  # no services: nothing to hash, whatever compose says
     hashes: dict[str, str] = {}
     if model.get("services"):
-        for line in _run([*base, "config", "--hash", "*"], root, "config --hash").splitlines():
+        for line in hash_text.splitlines():
             name, _, digest = line.strip().partition(" ")
             if name and digest:
                 hashes[name] = digest
