@@ -64,8 +64,16 @@ def check_health(*, config: Config, env_name: str) -> HealthReport:
     from envsync.secrets import Redactor
 
     env = config.environment(env_name)
-    project = env.compose.project if env.compose and env.compose.project else env_name
-    result = capture_runtime(env, project=project, redactor=Redactor())
+    project = env.compose.project if env.compose and env.compose.project else None
+    if project is None and env.compose is not None:
+        # No name in envsync.yaml: the project is what compose calls it (from the folder).
+        from envsync.capture.compose import resolve
+        from envsync.capture.git import repo_root
+
+        model, _ = resolve(repo_root(env.git.path or config.root), env.compose.files,
+                           env_file=env.compose.env_file, profiles=env.compose.profiles)
+        project = str(model.get("name") or env_name)
+    result = capture_runtime(env, project=project or env_name, redactor=Redactor())
     report = HealthReport(env=env_name, time=time.time(), checks=result.health,
                           errors=result.errors)
     for key, stats in result.stats.items():

@@ -75,9 +75,6 @@ def test_store_write_and_lookup(tmp_path: Path) -> None:
 
 
 def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path) -> None:
-    class Boom(str):
-        pass
-
     target = tmp_path / "f.json"
     target.write_text("old")
     with pytest.raises(TypeError):

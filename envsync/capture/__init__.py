@@ -58,14 +58,11 @@ def _relocate(model: dict[str, Any], tmp: Path, root: Path) -> dict[str, Any]:
     return result
 
 
-def _borrow_unversioned(worktree: Path, committed: Path, spec: Any) -> list[str]:
+def _borrow_unversioned(worktree: Path, committed: Path, names: list[str]) -> list[str]:
     """Copy env files that git does not hold (often ignored on purpose) from the working
     tree into the committed tree, so the committed model resolves as it would deploy."""
-    from envsync.capture.compose import referenced_env_files
-
-    names = ([spec.env_file] if spec.env_file else []) + referenced_env_files(worktree, spec.files)
     borrowed = []
-    for name in dict.fromkeys(names):
+    for name in names:
         src, dst = worktree / name, committed / name
         if src.is_file() and not dst.exists():
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -127,11 +124,15 @@ def take_snapshot(
                 # Learn the env file's secrets first, so that even compose's own error
                 # messages (which may quote a value) are scrubbed of them.
                 read_env_file(declared_dir / spec.env_file, redactor)
+            # The env files: the environment's own, then those its services name.
+            env_names = list(dict.fromkeys(
+                ([spec.env_file] if spec.env_file else [])
+                + referenced_env_files(declared_dir, spec.files)))
             committed_job = None
             pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-committed")
             if git.worktree and committed_dir is not None:
                 # HEAD's files resolve while the working tree's do: two compose runs at once.
-                unversioned = _borrow_unversioned(declared_dir, committed_dir, spec)
+                unversioned = _borrow_unversioned(declared_dir, committed_dir, env_names)
                 committed_job = pool.submit(resolve, committed_dir, spec.files,
                                             project=spec.project, env_file=spec.env_file,
                                             profiles=spec.profiles)
@@ -172,10 +173,7 @@ def take_snapshot(
                 "unversioned": unversioned if git.worktree and committed_dir else [],
             }
             progress("env files")
-            names = ([spec.env_file] if spec.env_file else []) + [
-                f for f in referenced_env_files(declared_dir, spec.files) if f != spec.env_file
-            ]
-            for name in names:
+            for name in env_names:
                 parsed = read_env_file(declared_dir / name, redactor)
                 env_files[name] = dict(sorted(parsed.values.items()))
                 errors += [

@@ -5,13 +5,16 @@ from __future__ import annotations
 import http.server
 import json
 import shutil
+import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.helpers.cli import run_cli
-from tests.helpers.docker import free_port
+from tests.helpers.docker import ComposeProject, compose_binary, free_port
+from tests.helpers.git import make_repo
 from tests.helpers.story import Story
 
 pytestmark = pytest.mark.docker
@@ -98,3 +101,26 @@ def test_history_shows_drift_per_snapshot(story: Story) -> None:
     assert rows[1]["memory_mb"] is not None
     table = run_cli("history", "prod", cwd=story.repo.path)
     assert "1 critical" in table.stdout and "clean" in table.stdout
+
+
+def test_health_finds_the_project_compose_names_when_the_config_does_not(
+        tmp_path: Path, compose_project_factory: Callable[[], ComposeProject],
+        pybox_image: str) -> None:
+    project = compose_project_factory()
+    folder = tmp_path / project.name  # compose names the project after this folder
+    repo = make_repo(folder)
+    repo.write("docker-compose.yml", f"services:\n  app:\n    image: {pybox_image}\n"
+               "    command: python app.py\n    network_mode: none\n")
+    repo.write("envsync.yaml", "environments:\n  prod:\n    git: .\n"
+               "    compose: {files: [docker-compose.yml]}\n"
+               "    limits: {memory_mb: {app: 100000}}\n")
+    repo.commit()
+    project.workdir, project.files = folder, [folder / "docker-compose.yml"]
+    run_compose_default = subprocess.run(
+        [compose_binary(), "-f", "docker-compose.yml", "up", "-d"], cwd=folder,
+        capture_output=True, text=True)
+    assert run_compose_default.returncode == 0, run_compose_default.stderr
+    result = run_cli("health", "prod", "--format", "json", cwd=folder)
+    doc = json.loads(result.stdout)
+    assert list(doc["memory"]) == ["app"] and doc["memory"]["app"]["over"] is False
+    assert result.exit_code == 0

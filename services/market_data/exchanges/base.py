@@ -101,8 +101,9 @@ class Adapter:
 
     name = "exchange"
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(self, client: httpx.AsyncClient, base_url: str = "") -> None:
         self._client = client
+        self._base = base_url
 
     async def ticker(self, pair: Pair) -> Ticker:
         raise NotImplementedError

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
 from services.market_data.exchanges.base import (
     Adapter,
     BadAnswer,
@@ -27,10 +25,6 @@ _NO_INSTRUMENT = "51001"
 
 class Okx(Adapter):
     name = "okx"
-
-    def __init__(self, client: httpx.AsyncClient, base_url: str) -> None:
-        super().__init__(client)
-        self._base = base_url
 
     def _reject(self, status: int, body: Any) -> ExchangeError | None:
         if not isinstance(body, dict):
