@@ -22,17 +22,11 @@ class Step:
     why: str = ""
     cwd: str | None = None
     env: tuple[tuple[str, str], ...] = ()
-    stdin_file: str | None = None
-    stdout_file: str | None = None
 
     def shell(self) -> str:
         """The step as one bash line, every word quoted."""
         words = [f"{k}={shlex.quote(v)}" for k, v in self.env] + [shlex.quote(a) for a in self.argv]
         line = " ".join(words)
-        if self.stdin_file:
-            line += f" < {shlex.quote(self.stdin_file)}"
-        if self.stdout_file:
-            line += f" > {shlex.quote(self.stdout_file)}"
         if self.cwd:
             line = f"(cd {shlex.quote(self.cwd)} && {line})"
         return line

@@ -7,7 +7,6 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from envsync.plan import Plan, Step
 
@@ -52,13 +51,10 @@ def run_plan(plan: Plan, *, on_step: Callable[[int, Step], None] | None = None,
             on_step(n, step)
         started = time.perf_counter()
         env = {**os.environ, **dict(step.env)}
-        stdin = Path(step.stdin_file).open("rb") if step.stdin_file else None  # noqa: SIM115
-        stdout = Path(step.stdout_file).open("wb") if step.stdout_file else None  # noqa: SIM115
         try:
             proc = subprocess.run(
-                list(step.argv), cwd=step.cwd, env=env, stdin=stdin,
-                stdout=stdout if stdout else subprocess.PIPE, stderr=subprocess.PIPE,
-                timeout=timeout_s, check=False,
+                list(step.argv), cwd=step.cwd, env=env,
+                capture_output=True, timeout=timeout_s, check=False,
             )
             code, text = proc.returncode, (proc.stderr or b"").decode(errors="replace")
             if proc.stdout:
@@ -67,10 +63,6 @@ def run_plan(plan: Plan, *, on_step: Callable[[int, Step], None] | None = None,
             code, text = 127, str(exc)
         except subprocess.TimeoutExpired:
             code, text = 124, f"timed out after {timeout_s:.0f} s"
-        finally:
-            for fh in (stdin, stdout):
-                if fh:
-                    fh.close()
         outcome.results.append(StepResult(step, code, time.perf_counter() - started, text[-4000:]))
         if code != 0:
             break

@@ -134,9 +134,9 @@ def plan_rollback(
     if level == 1:
         _level1(result, steps, point_snapshot, current, point_files, current_files)
     elif level == 2:
-        _level2(result, steps, point_snapshot, current)
+        _level2(result, steps, current)
     else:
-        _level3(result, steps, point_snapshot, current)
+        _level3(result, steps, point_snapshot)
     return result
 
 
@@ -177,8 +177,7 @@ def _level1(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot, curre
     result.services = changed
 
 
-def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
-            current: Snapshot) -> None:
+def _level2(result: RollbackPlan, steps: _Steps, current: Snapshot) -> None:
     point, plan = result.point, result.plan
     now = _running(current) if current.get("containers") is not None else None
     declared_now = _declared(current)
@@ -243,8 +242,7 @@ def _level2(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
     result.services = services
 
 
-def _level3(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot,
-            current: Snapshot) -> None:
+def _level3(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot) -> None:
     point, plan = result.point, result.plan
     plan.add(steps.git(
         f"reset the working tree to {point.tag}",
