@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -16,6 +15,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from services.market_data import __version__
+from services.market_data.body import BodyError, read_json
 from services.market_data.cache import Cache, make_cache
 from services.market_data.exchanges import build_adapters
 from services.market_data.metrics import Metrics
@@ -80,11 +80,16 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
 
     async def combined_price(request: Request) -> Response:
         try:
-            body = json.loads(await request.body())
+            body = await read_json(request)
+        except BodyError as exc:
+            return answer("/combined_price", exc.status, {"error": str(exc)})
+        except ValueError:
+            body = None  # not JSON: answered like JSON of the wrong shape
+        try:
             symbol = body["symbol"]
             if not isinstance(symbol, str):
                 raise TypeError
-        except (ValueError, KeyError, TypeError):
+        except (KeyError, TypeError):
             return answer("/combined_price", 422,
                           {"error": 'send a JSON body like {"symbol": "BTC/USDT"}'})
         return await query("/combined_price", MarketData.combined_price, symbol)
