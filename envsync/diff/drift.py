@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
-from envsync.diff.engine import DiffResult, apply_filters, diff_normalised, show_value
+from envsync.diff.engine import DiffResult, apply_filters, diff_normalised, show_values
 from envsync.diff.expected import RUNTIME_FIELDS, expected_runtime, running_fields
 from envsync.diff.normalise import normalise
 from envsync.diff.rules import match_rule
+from envsync.human import MIB, size
 from envsync.model import Direction, Finding, Kind, Severity, Snapshot
 
 __all__ = ["History", "drift"]
@@ -135,20 +136,22 @@ class _Drift:
         kind = Kind.CHANGED if dv is not None and rv is not None else (
             Kind.ADDED if dv is None else Kind.REMOVED)
         extra = {"committed": cv, "declared": dv, "running": rv, "config_hash": evidence}
+        unit = None if leaf[0] in ("env", "mounts") else leaf[-1]
+        c, d, r = show_values(cv, dv, rv, key=unit)
         if dv == rv:  # deployed from the working tree, never committed
             self.add(path, Kind.CHANGED, Direction.UNCOMMITTED,
-                     f"{what} is {show_value(dv)} in the working tree and running, "
-                     f"{show_value(cv)} at HEAD: the edit is not committed", name,
+                     f"{what} is {d} in the working tree and running, "
+                     f"{c} at HEAD: the edit is not committed", name,
                      before=cv, after=dv, cap=_FILE_ONLY_UNCOMMITTED_CAP, extra=extra)
         elif cv == rv:  # edited in the working tree, not committed, not deployed
             self.add(path, Kind.CHANGED, Direction.UNCOMMITTED,
-                     f"{what} is {show_value(dv)} in the working tree, {show_value(rv)} at "
+                     f"{what} is {d} in the working tree, {r} at "
                      "HEAD and running: an uncommitted edit, not deployed", name,
                      before=rv, after=dv, cap=_FILE_ONLY_UNCOMMITTED_CAP, extra=extra)
         elif cv == dv:
             if label and label in self.history(name) and label != evidence["declared"]:
                 self.add(path, kind, Direction.NOT_DEPLOYED,
-                         f"{what} is {show_value(dv)} in the files, {show_value(rv)} still "
+                         f"{what} is {d} in the files, {r} still "
                          "running from an older commit: not deployed yet", name,
                          before=dv, after=rv, cap=_NOT_DEPLOYED_CAP, extra=extra)
             else:
@@ -156,12 +159,12 @@ class _Drift:
                        "hand)" if label and label == evidence["declared"]
                        else "applied by hand: no file holds it")
                 self.add(path, kind, Direction.RUNTIME_OVERRIDE,
-                         f"{what} is {show_value(rv)} running, {show_value(dv)} in every "
+                         f"{what} is {r} running, {d} in every "
                          f"file: {how}", name, before=dv, after=rv, extra=extra)
         else:
             self.add(path, kind, Direction.CONFLICT,
-                     f"{what} differs three ways: {show_value(cv)} at HEAD, "
-                     f"{show_value(dv)} in the working tree, {show_value(rv)} running",
+                     f"{what} differs three ways: {c} at HEAD, "
+                     f"{d} in the working tree, {r} running",
                      name, before=dv, after=rv, extra=extra)
 
     def files_only(self, with_runtime: set[str]) -> None:
@@ -199,7 +202,8 @@ class _Drift:
             used = (stats.get(key) or {}).get("memory_used_mb")
             if limit is not None and used is not None and used > limit:
                 self.add(("limits", key, "memory_mb"), Kind.CHANGED, None,
-                         f"{key}: uses {used:.1f} MB, over its {limit:g} MB limit", service,
+                         f"{key}: uses {size(used * MIB)}, over its {size(limit * MIB)} limit",
+                         service,
                          before=limit, after=round(used, 1))
         for name, check in (self.snapshot.get("health") or {}).items():
             if check.get("status") != "ok":

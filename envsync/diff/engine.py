@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from envsync.diff.rules import RULES, Rule, glob_match, match_rule
+from envsync.human import as_text, humanize, shorten_apart
 from envsync.model import DIFF_SCHEMA, Finding, Kind, Severity
 from envsync.secrets import is_fingerprint
 
-__all__ = ["DiffResult", "apply_filters", "diff_normalised", "explain", "show_value"]
+__all__ = ["DiffResult", "apply_filters", "diff_normalised", "explain", "show_value",
+           "show_values"]
 
 # Sections compared entry by entry: equal entries are skipped before deepdiff runs, so a
 # 200-service diff costs deepdiff only for the services that differ.
@@ -51,18 +52,33 @@ class DiffResult:
         }
 
 
-def show_value(value: Any, limit: int = 60) -> str:
-    """A value for a one-line message: secrets never, long values shortened."""
-    if value is None:
-        return "unset"
-    if is_fingerprint(value):
-        return "a secret"
-    if value == "":
-        return "empty"
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"`{text}`"
+def show_value(value: Any, limit: int = 60, key: str | None = None) -> str:
+    """A value for a one-line message: secrets never, sizes and durations in human units
+    (``key`` says what the value holds), long values shortened."""
+    return show_values(value, limit=limit, key=key)[0]
+
+
+def show_values(*values: Any, limit: int = 60, key: str | None = None) -> list[str]:
+    """Several values of one thing for a one-line message, shortened together: when they
+    are long, each shows where they differ rather than the same beginning."""
+    texts: list[str | None] = []
+    for value in values:
+        if value is None or is_fingerprint(value) or value == "":
+            texts.append(None)
+        else:
+            texts.append(as_text(humanize(value, key)))
+    shown = iter(shorten_apart([t for t in texts if t is not None], limit=limit))
+    out = []
+    for value, text in zip(values, texts, strict=True):
+        if text is not None:
+            out.append(f"`{next(shown)}`")
+        elif value is None:
+            out.append("unset")
+        elif value == "":
+            out.append("empty")
+        else:
+            out.append("a secret")
+    return out
 
 
 def _subject(path: tuple[str, ...]) -> tuple[str | None, str]:
@@ -95,6 +111,10 @@ def _subject(path: tuple[str, ...]) -> tuple[str | None, str]:
 def explain(kind: Kind, path: tuple[str, ...], before: Any, after: Any, a: str, b: str) -> str:
     """The one-line message a person reads."""
     service, what = _subject(path)
+    # Free-form maps (env, labels) hold whatever their author chose: no units guessed there.
+    free = bool(path) and (path[0] == "env_files" or
+                           any(p in ("environment", "env", "labels") for p in path[2:3]))
+    key = None if free or not path else path[-1]
     subject = f"{service}: {what}" if service else what
     if len(path) == 2 and path[0] in _SCOPED:
         only = b if kind is Kind.ADDED else a
@@ -102,10 +122,11 @@ def explain(kind: Kind, path: tuple[str, ...], before: Any, after: Any, a: str, 
     if kind is Kind.CHANGED:
         if is_fingerprint(before) or is_fingerprint(after):
             return f"{subject}: the secret value differs between {a} and {b}"
-        return f"{subject} is {show_value(after)} in {b}, {show_value(before)} in {a}"
+        shown_after, shown_before = show_values(after, before, key=key)
+        return f"{subject} is {shown_after} in {b}, {shown_before} in {a}"
     if kind is Kind.ADDED:
-        return f"{subject} is set in {b} ({show_value(after)}), not in {a}"
-    return f"{subject} is set in {a} ({show_value(before)}), missing in {b}"
+        return f"{subject} is set in {b} ({show_value(after, key=key)}), not in {a}"
+    return f"{subject} is set in {a} ({show_value(before, key=key)}), missing in {b}"
 
 
 def _finding(
