@@ -31,6 +31,11 @@ class BotSettings:
     log_level: str
 
     @property
+    def secrets(self) -> tuple[str, ...]:
+        """What the logs must never show: the token and the webhook secret."""
+        return tuple(s for s in (self.token, self.webhook_secret) if s)
+
+    @property
     def webhook_path(self) -> str:
         """The path Telegram posts updates to: the path of WEBHOOK_URL."""
         return urlsplit(self.webhook_url or "").path or "/webhook"

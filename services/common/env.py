@@ -80,7 +80,11 @@ def env_url(
     except ValueError as exc:
         raise SettingsError(f"{name} is not a valid URL: {exc}") from None
     if parts.scheme not in schemes or not parts.hostname:
-        raise SettingsError(f"{name} must be a {'/'.join(schemes)} URL with a host, got {raw!r}")
+        # The value is quoted to help, but never the credentials a URL may carry.
+        shown = re.sub(r"//[^/@]*@", "//***@", raw)
+        raise SettingsError(
+            f"{name} must be a {'/'.join(schemes)} URL with a host, got {shown!r}"
+        )
     return raw.rstrip("/")
 
 

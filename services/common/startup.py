@@ -18,6 +18,11 @@ class _HasLogLevel(Protocol):
     @property
     def log_level(self) -> str: ...
 
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values never to be logged, at any level."""
+        ...
+
 
 S = TypeVar("S", bound=_HasLogLevel)
 
@@ -30,5 +35,5 @@ def load_or_explain(service: str, loader: Callable[[Mapping[str, str]], S]) -> S
     except SettingsError as exc:
         print(f"{service}: {exc}", file=sys.stderr)
         return None
-    setup_logging(service, settings.log_level)
+    setup_logging(service, settings.log_level, settings.secrets)
     return settings

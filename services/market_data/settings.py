@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from services.common.env import (
     SettingsError,
@@ -35,6 +36,12 @@ class Settings:
     error_ttl: float
     redis_url: str | None
     log_level: str
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What the logs must never show: the Redis password, when the URL carries one."""
+        password = urlsplit(self.redis_url).password if self.redis_url else None
+        return (password,) if password else ()
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
