@@ -7,6 +7,7 @@ current folder or the nearest folder above it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,29 @@ from envsync.errors import ConfigError
 
 __all__ = [
     "CONFIG_NAME",
+    "ENV_NAME_RULE",
     "ComposeSpec",
     "Config",
     "Environment",
     "GitSource",
     "HealthCheck",
+    "env_name_problem",
     "find_config",
     "load_config",
 ]
 
 CONFIG_NAME = "envsync.yaml"
+
+ENV_NAME_RULE = "letters, digits, '-', '_' and '.' (not first), at most 64 characters"
+# A name becomes a folder under snapshots/ and part of git tags: no '/', no leading dot.
+_ENV_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}")
+
+
+def env_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an environment name, or None when it can."""
+    if _ENV_NAME.fullmatch(name):
+        return None
+    return f"{name!r} is not a valid environment name (use {ENV_NAME_RULE})"
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,9 @@ class Config:
         """The named environment, or an error listing the ones that exist."""
         from envsync.errors import UnknownEnvironmentError
 
+        problem = env_name_problem(name)
+        if problem is not None:
+            raise UnknownEnvironmentError(f"environment {problem}")
         try:
             return self.environments[name]
         except KeyError:
@@ -238,6 +255,9 @@ def _parse(path: Path, data: Any) -> Config:
     envs_node = r.mapping(data, "environments", data["environments"], "environments")
     if not envs_node:
         raise r.fail(data, "environments", "define at least one environment")
+    for name in envs_node:
+        if env_name_problem(str(name)) is not None:
+            raise r.fail(envs_node, name, f"not a valid environment name (use {ENV_NAME_RULE})")
     environments = {
         str(name): _environment(r, envs_node, str(name), node, root)
         for name, node in envs_node.items()

@@ -6,6 +6,8 @@ each into a one-line message and exit code 2 (see ``envsync.cli.errors``).
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "CaptureError",
     "ComposeError",
@@ -15,7 +17,9 @@ __all__ = [
     "GitError",
     "RollbackError",
     "SnapshotError",
+    "StorageError",
     "UnknownEnvironmentError",
+    "os_reason",
 ]
 
 
@@ -54,3 +58,29 @@ class EngineError(CaptureError):
 class RollbackError(EnvsyncError):
     """A backup or rollback cannot go ahead (no such restore point, an image archive
     missing, a working tree with uncommitted edits); raised before anything is changed."""
+
+
+class StorageError(EnvsyncError):
+    """A file or folder envsync must read or write is unusable: a symlink loop, a read-only
+    folder, a full disk, no permission. The message names the path; nothing half-written
+    is left behind."""
+
+
+_PLAIN_REASONS = {
+    errno.ELOOP: "a symlink loop (too many levels of symbolic links)",
+    errno.EROFS: "read-only file system",
+    errno.ENOSPC: "no space left on device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a path component is not a folder",
+    errno.EISDIR: "is a folder",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A short, lower-case reason for an OSError, without the path (callers name it)."""
+    if exc.errno in _PLAIN_REASONS:
+        return _PLAIN_REASONS[exc.errno]
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()

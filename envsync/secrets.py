@@ -95,16 +95,24 @@ def _default_key() -> bytes:
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     key_file = home / "envsync" / "fingerprint.key"
     try:
-        return key_file.read_bytes().strip()
-    except FileNotFoundError:
-        key = _random.token_hex(32).encode()
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = key_file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        tmp.replace(key_file)
-        return key
+        try:
+            return key_file.read_bytes().strip()
+        except FileNotFoundError:
+            key = _random.token_hex(32).encode()
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = key_file.with_suffix(".tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(key)
+            tmp.replace(key_file)
+            return key
+    except OSError as exc:
+        from envsync.errors import StorageError, os_reason
+
+        raise StorageError(
+            f"{key_file}: cannot read or create the fingerprint key ({os_reason(exc)}); "
+            "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one"
+        ) from None
 
 
 class Redactor:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from envsync.errors import SnapshotError
+from envsync.config import env_name_problem
+from envsync.errors import SnapshotError, StorageError, os_reason
 from envsync.model import SNAPSHOT_SCHEMA, Snapshot
 
 __all__ = [
+    "REF_FORMS",
     "atomic_write_text",
     "list_snapshots",
     "load_snapshot",
@@ -27,22 +31,60 @@ _TIME_FORMAT = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"^\d{8}T\d{6}Z(-\d+)?\.json$")
 
 
-def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one:
-    a temp file in the same folder, fsync, rename. Nothing is left behind on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+_STALE_TEMP_S = 15 * 60
+"""A temp file older than this belongs to a writer that was killed: a later write removes it."""
+
+
+def _cannot_write(path: Path, exc: OSError) -> StorageError:
+    where = exc.filename if exc.filename and ".tmp" not in str(exc.filename) else None
+    detail = f" ({where}: {os_reason(exc)})" if where and str(where) != str(path) \
+        else f": {os_reason(exc)}"
+    return StorageError(f"{path}: cannot write{detail}")
+
+
+def _sweep_stale_temps(folder: Path, pattern: str) -> None:
+    """Remove temp files that killed writers left (older than a live write could be)."""
+    cutoff = time.time() - _STALE_TEMP_S
+    with contextlib.suppress(OSError):
+        for tmp in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if tmp.lstat().st_mtime < cutoff:
+                    tmp.unlink()
+
+
+def _write_temp(folder: Path, name: str, text: str, mode: int) -> Path:
+    """``text`` in a fresh temp file beside ``name``, flushed to disk; its path."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
+        tmp.chmod(mode)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(tmp).unlink()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
+    return tmp
+
+
+def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one:
+    a temp file in the same folder, fsync, rename. Nothing is left behind on failure;
+    a folder, disk or permission problem raises StorageError naming ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_stale_temps(path.parent, f".{path.name}.*.tmp")
+        tmp = _write_temp(path.parent, path.name, text, mode)
+        try:
+            tmp.replace(path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
 
 
 def snapshot_filename(time_text: str) -> str:
@@ -52,18 +94,57 @@ def snapshot_filename(time_text: str) -> str:
 
 
 def write_snapshot(snapshots_dir: Path, snapshot: Snapshot, out: Path | None = None) -> Path:
-    """Store ``snapshot`` atomically (under ``snapshots/<env>/`` unless ``out``); its path."""
+    """Store ``snapshot`` atomically (under ``snapshots/<env>/`` unless ``out``); its path.
+
+    Writers never overwrite each other: the finished temp file is hard-linked to the first
+    free name (``<time>.json``, ``<time>-2.json``, …), which fails if another writer took
+    that name first; a rename after an existence check would not.
+    """
     text = json.dumps(snapshot, indent=2, sort_keys=False, default=str) + "\n"
-    if out is None:
-        folder = snapshots_dir / snapshot["meta"]["environment"]
-        name = snapshot_filename(snapshot["meta"]["time"])
-        out = folder / name
-        n = 2
-        while out.exists():
-            out = folder / name.replace(".json", f"-{n}.json")
+    if out is not None:
+        atomic_write_text(out, text)
+        return out
+    env = str(snapshot["meta"]["environment"])
+    problem = env_name_problem(env)
+    if problem is not None:
+        raise SnapshotError(f"cannot store the snapshot: environment {problem}")
+    folder = snapshots_dir / env
+    name = snapshot_filename(snapshot["meta"]["time"])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _sweep_stale_temps(folder, ".*.tmp")
+        tmp = _write_temp(folder, name, text, 0o644)
+        try:
+            return _claim_free_name(tmp, folder, name)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
+
+
+def _claim_free_name(tmp: Path, folder: Path, name: str) -> Path:
+    stem = name.removesuffix(".json")
+    n = 1
+    while True:
+        final = folder / (name if n == 1 else f"{stem}-{n}.json")
+        try:
+            os.link(tmp, final)
+            return final
+        except FileExistsError:
             n += 1
-    atomic_write_text(out, text)
-    return out
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            # No hard links on this file system: reserve the name with an exclusive
+            # create, then move the whole file over the (briefly empty) reservation.
+            try:
+                os.close(os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            except FileExistsError:
+                n += 1
+                continue
+            tmp.replace(final)
+            return final
 
 
 def list_snapshots(snapshots_dir: Path, env: str) -> list[Path]:
@@ -79,22 +160,47 @@ def _sort_key(path: Path) -> tuple[str, int]:
     return stem, int(n or 1)
 
 
+REF_FORMS = ("ENV@latest, ENV@latest~N (N = 0, 1, 2, … snapshots back), or ENV@<UTC time "
+             "prefix> such as ENV@20261129T07 or ENV@2026-11-29T07:15")
+# A time prefix, once ISO separators are dropped: date digits, then T and time digits, Z.
+_TIME_PREFIX = re.compile(r"\d{1,8}(T\d{0,6}Z?)?")
+_FULL_STEM = re.compile(r"\d{8}T\d{6}Z-\d+")
+
+
+def _bad_ref(ref: str, why: str) -> SnapshotError:
+    return SnapshotError(f"{ref}: {why}; accepted forms: {REF_FORMS}")
+
+
 def resolve_ref(snapshots_dir: Path, ref: str) -> Path:
-    """``ENV@latest``, ``ENV@<time prefix>`` (e.g. ``prod@20261129T07``) → a stored file."""
+    """``ENV@latest``, ``ENV@latest~N``, ``ENV@<time prefix>`` (e.g. ``prod@20261129T07``)
+    → a stored file. Anything else is refused, never guessed."""
     env, _, when = ref.partition("@")
+    problem = env_name_problem(env)
+    if problem is not None:
+        raise _bad_ref(ref, f"environment {problem}")
+    back: int | None = None
+    prefix = ""
+    if when in ("latest", ""):
+        back = 0
+    elif when.startswith("latest~"):
+        count = when.removeprefix("latest~")
+        if not count.isdigit() or not count.isascii():
+            raise _bad_ref(ref, f"{count!r} after latest~ is not a whole number of snapshots back")
+        back = int(count)
+    elif _FULL_STEM.fullmatch(when):
+        prefix = when + ".json"
+    else:
+        prefix = when.upper().replace("-", "").replace(":", "")
+        if not _TIME_PREFIX.fullmatch(prefix):
+            raise _bad_ref(ref, f"{when!r} is not a snapshot time")
     found = list_snapshots(snapshots_dir, env)
     if not found:
         raise SnapshotError(f"{ref}: no stored snapshots of {env!r} in {snapshots_dir / env}")
-    if when in ("latest", ""):
-        return found[-1]
-    if when.startswith("latest~"):
-        try:
-            back = int(when.removeprefix("latest~"))
-            return found[-1 - back]
-        except (ValueError, IndexError):
-            raise SnapshotError(f"{ref}: only {len(found)} snapshots of {env!r} stored") from None
-    digits = re.sub(r"[^0-9TZ]", "", when.upper())
-    matches = [p for p in found if p.name.startswith(digits)]
+    if back is not None:
+        if back >= len(found):
+            raise SnapshotError(f"{ref}: only {len(found)} snapshots of {env!r} stored")
+        return found[-1 - back]
+    matches = [p for p in found if p.name.startswith(prefix)]
     if not matches:
         raise SnapshotError(
             f"{ref}: no snapshot of {env!r} taken at {when} "

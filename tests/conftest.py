@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.helpers.git", "tests.helpers.docker", "tests.helpers.pybox"]
+pytest_plugins = [
+    "tests.helpers.git", "tests.helpers.docker", "tests.helpers.pybox", "tests.helpers.fs",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +31,7 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         GIT_CONFIG_NOSYSTEM="1",
         ENVSYNC_FINGERPRINT_KEY="envsync-test-key",
         XDG_CONFIG_HOME=str(home),
+        XDG_STATE_HOME=str(home / "state"),  # crash logs of tests stay in the temp folder
         NO_COLOR="1",
         COLUMNS="200",
     )

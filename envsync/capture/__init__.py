@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import platform
 import shutil
 import tempfile
@@ -73,8 +74,11 @@ def _borrow_unversioned(worktree: Path, committed: Path, names: list[str]) -> li
 
 def _drop_own_files(section: dict[str, Any], root: Path, config: Config) -> None:
     """envsync's own snapshot folder is not drift of the application."""
+    # realpath, not Path.resolve: a symlink loop here is reported when the snapshot is
+    # written (naming the folder), not as a RuntimeError of pathlib's.
     try:
-        own = config.snapshots_dir.resolve().relative_to(root.resolve()).as_posix() + "/"
+        own = Path(os.path.realpath(config.snapshots_dir)).relative_to(
+            os.path.realpath(root)).as_posix() + "/"
     except ValueError:
         return
     for key in ("dirty", "untracked"):

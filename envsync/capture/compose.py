@@ -10,12 +10,13 @@ import functools
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from envsync.errors import ComposeError
+from envsync.errors import ComposeError, os_reason
 
 __all__ = ["compose_command", "compose_version", "referenced_env_files", "resolve"]
 
@@ -87,6 +88,22 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
     return proc.stdout
 
 
+def _check_readable(path: Path, what: str) -> None:
+    """ComposeError naming ``path`` unless it is a readable file (compose's own message
+    for a symlink loop or a folder does not say which file)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        dangling = " (a symlink to nothing)" if path.is_symlink() else ""
+        raise ComposeError(f"{path}: {what} not found{dangling}") from None
+    except OSError as exc:
+        raise ComposeError(f"{path}: cannot read {what}: {os_reason(exc)}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ComposeError(f"{path}: {what} is not a regular file")
+    if not os.access(path, os.R_OK):
+        raise ComposeError(f"{path}: cannot read {what} (permission denied)")
+
+
 def _base_args(
     files: tuple[str, ...], project: str | None, env_file: str | None, profiles: tuple[str, ...]
 ) -> list[str]:
@@ -116,12 +133,7 @@ def resolve(
     or one compose rejects, raises ComposeError with compose's own message.
     """
     for rel in (*files, *([env_file] if env_file else [])):
-        path = root / rel
-        if not path.is_file():
-            raise ComposeError(f"{path}: compose file not found" if rel in files
-                               else f"{path}: env file not found")
-        if not os.access(path, os.R_OK):
-            raise ComposeError(f"{path}: cannot read (permission denied)")
+        _check_readable(root / rel, "compose file" if rel in files else "env file")
     from concurrent.futures import ThreadPoolExecutor
 
     base = _base_args(files, project, env_file, profiles)
@@ -176,9 +188,11 @@ def referenced_env_files(root: Path, files: tuple[str, ...]) -> list[str]:
                 path = entry.get("path") if isinstance(entry, dict) else entry
                 if not isinstance(path, str) or "$" in path:
                     continue
-                full = (project_dir / path).resolve()
+                # realpath, not Path.resolve: a symlink loop is reported when the file
+                # is read (naming it), not as pathlib's RuntimeError here.
+                full = Path(os.path.realpath(project_dir / path))
                 try:
-                    relpath = str(full.relative_to(root.resolve()))
+                    relpath = str(full.relative_to(os.path.realpath(root)))
                 except ValueError:
                     continue
                 if relpath not in found:

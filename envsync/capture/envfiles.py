@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from envsync.errors import CaptureError
+from envsync.errors import CaptureError, os_reason
 from envsync.secrets import Redactor
 
 __all__ = ["ParsedEnvFile", "parse_env_text", "read_env_file"]
@@ -36,7 +36,10 @@ def read_env_file(path: Path, redactor: Redactor) -> ParsedEnvFile:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CaptureError(f"{path}: env file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaptureError(f"{path}: cannot read env file: {exc}") from None
+    except OSError as exc:
+        raise CaptureError(f"{path}: cannot read env file: {os_reason(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise CaptureError(f"{path}: cannot read env file: not UTF-8 text ({exc.reason} "
+                           f"at byte {exc.start})") from None
     values, bad = parse_env_text(text)
     return ParsedEnvFile(redactor.mapping(values), bad)

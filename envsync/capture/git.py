@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -58,14 +59,18 @@ class GitState:
 
 
 def _sha256(path: Path) -> str | None:
+    """The content hash of a changed file; for a symlink, of its target's name, as git
+    hashes it (never followed: a link may loop or point anywhere). None when unreadable."""
     try:
+        if path.is_symlink():
+            return hashlib.sha256(os.fsencode(path.readlink())).hexdigest()
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 16), b""):
                 digest.update(block)
         return digest.hexdigest()
-    except (FileNotFoundError, IsADirectoryError):
-        return None
+    except OSError:
+        return None  # gone, a folder, unreadable: the entry is still recorded
 
 
 def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

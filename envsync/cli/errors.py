@@ -6,7 +6,7 @@ import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -103,9 +103,30 @@ class EnvsyncGroup(TyperGroup):
         except KeyboardInterrupt:
             error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
-        except Exception as exc:
+        except OSError as exc:
+            if exc.filename is None:
+                _bug(ctx, exc)
+            # A file problem met where no adapter expected one: still a fault of the
+            # environment (a folder, a disk), not of envsync; name the file.
             if _debug(ctx):
                 traceback.print_exc()
-            error(f"unexpected {type(exc).__name__}: {exc} (this is a bug in envsync; "
-                  "run again with --debug for the traceback)")
+            from envsync.errors import os_reason
+
+            error(f"{exc.filename}: {os_reason(exc)}")
             raise typer.Exit(TROUBLE) from None
+        except Exception as exc:
+            _bug(ctx, exc)
+
+
+def _bug(ctx: Any, exc: Exception) -> NoReturn:
+    """One line saying it is a bug and where its (scrubbed) traceback was saved."""
+    from envsync.cli.crashlog import scrub_text, write_crash_log
+    from envsync.render.console import error
+
+    if _debug(ctx):
+        traceback.print_exc()
+    path, problem = write_crash_log(exc)
+    where = f"the traceback is in {path}" if path else f"{problem}; run again with --debug"
+    error(scrub_text(f"unexpected {type(exc).__name__}: {exc} (this is a bug in envsync; "
+                     f"{where})"))
+    raise typer.Exit(TROUBLE) from None
