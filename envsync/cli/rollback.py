@@ -26,8 +26,9 @@ def rollback(
     execute: Annotated[bool, typer.Option("--execute", help="Run the plan (default: print "
                        "it and change nothing).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before running.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Run even with uncommitted edits in "
-                     "the working tree (they may be overwritten).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Run even when the rollback would "
+                     "overwrite uncommitted edits or files ignored or untracked now (a copy of "
+                     "each is kept first in the restore point's folder).")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
                    "execution: table (default) or json.")] = "table",
 ) -> None:

@@ -170,6 +170,9 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
     verdict = "done" if outcome.ok else "FAILED"
     console.print(f"rollback of {outcome.environment} to {outcome.point} (level "
                   f"{outcome.level}): {verdict} in {outcome.seconds:.1f} s")
+    if outcome.kept:
+        console.print(f"  kept: a copy of {', '.join(outcome.kept_files)} (git could not give "
+                      f"them back) in {outcome.kept}")
     if outcome.before_tag:
         console.print(f"  state left: restore point {outcome.before_tag}, snapshot "
                       f"{outcome.before_snapshot}")

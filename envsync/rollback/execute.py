@@ -26,6 +26,7 @@ from envsync.model import Snapshot
 from envsync.plan import Step
 from envsync.rollback.plan import RollbackPlan
 from envsync.rollback.points import KIND_BEFORE_ROLLBACK, backup_dir
+from envsync.rollback.safety import AtRisk, describe_at_risk
 from envsync.secrets import Redactor
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "check_preconditions", "execute_rollback",
@@ -56,6 +57,9 @@ class Prepared:
     rollback: RollbackPlan
     script: str
     captured_at: float = field(default_factory=time.monotonic)
+    at_risk: list[AtRisk] = field(default_factory=list)
+    """Files the steps would overwrite or delete that git cannot give back (ignored,
+    untracked, uncommitted edits); :func:`check_preconditions` refreshes it."""
 
 
 def _running_since(snapshot: Snapshot) -> dt.datetime | None:
@@ -128,9 +132,29 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     rollback = plan_rollback(env=env, level=level, point=point, point_snapshot=point_snapshot,
                              current=current, root=root, tools=tools,
                              point_files=point_files, current_files=current_files)
+    at_risk = _at_risk(root, rollback)
+    if at_risk:
+        rollback.plan.notes.append(
+            f"overwrites what git cannot give back: {describe_at_risk(at_risk)}; --execute "
+            "refuses without --force, and with it keeps a copy of each first")
     return Prepared(config=config, env=env, root=root, current=current,
                     point_snapshot=point_snapshot, rollback=rollback,
-                    script=render_script(rollback.plan), captured_at=captured_at)
+                    script=render_script(rollback.plan), captured_at=captured_at,
+                    at_risk=at_risk)
+
+
+def _at_risk(root: Path, rb: RollbackPlan) -> list[AtRisk]:
+    """What the plan's git step would overwrite that git cannot give back (level 1: the
+    files it restores; level 3: the whole tree and every tracked file; level 2: nothing)."""
+    from envsync.rollback.safety import files_at_risk
+
+    if rb.level == 2:
+        return []
+    if rb.level == 1:
+        if not rb.restored:
+            return []
+        return files_at_risk(root, rb.point.commit, paths=tuple(rb.restored))
+    return files_at_risk(root, rb.point.commit)
 
 
 def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
@@ -146,7 +170,9 @@ def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
 
 
 def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]:
-    """What stops the rollback from running (empty when it may run). Reads only."""
+    """What stops the rollback from running (empty when it may run). Reads only, but
+    refreshes ``prepared.at_risk`` (the files the steps would overwrite that git cannot
+    give back: refused unless ``force``)."""
     from envsync.capture.git import run_git
 
     rb, root = prepared.rollback, prepared.root
@@ -164,6 +190,12 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
                             "level 2 cannot run; try level 3")
     if rb.images_in_engine:
         problems += _missing_images(prepared.env, rb.images_in_engine)
+    prepared.at_risk = _at_risk(root, rb)
+    if prepared.at_risk and not force:
+        problems.append(
+            f"the rollback would overwrite files git cannot give back: "
+            f"{describe_at_risk(prepared.at_risk)}; move them aside, or pass --force to "
+            f"overwrite them (a copy of each is kept first in {point.folder / point.tag}/)")
     if not force:
         out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=no",
                       binary=True) or b""
@@ -210,6 +242,9 @@ class Outcome:
     not_run: list[str] = field(default_factory=list)
     failure: str | None = None
     health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kept: str | None = None
+    """The folder holding copies of the files the rollback overwrote (``--force``)."""
+    kept_files: list[str] = field(default_factory=list)
     before_tag: str | None = None
     before_snapshot: str | None = None
     go_back: str | None = None
@@ -224,7 +259,7 @@ class Outcome:
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in (
             "started", "environment", "level", "point", "result", "steps", "not_run", "failure",
-            "health", "before_tag", "before_snapshot", "go_back", "seconds", "log")}
+            "health", "kept", "kept_files", "before_tag", "before_snapshot", "go_back", "seconds", "log")}
 
 
 def _scrubber(prepared: Prepared) -> Redactor:
@@ -291,6 +326,16 @@ def execute_rollback(
     outcome = Outcome(environment=env.name, level=rb.level, point=rb.point.tag,
                       started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     problems = check_preconditions(prepared, force=force)
+    if not problems and prepared.at_risk:
+        from envsync.rollback.safety import keep_copies
+
+        # --force: the steps may overwrite them, but never before a copy exists.
+        progress("keep a copy of the files the rollback overwrites")
+        try:
+            kept = keep_copies(prepared.root, prepared.at_risk, rb.point.folder / rb.point.tag)
+            outcome.kept, outcome.kept_files = str(kept), [a.path for a in prepared.at_risk]
+        except RollbackError as exc:
+            problems.append(str(exc))
     if problems:
         outcome.result, outcome.failure = "precondition-failed", "; ".join(problems)
         outcome.not_run = [s.title for s in rb.plan.steps]

@@ -3,9 +3,10 @@
 Nothing here reads files, runs git or asks the engine: :mod:`envsync.rollback.execute`
 gathers the inputs (snapshots, which files the point's commit holds) and passes them in.
 
-- level 1, configuration: ``git checkout TAG -- FILES`` for the compose and env files the
-  point's commit holds, then ``compose up -d --no-deps`` of the services whose config hash
-  now differs from the point's;
+- level 1, configuration: ``git restore --source TAG --worktree -- FILES`` for the compose
+  and env files the point's commit holds (the index is left alone: nothing is staged), then
+  ``compose up -d --no-deps`` of the services whose config hash now differs from the
+  point's;
 - level 2, containers: ``docker load`` each saved image, ``docker tag`` it to the ref the
   service uses, ``compose up -d --no-deps --force-recreate --pull never --no-build``;
 - level 3, full: ``git reset --hard TAG``, ``compose down --remove-orphans``,
@@ -47,6 +48,8 @@ class RollbackPlan:
     plan: Plan
     services: list[str] = field(default_factory=list)
     """The services the plan recreates (all of them for level 3)."""
+    restored: list[str] = field(default_factory=list)
+    """The files level 1 writes from the point's commit (level 3 writes the whole tree)."""
     archives: list[Path] = field(default_factory=list)
     """Image archives the plan loads (must exist)."""
     images_in_engine: list[str] = field(default_factory=list)
@@ -147,8 +150,10 @@ def _level1(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot, curre
         plan.add(steps.git(
             f"restore {len(point_files)} file(s) from {point.tag}",
             "Put the compose and env files back as they were at the restore point "
-            "(only these files; the branch and other files stay).",
-            "checkout", point.tag, "--", *point_files))
+            "(only these files, and only in the working tree: the branch, the index and "
+            "other files stay).",
+            "restore", "--source", point.tag, "--worktree", "--", *point_files))
+        result.restored = list(point_files)
     missing = [f for f in current_files if f not in point_files]
     if missing:
         plan.notes.append(f"not in {point.tag}'s commit, left as they are: {', '.join(missing)}")

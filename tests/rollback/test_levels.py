@@ -42,7 +42,7 @@ def test_level1_after_a_bad_config_change(stack: Stack) -> None:
 
     script = stack.cli("rollback", "prod", "--level", "1")
     assert script.exit_code == 0, script.stderr
-    assert "checkout" in script.stdout and point["tag"] in script.stdout
+    assert f"restore --source {point['tag']} --worktree" in script.stdout
     assert "up -d --no-deps -- web)\n" in script.stdout  # only the changed service
 
     outcome = _rollback(stack, "--level", "1")
@@ -55,6 +55,7 @@ def test_level1_after_a_bad_config_change(stack: Stack) -> None:
     code, findings = stack.diff_against(point["snapshot"], "git")
     assert (code, findings) == (0, [])
     assert "LOG_LEVEL: info" in stack.file.read_text()
+    assert stack.repo.git("diff", "--cached", "--name-only") == ""  # nothing left staged
     log = stack.log()
     assert log[-1]["result"] == "ok" and log[-1]["level"] == 1
     assert log[-1]["before_tag"].startswith("prod-before-rollback-")

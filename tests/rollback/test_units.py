@@ -83,8 +83,9 @@ def test_level1_recreates_only_changed_services_and_removes_orphans() -> None:
                        point_files=("docker-compose.yml",),
                        current_files=("docker-compose.yml", ".env"))
     assert rb.services == ["web"]
-    assert rb.plan.steps[0].argv == ("git", "--literal-pathspecs", "-C", "/srv/app", "checkout",
-                                     "t", "--", "docker-compose.yml")
+    assert rb.plan.steps[0].argv == ("git", "--literal-pathspecs", "-C", "/srv/app", "restore",
+                                     "--source", "t", "--worktree", "--",
+                                     "docker-compose.yml")
     assert rb.plan.steps[1].argv[-6:] == ("up", "-d", "--no-deps", "--remove-orphans", "--",
                                           "web")
     assert any(".env" in n and "left as they are" in n for n in rb.plan.notes)
