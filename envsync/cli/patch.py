@@ -71,7 +71,7 @@ def patch(
         for path in write_patch(result):
             info(f"wrote {path}")
     if execute:
-        _execute(result, yes)
+        _execute(result, yes, state(ctx).config().environment(env).docker)
 
 
 def _text(result: object) -> str:
@@ -85,22 +85,26 @@ def _text(result: object) -> str:
     return render_script(result.plan)
 
 
-def _execute(result: object, yes: bool) -> None:
+def _execute(result: object, yes: bool, docker: str | None) -> None:
+    from envsync.capture.engine import engine_url
     from envsync.exitcodes import TROUBLE
     from envsync.patch import PatchResult
     from envsync.plan.executor import run_plan
     from envsync.render.console import error, info
 
     assert isinstance(result, PatchResult) and result.plan is not None
+    steps = result.plan.steps
     if not yes and not typer.confirm(f"recreate on {result.env}: "
-                                     f"{'; '.join(s.title for s in result.plan.steps)}?"):
+                                     f"{'; '.join(s.title for s in steps)}?"):
         raise typer.Abort()
-    outcome = run_plan(result.plan, on_step=lambda n, s: info(f"step {n}: {s.title}"))
+    outcome = run_plan(result.plan, docker_host=engine_url(docker),
+                       on_step=lambda n, s: info(f"step {n}/{len(steps)}: {s.title}"))
     for r in outcome.results:
         info(f"{'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s): {r.step.title}")
-    if not outcome.ok and outcome.failed is not None:
-        error(f"step failed: {outcome.failed.step.title}: "
-              f"{outcome.failed.output.strip().splitlines()[-1:] or ['?']}")
+    failed = outcome.failed
+    if failed is not None:
+        n = outcome.results.index(failed) + 1
+        error(f"step {n}/{len(steps)} ({failed.step.title}) failed: {failed.reason()}")
         raise typer.Exit(TROUBLE)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from envsync.capture import Progress
 from envsync.config import Config
+from envsync.errors import EngineError
 from envsync.patch.vcs import VcsPatch
 from envsync.plan import Plan
 
@@ -53,6 +54,13 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
                                 snapshot_ref=snapshot_ref, progress=progress)
     root = repo_root(env.git.path or config.root)
     result = PatchResult(env=env_name, to=to, root=root, findings=len(drift.findings))
+    if snapshot.get("containers") is None and to == "runtime":
+        # Nothing to plan from: "nothing to do" would say the containers match the files.
+        reasons = [e["reason"] for e in snapshot["meta"].get("errors") or []
+                   if e.get("part") in ("runtime", "containers")]
+        raise EngineError(f"{env_name}: cannot read the running containers"
+                          + (f": {reasons[0]}" if reasons else "")
+                          + "; `patch --to runtime` needs the engine")
     if snapshot.get("containers") is None:
         result.notes.append("the running containers could not be captured: nothing to "
                             "reconcile against")

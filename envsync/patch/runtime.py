@@ -67,10 +67,19 @@ def plan_runtime_patch(root: Path, env: Environment, snapshot: Snapshot,
     if services:
         plan.add(Step(
             title=f"recreate {', '.join(services)}",
+            # `--`: a service named `--remove-orphans` stays a service name, not an option.
             argv=(*compose_argv(env, project), "up", "-d", "--no-deps", "--force-recreate",
-                  *services),
+                  "--", *services),
             why="these services run something other than the declared files say; only they "
                 "are recreated (--no-deps leaves the others alone)",
+            cwd=str(root), env=docker_env,
+        ))
+        plan.settle.append(Step(
+            title=f"bring {', '.join(services)} back",
+            argv=(*compose_argv(env, project), "up", "-d", "--no-deps", "--no-recreate",
+                  "--no-build", "--pull", "never", "--", *services),
+            why="after an interrupt: start the containers a stopped recreate left created "
+                "or exited, recreating nothing",
             cwd=str(root), env=docker_env,
         ))
     for name in undeclared:

@@ -39,6 +39,9 @@ class Plan:
     title: str
     steps: list[Step] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    settle: list[Step] = field(default_factory=list)
+    """Steps that bring the services back when the plan stops early (a signal): run by the
+    executor after the interrupted step, never part of the script's normal flow."""
 
     def add(self, step: Step) -> None:
         self.steps.append(step)

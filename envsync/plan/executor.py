@@ -1,16 +1,112 @@
-"""Runs a plan's steps in order, stopping at the first failure."""
+"""The one executor: runs a plan's steps in order, stopping at the first failure.
+
+What it guarantees, whichever command planned the steps:
+
+- Each child runs with the environment's settings, never the operator's shell: only
+  :data:`PASS_ENV` is passed on, plus ``DOCKER_HOST`` (the environment's engine, the one
+  capture reads) and the step's own variables. ``API_SECRET=x envsync …`` cannot reach a
+  container, and ``COMPOSE_PROFILES`` or ``GIT_DIR`` in the shell cannot change what runs.
+- Each child runs in its own session (process group): Ctrl-C at the terminal reaches
+  envsync only, and a stopped step is stopped with everything it started.
+- SIGINT and SIGTERM are caught (:class:`Interrupts`): no further step starts; the step
+  running is allowed :data:`GRACE_S` seconds to finish (a compose recreate stopped half-way
+  leaves containers ``Created`` or ``Exited``); past that, or on a second signal, its
+  process group gets SIGTERM, then SIGKILL. Then the plan's ``settle`` steps bring the
+  services back (``compose up -d --no-recreate``), and the caller reports where it stopped.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
+import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from types import FrameType
+from typing import IO, Any
 
 from envsync.plan import Plan, Step
 
-__all__ = ["StepResult", "run_plan"]
+__all__ = ["GRACE_S", "PASS_ENV", "Interrupts", "PlanResult", "StepResult", "child_env",
+           "run_plan"]
+
+PASS_ENV = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE",
+            "DOCKER_CONFIG", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "SSH_AUTH_SOCK",
+            "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM",
+            "GIT_CONFIG_NOSYSTEM")
+"""The only variables of envsync's own environment a step's child sees: what git, docker
+and compose need to find themselves, their config files, certificates and an ssh agent
+(never GIT_DIR or GIT_WORK_TREE, which would point git at another repository, nor
+COMPOSE_*, which would change the project)."""
+GRACE_S = 60.0
+"""After SIGINT/SIGTERM, how long the running step may take to finish on its own."""
+STOP_S = 10.0
+"""After SIGTERM to a step's process group, how long before SIGKILL."""
+_OUTPUT_KEEP = 4000
+_SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
+
+
+def child_env(docker_host: str | None, step_env: tuple[tuple[str, str], ...] = ()
+              ) -> dict[str, str]:
+    """The environment a step's child runs with (see the module docstring)."""
+    env = {k: v for k in PASS_ENV if (v := os.environ.get(k)) is not None}
+    if docker_host:
+        env["DOCKER_HOST"] = docker_host
+    env.update(dict(step_env))
+    return env
+
+
+class Interrupts:
+    """SIGINT and SIGTERM while an execution runs: recorded, never raised, so the code
+    between steps (a capture, a log line) always completes. Use as a context manager in
+    the main thread; elsewhere (a test's thread) it records nothing and changes nothing."""
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self._old: dict[int, Any] = {}
+        self.on_signal: Callable[[int], None] | None = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            for sig in _SIGNAL_NAMES:
+                self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        self._old.clear()
+
+    def _handle(self, signum: int, _frame: FrameType | None) -> None:
+        self.received.append(signum)
+        if self.on_signal is not None:
+            self.on_signal(signum)
+
+    @property
+    def signum(self) -> int | None:
+        """The first signal received, or None."""
+        return self.received[0] if self.received else None
+
+    @property
+    def name(self) -> str | None:
+        sig = self.signum
+        return None if sig is None else _SIGNAL_NAMES.get(signal.Signals(sig), str(sig))
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal: 130 for SIGINT, 143 for SIGTERM (as a shell reports them)."""
+        return 128 + (self.signum or signal.SIGINT)
+
+    def sleep(self, seconds: float) -> bool:
+        """Sleep unless interrupted; False when a signal has come."""
+        end = time.monotonic() + seconds
+        while not self.received and time.monotonic() < end:
+            time.sleep(min(0.1, max(end - time.monotonic(), 0)))
+        return not self.received
 
 
 @dataclass
@@ -21,49 +117,123 @@ class StepResult:
     returncode: int
     seconds: float
     output: str = ""
+    stopped: bool = False
+    """True when the executor stopped it (interrupt past the grace period, or timeout)."""
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0
 
+    def reason(self) -> str:
+        """The last non-empty line of its output, or its exit code: one clean line."""
+        lines = [ln.strip() for ln in self.output.splitlines() if ln.strip()]
+        return lines[-1] if lines else f"exit {self.returncode}"
+
 
 @dataclass
 class PlanResult:
-    """The steps that ran (the last one failed if ``ok`` is false)."""
+    """The steps that ran (the last one failed if ``ok`` is false and not interrupted)."""
 
     results: list[StepResult] = field(default_factory=list)
+    interrupted: str | None = None
+    """``SIGINT`` or ``SIGTERM`` when a signal stopped the plan."""
+    interrupted_at: int | None = None
+    """The step (1-based) running, or next to run, when the signal came."""
+    settled: list[StepResult] = field(default_factory=list)
+    """The plan's settle steps, run after an interrupt."""
 
     @property
     def ok(self) -> bool:
-        return all(r.ok for r in self.results)
+        return self.interrupted is None and all(r.ok for r in self.results)
 
     @property
     def failed(self) -> StepResult | None:
         return next((r for r in self.results if not r.ok), None)
 
 
-def run_plan(plan: Plan, *, on_step: Callable[[int, Step], None] | None = None,
-             timeout_s: float = 1800) -> PlanResult:
-    """Run each step (argv, no shell); stop at the first that fails."""
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the step's process group, SIGKILL after STOP_S."""
+    for sig, wait in ((signal.SIGTERM, STOP_S), (signal.SIGKILL, STOP_S)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
+              interrupts: Interrupts | None, grace_s: float) -> StepResult:
+    started = time.monotonic()
+    with contextlib.ExitStack() as stack:
+        # Output goes to a file, not a pipe: polling a pipe-fed child can deadlock it.
+        out: IO[bytes] = stack.enter_context(tempfile.TemporaryFile())
+        try:
+            proc = subprocess.Popen(list(step.argv), cwd=step.cwd, env=env,
+                                    stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                                    start_new_session=True)
+        except OSError as exc:
+            return StepResult(step, 127, time.monotonic() - started, str(exc))
+        code, stopped, note = _wait(proc, started, timeout_s, interrupts, grace_s)
+        out.seek(0)
+        text = out.read().decode(errors="replace")[-_OUTPUT_KEEP:] + note
+    return StepResult(step, code, time.monotonic() - started, text, stopped)
+
+
+def _wait(proc: subprocess.Popen[bytes], started: float, timeout_s: float,
+          interrupts: Interrupts | None, grace_s: float) -> tuple[int, bool, str]:
+    cut_at: float | None = None
+    while True:
+        try:
+            return proc.wait(timeout=0.1), False, ""
+        except subprocess.TimeoutExpired:
+            pass
+        now = time.monotonic()
+        if interrupts is not None and interrupts.received:
+            cut_at = cut_at if cut_at is not None else now + grace_s
+            if len(interrupts.received) > 1 or now >= cut_at:
+                _stop(proc)
+                return (proc.returncode if proc.returncode is not None else -9), True, \
+                    f"\nstopped by envsync after {interrupts.name}"
+        if now - started > timeout_s:
+            _stop(proc)
+            return 124, True, f"\ntimed out after {timeout_s:.0f} s"
+
+
+def run_plan(plan: Plan, *, docker_host: str | None = None,
+             on_step: Callable[[int, Step], None] | None = None,
+             interrupts: Interrupts | None = None, timeout_s: float = 1800,
+             grace_s: float = GRACE_S) -> PlanResult:
+    """Run each step (argv, no shell); stop at the first that fails, or at a signal (then
+    run ``plan.settle``)."""
     outcome = PlanResult()
     for n, step in enumerate(plan.steps, 1):
+        if interrupts is not None and interrupts.received:
+            outcome.interrupted, outcome.interrupted_at = interrupts.name, n
+            break
         if on_step:
             on_step(n, step)
-        started = time.perf_counter()
-        env = {**os.environ, **dict(step.env)}
-        try:
-            proc = subprocess.run(
-                list(step.argv), cwd=step.cwd, env=env,
-                capture_output=True, timeout=timeout_s, check=False,
-            )
-            code, text = proc.returncode, (proc.stderr or b"").decode(errors="replace")
-            if proc.stdout:
-                text = proc.stdout.decode(errors="replace") + text
-        except FileNotFoundError as exc:
-            code, text = 127, str(exc)
-        except subprocess.TimeoutExpired:
-            code, text = 124, f"timed out after {timeout_s:.0f} s"
-        outcome.results.append(StepResult(step, code, time.perf_counter() - started, text[-4000:]))
-        if code != 0:
+        result = _run_step(step, child_env(docker_host, step.env), timeout_s=timeout_s,
+                           interrupts=interrupts, grace_s=grace_s)
+        outcome.results.append(result)
+        if interrupts is not None and interrupts.received:
+            outcome.interrupted, outcome.interrupted_at = interrupts.name, n
             break
+        if not result.ok:
+            break
+    if outcome.interrupted:
+        # The settle steps are the way back to running services: a signal now does not
+        # stop them (a third one does, through the timeout below being short).
+        for step in plan.settle:
+            outcome.settled.append(_run_step(step, child_env(docker_host, step.env),
+                                             timeout_s=min(timeout_s, 300), interrupts=None,
+                                             grace_s=grace_s))
     return outcome
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[Interrupts]:
+    """``with interruptible() as interrupts:`` catch SIGINT/SIGTERM for the block."""
+    with Interrupts() as interrupts:
+        yield interrupts

@@ -318,6 +318,7 @@ def execute_rollback(
 ) -> Outcome:
     """Run a prepared rollback: preconditions (RollbackError, nothing changed, when one
     fails), a restore point of the state being left, the steps, the health checks, the log."""
+    from envsync.capture.engine import engine_url
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
 
@@ -353,7 +354,7 @@ def execute_rollback(
     outcome.go_back = (f"envsync rollback {env.name} --to {before.point.tag} --level "
                        f"{rb.level} --execute{force_flag}")
     redactor = _scrubber(prepared)
-    ran = run_plan(rb.plan, on_step=on_step)
+    ran = run_plan(rb.plan, docker_host=engine_url(env.docker), on_step=on_step)
     for r in ran.results:
         outcome.steps.append({"title": r.step.title, "command": r.step.shell(),
                               "returncode": r.returncode, "seconds": round(r.seconds, 3)})

@@ -140,7 +140,23 @@ def plan_rollback(
         _level2(result, steps, current)
     else:
         _level3(result, steps, point_snapshot)
+    _settle(result, steps)
     return result
+
+
+def _settle(result: RollbackPlan, steps: _Steps) -> None:
+    """After an interrupt, the executor starts what a stopped step left created, exited or
+    down (level 3 between `down` and `up`), recreating nothing that runs."""
+    if result.level == 3:
+        result.plan.settle.append(steps.compose(
+            "bring the services back", "Start the services the files now declare.",
+            "up", "-d", "--no-recreate"))
+    elif result.services:
+        result.plan.settle.append(steps.compose(
+            f"bring {', '.join(result.services)} back",
+            "Start the containers a stopped recreate left created or exited.",
+            "up", "-d", "--no-deps", "--no-recreate", "--no-build", "--pull", "never",
+            "--", *result.services))
 
 
 def _level1(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot, current: Snapshot,
