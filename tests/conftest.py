@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.corpus import CORPUS
+
 pytest_plugins = [
     "tests.helpers.git", "tests.helpers.docker", "tests.helpers.pybox", "tests.helpers.fs",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,8 +45,5 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The shared test corpus (ENVSYNC_CORPUS, else ../shared/corpus beside the checkout)."""
-    path = Path(os.environ.get("ENVSYNC_CORPUS") or ROOT.parent / "shared" / "corpus")
-    if not (path / "MANIFEST.json").is_file():
-        pytest.fail(f"test corpus not found at {path}: set ENVSYNC_CORPUS")
-    return path
+    """The real-world cases kept in the repository (tests/corpus; see its README)."""
+    return CORPUS

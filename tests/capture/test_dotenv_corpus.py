@@ -1,4 +1,4 @@
-"""The python-dotenv cases of the shared corpus parse as python-dotenv says they do."""
+"""The python-dotenv cases of the test corpus parse as python-dotenv says they do."""
 
 from __future__ import annotations
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from envsync.config import load_config
 from tests.helpers.cli import run_cli
+from tests.helpers.corpus import real_project
 from tests.helpers.git import Repo
 
 
@@ -45,8 +45,8 @@ def test_init_without_compose_files(repo: Repo) -> None:
 @pytest.mark.parametrize("project", ["testdrivenio__django-on-docker", "DonAlexandro__nodejs-bot",
                                      "005-bot__tg-bot", "fastapi__full-stack-fastapi-template"])
 def test_init_on_real_projects_writes_a_config_that_snapshots(
-        corpus: Path, repo: Repo, project: str) -> None:
-    shutil.copytree(corpus / "real-projects" / project, repo.path, dirs_exist_ok=True)
+        repo: Repo, project: str) -> None:
+    shutil.copytree(real_project(project), repo.path, dirs_exist_ok=True)
     repo.commit()
     assert run_cli("init", cwd=repo.path).exit_code == 0
     config = load_config(repo.path / "envsync.yaml")

@@ -10,6 +10,7 @@ import pytest
 
 from envsync.patch.vcs import unified_diff
 from envsync.patch.yamledit import ServiceEdit, apply_edits
+from tests.helpers.corpus import real_projects
 
 SAMPLE = """\
 # production overlay: keep this comment
@@ -89,10 +90,10 @@ def test_not_yaml_is_a_clear_error() -> None:
         apply_edits("services: [\n", [ServiceEdit("a", ("image",), "b")], filename="x.yml")
 
 
-def test_corpus_files_edited_in_one_place_only(corpus: Path, tmp_path: Path) -> None:
+def test_corpus_files_edited_in_one_place_only(tmp_path: Path) -> None:
     """On every real-project compose file: set one key of its first service; the diff
     touches only that service's block and compose still accepts the file."""
-    files = sorted((corpus / "real-projects").rglob("*.yml"))
+    files = sorted(f for project in real_projects().values() for f in project.rglob("*.yml"))
     assert len(files) >= 15
     from ruamel.yaml import YAML
 
