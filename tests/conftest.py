@@ -15,7 +15,6 @@ pytest_plugins = [
 ]
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Git identity and config, and the fingerprint key, fixed for every test."""
