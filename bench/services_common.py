@@ -45,13 +45,13 @@ def summary_ms(values: Sequence[float]) -> str:
 
 
 def start(args: list[str], env: dict[str, str], health: str | None,
-          cpu: int | None = None) -> subprocess.Popen[bytes]:
+          cpu: int | None = None, cwd: Path = REPO) -> subprocess.Popen[bytes]:
     """Start a process (optionally pinned to one CPU) and wait for its health URL."""
     full = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONUNBUFFERED": "1",
             "LOG_LEVEL": "WARNING", **env}
     if cpu is not None:
         args = ["taskset", "-c", str(cpu), *args]
-    proc = subprocess.Popen(args, cwd=REPO, env=full, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(args, cwd=cwd, env=full, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     if health:
         deadline = time.monotonic() + 30

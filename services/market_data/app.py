@@ -15,18 +15,19 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from services.market_data import __version__
+from services.market_data.admission import Admission, Overloaded
 from services.market_data.body import BodyError, read_json
 from services.market_data.cache import Cache, make_cache
 from services.market_data.exchanges import build_adapters
 from services.market_data.metrics import Metrics
-from services.market_data.service import MarketData, SymbolNotFound
+from services.market_data.service import REQUEST_BUDGET, MarketData, SymbolNotFound
 from services.market_data.settings import Settings
 from services.market_data.symbols import Pair, SymbolError, parse_symbol
 
 __all__ = ["create_app"]
 
 log = logging.getLogger("market_data.app")
-Query = Callable[[MarketData, Pair], Awaitable[dict[str, Any]]]
+Query = Callable[[MarketData, Pair, float], Awaitable[dict[str, Any]]]
 
 
 def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
@@ -37,8 +38,12 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-        timeout = httpx.Timeout(settings.exchange_timeout, connect=settings.exchange_timeout)
+        # Admission control bounds the calls in flight (at most six per fan-out: open
+        # interest and analysis make two per exchange), and the pool is sized to hold them
+        # all: nothing waits inside the pool, whose waiter scan costs CPU per waiter.
+        limits = httpx.Limits(max_connections=settings.max_fanouts * 6,
+                              max_keepalive_connections=min(settings.max_fanouts * 6, 32))
+        timeout = httpx.Timeout(settings.exchange_timeout)
         async with httpx.AsyncClient(
             timeout=timeout,
             limits=limits,
@@ -48,6 +53,7 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
             holder["md"] = MarketData(
                 build_adapters(settings, client), the_cache, timeout=settings.exchange_timeout,
                 ttl=settings.cache_ttl, error_ttl=settings.error_ttl,
+                admission=Admission(settings.max_fanouts, settings.max_queued),
             )
             log.info("started", extra={"exchanges": list(settings.exchanges),
                                        "cache": the_cache.state()["backend"]})
@@ -60,15 +66,19 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
         metrics.count(route, status)
         return JSONResponse(body, status_code=status)
 
-    async def query(route: str, run: Query, symbol: str) -> Response:
+    async def query(route: str, run: Query, symbol: str, arrived: float) -> Response:
         try:
             pair = parse_symbol(symbol)
         except SymbolError as exc:
             return answer(route, 400, {"error": str(exc)})
         try:
-            return answer(route, 200, await run(holder["md"], pair))
+            return answer(route, 200, await run(holder["md"], pair, arrived + REQUEST_BUDGET))
         except SymbolNotFound as exc:
             return answer(route, 404, {"error": str(exc), "symbol": str(pair)})
+        except Overloaded as exc:
+            metrics.count(route, 503)
+            return JSONResponse({"error": str(exc)}, status_code=503,
+                                headers={"Retry-After": str(exc.retry_after)})
 
     async def health(request: Request) -> Response:
         md = holder["md"]
@@ -79,6 +89,7 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
         })
 
     async def combined_price(request: Request) -> Response:
+        arrived = time.monotonic()
         try:
             body = await read_json(request)
         except BodyError as exc:
@@ -92,16 +103,19 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
         except (KeyError, TypeError):
             return answer("/combined_price", 422,
                           {"error": 'send a JSON body like {"symbol": "BTC/USDT"}'})
-        return await query("/combined_price", MarketData.combined_price, symbol)
+        return await query("/combined_price", MarketData.combined_price, symbol, arrived)
 
     async def price(request: Request) -> Response:
-        return await query("/price", MarketData.combined_price, request.path_params["symbol"])
+        return await query("/price", MarketData.combined_price, request.path_params["symbol"],
+                           time.monotonic())
 
     async def oi(request: Request) -> Response:
-        return await query("/oi", MarketData.open_interest, request.path_params["symbol"])
+        return await query("/oi", MarketData.open_interest, request.path_params["symbol"],
+                           time.monotonic())
 
     async def analysis(request: Request) -> Response:
-        return await query("/analysis", MarketData.analysis, request.path_params["symbol"])
+        return await query("/analysis", MarketData.analysis, request.path_params["symbol"],
+                           time.monotonic())
 
     async def metrics_route(request: Request) -> Response:
         text = metrics.render(holder["md"].health(), time.monotonic() - started)

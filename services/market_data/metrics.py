@@ -45,6 +45,9 @@ class Metrics:
                   f"market_data_cache_hits_total {cache.get('hits', 0)}",
                   "# TYPE market_data_cache_misses_total counter",
                   f"market_data_cache_misses_total {cache.get('misses', 0)}",
+                  "# HELP market_data_shed_total Requests answered 503: no fan-out slot in time.",
+                  "# TYPE market_data_shed_total counter",
+                  f"market_data_shed_total {health.get('admission', {}).get('shed', 0)}",
                   "# TYPE market_data_uptime_seconds gauge",
                   f"market_data_uptime_seconds {uptime:.1f}"]
         return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from services.market_data.admission import Admission
 from services.market_data.cache import Cache
 from services.market_data.exchanges.base import Adapter, ExchangeError, UnknownSymbol
 from services.market_data.stats import combine, summarize_candles
@@ -21,6 +22,8 @@ T = TypeVar("T")
 Answer = dict[str, Any]
 
 CANDLES = 48  # two days of hourly candles: 24 h of change/range plus a 25 h average
+# Every endpoint promises an answer within 2 s; this leaves a margin for the HTTP layers.
+REQUEST_BUDGET = 1.9
 
 
 class SymbolNotFound(Exception):
@@ -58,9 +61,11 @@ class MarketData:
     answer's `errors`, so an answer is always partial-or-complete, never missing."""
 
     def __init__(
-        self, adapters: list[Adapter], cache: Cache, *, timeout: float, ttl: float, error_ttl: float
+        self, adapters: list[Adapter], cache: Cache, *, timeout: float, ttl: float,
+        error_ttl: float, admission: Admission | None = None,
     ) -> None:
         self._adapters = adapters
+        self._admission = admission or Admission(slots=16, queue=64)
         self._cache = cache
         self._timeout = timeout
         self._ttl = ttl
@@ -73,31 +78,48 @@ class MarketData:
     def cache(self) -> Cache:
         return self._cache
 
-    async def combined_price(self, pair: Pair) -> Answer:
+    @property
+    def admission(self) -> Admission:
+        return self._admission
+
+    # Each query takes `deadline` (time.monotonic() by which the client must have its
+    # answer; default REQUEST_BUDGET from now) and raises Overloaded when it cannot start
+    # its fan-out in time.
+    async def combined_price(self, pair: Pair, deadline: float | None = None) -> Answer:
         """Per-exchange price and volume, their median, volume-weighted average and spread."""
-        return await self._cached(f"md:v1:price:{pair}", lambda: self._price(pair))
+        return await self._cached(f"md:v1:price:{pair}", lambda: self._price(pair), deadline)
 
-    async def open_interest(self, pair: Pair) -> Answer:
+    async def open_interest(self, pair: Pair, deadline: float | None = None) -> Answer:
         """Open interest per exchange in base coins and USD, and the totals."""
-        return await self._cached(f"md:v1:oi:{pair}", lambda: self._oi(pair))
+        return await self._cached(f"md:v1:oi:{pair}", lambda: self._oi(pair), deadline)
 
-    async def analysis(self, pair: Pair) -> Answer:
+    async def analysis(self, pair: Pair, deadline: float | None = None) -> Answer:
         """A summary of recent hourly candles from the first exchange that has them, plus
         funding rates where the exchanges give them."""
-        return await self._cached(f"md:v1:analysis:{pair}", lambda: self._analysis(pair))
+        return await self._cached(f"md:v1:analysis:{pair}", lambda: self._analysis(pair),
+                                  deadline)
 
-    async def _cached(self, key: str, compute: Callable[[], Awaitable[Answer]]) -> Answer:
+    async def _cached(
+        self, key: str, compute: Callable[[], Awaitable[Answer]], deadline: float | None
+    ) -> Answer:
+        if deadline is None:
+            deadline = time.monotonic() + REQUEST_BUDGET
         hit = await self._cache.get(key)
         if hit is not None:
             return _raise_or_return(hit, cached=True)
         pending = self._inflight.get(key)
         if pending is not None:
+            # Its leader started earlier, so it answers (or sheds) before our deadline.
             return _raise_or_return(await asyncio.shield(pending), cached=False)
         future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        # Registered before waiting for a slot, so identical requests join this one rather
+        # than queue for slots of their own; when it is shed, they are too (Overloaded).
         self._inflight[key] = future
         try:
             try:
-                answer = await compute()
+                # The fan-out takes up to `timeout`; what the budget leaves is the wait.
+                async with self._admission.slot(deadline - time.monotonic() - self._timeout):
+                    answer = await compute()
             except SymbolNotFound as exc:
                 # Remembered like any answer: a typo repeated must not hit every exchange.
                 answer = {"not_found": str(exc)}
@@ -211,7 +233,7 @@ class MarketData:
         states = {name: s.as_dict() for name, s in self.states.items()}
         degraded = any(s.ok is False for s in self.states.values())
         return {"status": "degraded" if degraded else "ok", "exchanges": states,
-                "cache": self._cache.state()}
+                "cache": self._cache.state(), "admission": self._admission.state()}
 
 
 def _raise_or_return(answer: Answer, *, cached: bool) -> Answer:

@@ -36,6 +36,8 @@ class Settings:
     error_ttl: float
     redis_url: str | None
     log_level: str
+    max_fanouts: int = 16
+    max_queued: int = 64
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -70,6 +72,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         cache_ttl=env_float(env, "CACHE_TTL", 5.0, lo=0.0, hi=3600.0),
         error_ttl=env_float(env, "CACHE_ERROR_TTL", 1.0, lo=0.0, hi=60.0),
         redis_url=redis_url,
+        # Load shedding (admission.py): fan-outs at once, and requests waiting for one.
+        max_fanouts=env_int(env, "MAX_FANOUTS", 16, lo=1, hi=1024),
+        max_queued=env_int(env, "MAX_QUEUED", 64, lo=0, hi=100_000),
         log_level=env_str(
             env, "LOG_LEVEL", "INFO", pattern="(?i)debug|info|warning|error|critical"
         ).upper(),

@@ -14,9 +14,20 @@ from pathlib import Path
 
 import httpx
 
-__all__ = ["REPO", "compose_binary", "free_port", "redis_server", "service", "wait_http"]
+__all__ = ["PRODUCTION_LIMIT_MB", "REPO", "compose_binary", "free_port", "redis_server", "rss_mb",
+           "service", "wait_http"]
 
 REPO = Path(__file__).resolve().parents[2]
+# Production's memory limit for market-data (docker-compose.aws.yml).
+PRODUCTION_LIMIT_MB = 96
+
+
+def rss_mb(pid: int) -> float:
+    """VmRSS of `pid` in MB, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no VmRSS for {pid}")
 
 
 def compose_binary() -> str:

@@ -6,26 +6,15 @@ import contextlib
 import select
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from services.market_data.body import json_depth
 from tests.fakes.exchange import FakeExchange
-from tests.services.procs import free_port, service
+from tests.services.procs import PRODUCTION_LIMIT_MB, free_port, rss_mb, service
 
-# Production's memory limit for market-data (docker-compose.aws.yml).
-PRODUCTION_LIMIT_MB = 96
 BIG = 200 * 1024 * 1024
-
-
-def rss_mb(pid: int) -> float:
-    """VmRSS of `pid` in MB, from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError(f"no VmRSS for {pid}")
 
 
 @pytest.fixture(scope="module")
