@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
+import signal
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -111,18 +114,14 @@ def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> 
         if url is None:
             raise GitError(f"{root}: no git remote named {source.remote!r}")
         section.update(remote=source.remote, url=_strip_credentials(url), branch=remote_branch)
-        if fetch:
-            fetched = subprocess.run(
-                ["git", "-C", str(root), "fetch", "--quiet", source.remote, remote_branch],
-                capture_output=True, check=False, timeout=120,
-            )
-            if fetched.returncode != 0:
-                reason = fetched.stderr.decode(errors="replace").strip().splitlines()
-                errors.append(
-                    f"git fetch {source.remote} {remote_branch} failed ({reason[-1] if reason else '?'});"
-                    " using the last fetched state"
-                )
         ref = f"refs/remotes/{source.remote}/{remote_branch}"
+        if fetch:
+            problem = _fetch(root, source.remote, remote_branch)
+            if problem is not None:
+                if not run_git(root, "rev-parse", "--verify", "--quiet", ref, check=False):
+                    raise GitError(f"{source.remote}/{remote_branch}: {problem}, and it was "
+                                   "never fetched before")
+                errors.append(f"{problem}; using the last fetched state")
         commit: str | None = _resolve_commit(root, ref)
         worktree = False
     elif source.branch is not None:
@@ -155,6 +154,59 @@ def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> 
         section["untracked"] = []
     section["errors"] = errors
     return GitState(section=section, root=root, commit=commit, worktree=worktree)
+
+
+FETCH_TIMEOUT_S = 30.0
+"""How long a fetch may take before envsync gives up (``ENVSYNC_GIT_TIMEOUT`` overrides)."""
+
+
+def fetch_timeout() -> float:
+    """Seconds a network git operation may take: ``ENVSYNC_GIT_TIMEOUT``, else 30."""
+    text = os.environ.get("ENVSYNC_GIT_TIMEOUT", "").strip()
+    if not text:
+        return FETCH_TIMEOUT_S
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86400:
+        raise GitError(f"ENVSYNC_GIT_TIMEOUT={text!r}: give a positive number of seconds")
+    return value
+
+
+def _fetch(root: Path, remote: str, branch: str) -> str | None:
+    """Fetch ``remote``'s ``branch``; None when done, else why not (one line).
+
+    A remote that accepts and never answers is given up after :func:`fetch_timeout`:
+    git and the helpers it starts (git-remote-http, ssh) run in their own process group,
+    killed together, so no helper is left holding the connection.
+    """
+    timeout = fetch_timeout()
+    argv = ["git", "-C", str(root), "fetch", "--quiet", remote, branch]
+    # Never wait for a password prompt that nobody will answer.
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GCM_INTERACTIVE": "never"}
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env, start_new_session=True)
+    except FileNotFoundError:
+        raise GitError("git is not installed (no `git` on PATH)") from None
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return (f"git fetch {remote} {branch} got no answer in {timeout:g} s "
+                "(ENVSYNC_GIT_TIMEOUT sets the limit)")
+    if proc.returncode == 0:
+        return None
+    reason = err.decode(errors="replace").strip().splitlines()
+    last = _URL_USERINFO.sub("://", reason[-1]) if reason else "?"
+    return f"git fetch {remote} {branch} failed ({last})"
+
+
+# git quotes the remote URL in its messages: drop any user:password@ it holds.
+_URL_USERINFO = re.compile(r"://[^/\s@'\"]+@")
 
 
 def _upstream(root: Path, branch: str | None, commit: str | None) -> dict[str, Any] | None:
