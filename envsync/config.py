@@ -219,16 +219,15 @@ _HEALTH_KEYS = {"name", "url", "method", "json", "expect_status", "timeout"}
 
 def load_config(path: Path | None = None) -> Config:
     """Read and check envsync.yaml; raises ConfigError naming file, line and key."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from envsync.files import CONFIG_LIMIT, read_text_bounded
+    from envsync.yamlload import bounded_yaml
+
     path = find_config(path)
+    text = read_text_bounded(path, CONFIG_LIMIT, "config file", ConfigError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    try:
-        data = YAML(typ="rt").load(text)
+        data = bounded_yaml("rt").load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -12,7 +12,8 @@ from envsync.capture import Progress
 from envsync.config import Config
 from envsync.diff.engine import DiffResult
 
-__all__ = ["HealthReport", "HistoryRow", "check_health", "run_gate", "snapshot_history"]
+__all__ = ["HealthReport", "History", "HistoryRow", "check_health", "run_gate",
+           "snapshot_history"]
 
 
 def _noop(_: str) -> None:
@@ -101,21 +102,32 @@ class HistoryRow:
                 "drift": self.findings, "memory_mb": self.memory_mb, "errors": self.errors}
 
 
+@dataclass
+class History:
+    """The stored snapshots that could be read, and one line for each that could not."""
+
+    rows: list[HistoryRow] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
 def snapshot_history(*, config: Config, env_name: str, limit: int = 50,
-                     on_row: Callable[[HistoryRow], None] | None = None) -> list[HistoryRow]:
+                     on_row: Callable[[HistoryRow], None] | None = None) -> History:
     """The newest ``limit`` stored snapshots of ``env_name``, oldest first, each with its
-    drift counts (computed from the snapshot alone) and total memory in use."""
+    drift counts (computed from the snapshot alone) and total memory in use. A file that
+    cannot be read (broken by hand, of another schema) does not stop the others: it is
+    listed in ``unreadable`` with the reason."""
     from envsync.diff.drift import drift
     from envsync.errors import SnapshotError
     from envsync.store import list_snapshots, load_snapshot
 
     config.environment(env_name)
-    rows = []
+    history = History()
     for path in list_snapshots(config.snapshots_dir, env_name)[-limit:]:
         try:
             snap = load_snapshot(path)
-        except SnapshotError:
-            continue  # a file someone broke by hand is skipped, not fatal to the history
+        except SnapshotError as exc:
+            history.unreadable.append(str(exc))
+            continue
         result = drift(snap, ignore=config.ignore, expect_different=config.expect_different)
         stats = snap.get("stats") or {}
         used = [s.get("memory_used_mb") for s in stats.values() if s.get("memory_used_mb")]
@@ -124,7 +136,7 @@ def snapshot_history(*, config: Config, env_name: str, limit: int = 50,
                          findings={k: v for k, v in result.summary.items() if v},
                          memory_mb=round(sum(used), 1) if used else None,
                          errors=len(snap["meta"].get("errors") or []))
-        rows.append(row)
+        history.rows.append(row)
         if on_row:
             on_row(row)
-    return rows
+    return history

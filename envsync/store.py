@@ -210,26 +210,19 @@ def resolve_ref(snapshots_dir: Path, ref: str) -> Path:
 
 
 def load_snapshot(path: Path) -> Snapshot:
-    """Read and check one snapshot file; SnapshotError says what is wrong with it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SnapshotError(f"{path}: snapshot file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SnapshotError(f"{path}: cannot read snapshot: {exc}") from None
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SnapshotError(
-            f"{path}:{exc.lineno}: corrupt snapshot (not valid JSON: {exc.msg})"
-        ) from None
-    if not isinstance(data, dict):
-        raise SnapshotError(f"{path}: corrupt snapshot (not a JSON object)")
-    schema = data.get("schema")
-    if schema != SNAPSHOT_SCHEMA:
+    """Read and check one snapshot file against its published schema (at most
+    SNAPSHOT_LIMIT bytes, JSON nested at most MAX_JSON_DEPTH deep); SnapshotError says in
+    one line what is wrong with it, naming the JSON path of a bad field."""
+    from envsync.files import SNAPSHOT_LIMIT, parse_json, read_text_bounded
+    from envsync.schemas import validate
+
+    text = read_text_bounded(path, SNAPSHOT_LIMIT, "snapshot file", SnapshotError)
+    data: Any = parse_json(text, path, SnapshotError)
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if isinstance(data, dict) and schema != SNAPSHOT_SCHEMA:
         raise SnapshotError(
             f"{path}: snapshot schema is {schema!r}; this envsync reads {SNAPSHOT_SCHEMA!r}"
         )
-    if not isinstance(data.get("meta"), dict) or "environment" not in data["meta"]:
-        raise SnapshotError(f"{path}: corrupt snapshot (no meta.environment)")
-    return data
+    validate(data, "snapshot", path, error=SnapshotError)
+    result: Snapshot = data
+    return result

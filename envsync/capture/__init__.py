@@ -35,9 +35,13 @@ def _noop(_: str) -> None:
 
 
 def _file_hash(path: Path) -> str | None:
+    from envsync.errors import EnvsyncError
+    from envsync.files import COMPOSE_FILE_LIMIT, read_bytes_bounded
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes_bounded(path, COMPOSE_FILE_LIMIT, "compose file")
+                              ).hexdigest()
+    except EnvsyncError:
         return None
 
 

@@ -166,16 +166,24 @@ def referenced_env_files(root: Path, files: tuple[str, ...]) -> list[str]:
 
     Only locates the files; what they mean is left to compose.
     """
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    yaml = YAML(typ="safe", pure=True)
+    from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
+    from envsync.yamlload import AliasLimitError, bounded_yaml
+
     found: list[str] = []
     project_dir = (root / files[0]).parent if files else root
     for rel in files:
+        if not (root / rel).exists():
+            continue  # compose itself says which file is missing
+        # Too large, a device, a pipe that never ends: refused here, before compose reads it.
+        text = read_text_bounded(root / rel, COMPOSE_FILE_LIMIT, "compose file", ComposeError)
         try:
-            data = yaml.load((root / rel).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, YAMLError):
+            data = bounded_yaml("safe").load(text)
+        except AliasLimitError as exc:
+            line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+            raise ComposeError(f"{root / rel}:{line}: {exc.problem}") from None
+        except YAMLError:
             continue  # compose itself reports what is wrong with the file
         services = data.get("services") if isinstance(data, dict) else None
         if not isinstance(services, dict):

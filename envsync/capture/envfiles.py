@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from envsync.errors import CaptureError, os_reason
+from envsync.errors import CaptureError
 from envsync.secrets import Redactor
 
 __all__ = ["ParsedEnvFile", "parse_env_text", "read_env_file"]
@@ -32,14 +32,8 @@ def parse_env_text(text: str) -> tuple[dict[str, str | None], list[int]]:
 
 def read_env_file(path: Path, redactor: Redactor) -> ParsedEnvFile:
     """Read ``path``; raises CaptureError naming the file when it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CaptureError(f"{path}: env file not found") from None
-    except OSError as exc:
-        raise CaptureError(f"{path}: cannot read env file: {os_reason(exc)}") from None
-    except UnicodeDecodeError as exc:
-        raise CaptureError(f"{path}: cannot read env file: not UTF-8 text ({exc.reason} "
-                           f"at byte {exc.start})") from None
+    from envsync.files import ENV_FILE_LIMIT, read_text_bounded
+
+    text = read_text_bounded(path, ENV_FILE_LIMIT, "env file", CaptureError, "utf-8-sig")
     values, bad = parse_env_text(text)
     return ParsedEnvFile(redactor.mapping(values), bad)

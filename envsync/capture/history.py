@@ -10,6 +10,7 @@ from envsync.capture.compose import resolve
 from envsync.capture.git import materialise, run_git
 from envsync.config import ComposeSpec
 from envsync.errors import EnvsyncError
+from envsync.files import ENV_FILE_LIMIT, read_bytes_bounded
 
 __all__ = ["config_hash_history"]
 
@@ -26,7 +27,8 @@ def config_hash_history(root: Path, spec: ComposeSpec, *, limit: int = 10) -> di
                 materialise(root, commit, Path(tmp))
                 if spec.env_file and not (Path(tmp) / spec.env_file).exists() \
                         and (root / spec.env_file).is_file():
-                    (Path(tmp) / spec.env_file).write_bytes((root / spec.env_file).read_bytes())
+                    (Path(tmp) / spec.env_file).write_bytes(read_bytes_bounded(
+                        root / spec.env_file, ENV_FILE_LIMIT, "env file"))
                 _, hashes = resolve(Path(tmp), spec.files, project=spec.project,
                                     env_file=spec.env_file, profiles=spec.profiles)
             except EnvsyncError:

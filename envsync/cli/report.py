@@ -97,6 +97,9 @@ def history(
 ) -> None:
     """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
 
+    A stored file that cannot be read is skipped with a warning naming it and why; the
+    others are still listed, and the exit code is then 2.
+
     Example: envsync history prod -n 10
     """
     from envsync.render.report import render_history
@@ -104,11 +107,18 @@ def history(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
-    rows = snapshot_history(config=state(ctx).config(), env_name=env, limit=limit)
+    found = snapshot_history(config=state(ctx).config(), env_name=env, limit=limit)
     if fmt == "json":
-        sys.stdout.write(json.dumps([r.to_json() for r in rows], indent=2) + "\n")
+        sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
     else:
-        sys.stdout.write(render_history(env, rows))
+        sys.stdout.write(render_history(env, found.rows))
+    if found.unreadable:
+        from envsync.exitcodes import TROUBLE
+        from envsync.render.console import warn
+
+        for line in found.unreadable:
+            warn(f"skipped: {line}")
+        raise typer.Exit(TROUBLE)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from envsync.config import Environment
 from envsync.errors import EnvsyncError
+from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
 from envsync.model import Direction, Finding, Snapshot
 from envsync.patch.yamledit import ServiceEdit, apply_edits, service_sets
 from envsync.secrets import is_fingerprint
@@ -65,7 +66,8 @@ class _Planner:
     def text(self, rel: str) -> str:
         if rel not in self.texts:
             path = self.root / rel
-            self.texts[rel] = path.read_text(encoding="utf-8") if path.exists() else ""
+            self.texts[rel] = read_text_bounded(path, COMPOSE_FILE_LIMIT, "file", EnvsyncError) \
+                if path.exists() else ""
         return self.texts[rel]
 
     def target(self, service: str, key: str) -> str:

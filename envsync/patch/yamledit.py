@@ -28,11 +28,13 @@ class ServiceEdit:
 
 
 def _yaml(text: str) -> tuple[Any, Any]:
-    from ruamel.yaml import YAML
     from ruamel.yaml.util import load_yaml_guess_indent
 
+    from envsync.yamlload import bounded_yaml, check_nesting
+
+    check_nesting(text)  # guessing the indent loads the text too: deep nesting is slow there
     _, indent, block_seq = load_yaml_guess_indent(text)
-    yaml = YAML(typ="rt")
+    yaml = bounded_yaml("rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
     mapping = 2

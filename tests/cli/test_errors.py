@@ -48,7 +48,7 @@ def test_corrupt_snapshot_file(app_repo: Repo, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": "envsync.snapshot/v1",\n "meta": {')
     result = run_cli("diff", bad, bad, cwd=app_repo.path)
-    _assert_one_line_error(result, str(bad), "corrupt")
+    _assert_one_line_error(result, f"{bad}:2:", "not valid JSON")
 
 
 def test_snapshot_of_another_schema_version(app_repo: Repo, tmp_path: Path) -> None:
