@@ -36,6 +36,7 @@ def backup(
 
       envsync backup prod --prune 3 --yes
     """
+    from envsync.render.console import warn
     from envsync.render.progress import progress_reporter
     from envsync.render.rollback import confirm_prune, render_backup, render_points, render_prune
     from envsync.rollback.backup import list_restore_points, prune_archives, take_backup
@@ -44,15 +45,17 @@ def backup(
         raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
     config = state(ctx).config()
     if list_:
-        typer.echo(render_points(list_restore_points(config=config, env_name=env), fmt), nl=False)
+        typer.echo(render_points(list_restore_points(config=config, env_name=env, warn=warn), fmt), nl=False)
     elif prune is not None:
         pruned = prune_archives(config=config, env_name=env, keep=prune,
-                                confirm=(lambda _p, _b: True) if yes else confirm_prune)
+                                confirm=(lambda _p, _b: True) if yes else confirm_prune,
+                                warn=warn)
         typer.echo(render_prune(pruned, fmt), nl=False)
     else:
         with progress_reporter(f"backup {env}") as progress:
             result = take_backup(config=config, env_name=env,
-                                 images="none" if no_images else "all", progress=progress)
+                                 images="none" if no_images else "all", progress=progress,
+                                 warn=warn)
         typer.echo(render_backup(result, fmt), nl=False)
 
 

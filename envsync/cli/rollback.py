@@ -46,7 +46,7 @@ def rollback(
       envsync rollback prod --level 2 --to prod-stable-20261129 --execute
     """
     from envsync.exitcodes import CLEAN, FINDINGS, TROUBLE
-    from envsync.render.console import info
+    from envsync.render.console import info, warn
     from envsync.render.progress import progress_reporter
     from envsync.render.rollback import confirm_rollback, render_outcome, step_progress
     from envsync.rollback.execute import execute_rollback, prepare_rollback
@@ -56,7 +56,7 @@ def rollback(
     config = state(ctx).config()
     with progress_reporter(f"rollback {env}: plan") as progress:
         prepared = prepare_rollback(config=config, env_name=env, level=level, to=to,
-                                    progress=progress)
+                                    progress=progress, warn=warn)
     if script is not None:
         from envsync.store import atomic_write_text
 

@@ -91,10 +91,11 @@ def _check_tag_name(root: Path, tag: str) -> None:
                             "to letters, digits, '-' and '_'")
 
 
-def _existing_archives(folder: Path) -> dict[str, Path]:
-    """Image id → an archive of it kept by an earlier point."""
+def _existing_archives(folder: Path, snapshots_dir: Path, warn: Progress
+                       ) -> dict[str, Path]:
+    """Image id → an archive of it kept by an earlier point (a bad manifest is skipped)."""
     found: dict[str, Path] = {}
-    for point in list_points(folder):
+    for point in list_points(folder, snapshots_dir=snapshots_dir, warn=warn):
         for rec in point.images.values():
             path = point.archive_path(rec)
             if path is not None and path.is_file():
@@ -135,6 +136,7 @@ def take_backup(
     kind: str = KIND_BACKUP,
     progress: Progress = _noop,
     snapshot: Snapshot | None = None,
+    warn: Progress = _noop,
 ) -> BackupResult:
     """Capture ``env_name`` (or use ``snapshot``, one just taken), store the snapshot, tag
     the deployed commit and save the running images; the manifest is written last, so a
@@ -157,7 +159,10 @@ def take_backup(
     folder = backup_dir(config, env_name)
     ensure_backup_dir(folder)
     now = dt.datetime.now(dt.UTC)
-    tag = next_tag(env_name, kind, now, _tags(root))
+    # A manifest or folder left without its tag (a bad or half-removed point) keeps its
+    # name: the new point never overwrites it.
+    taken = {p.stem if p.suffix == ".json" else p.name for p in folder.iterdir()}
+    tag = next_tag(env_name, kind, now, _tags(root) | taken)
     _check_tag_name(root, tag)
     running = running_images(snapshot)
     result_notes: list[str] = []
@@ -176,7 +181,8 @@ def take_backup(
     archive_dir = folder / tag
     save_started = time.perf_counter()
     try:
-        existing = _existing_archives(folder) if images != "none" and running else {}
+        existing = (_existing_archives(folder, config.snapshots_dir, warn)
+                    if images != "none" and running else {})
         client = None
         by_id: dict[str, str] = {}  # image id → archive name, one archive per image
         for service, (ref, image_id) in running.items():
@@ -245,10 +251,13 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copyfile(src, dest)
 
 
-def list_restore_points(*, config: Config, env_name: str) -> list[RestorePoint]:
-    """``env_name``'s restore points, oldest first."""
+def list_restore_points(*, config: Config, env_name: str, warn: Progress = _noop
+                        ) -> list[RestorePoint]:
+    """``env_name``'s restore points, oldest first; each bad manifest is skipped and
+    passed to ``warn``."""
     config.environment(env_name)
-    return list_points(backup_dir(config, env_name))
+    return list_points(backup_dir(config, env_name), snapshots_dir=config.snapshots_dir,
+                       warn=warn)
 
 
 @dataclass
@@ -266,13 +275,14 @@ def prune_archives(
     env_name: str,
     keep: int,
     confirm: Callable[[list[RestorePoint], int], bool] = lambda _points, _bytes: True,
+    warn: Progress = _noop,
 ) -> PruneResult:
     """Delete the image archives of all but the newest ``keep`` restore points (their
     manifests, tags and snapshots stay). ``confirm(points, bytes)`` is asked first;
     when it says no, nothing is deleted."""
     if keep < 0:
         raise RollbackError(f"--prune {keep}: keep a number of points, 0 or more")
-    points = list_restore_points(config=config, env_name=env_name)
+    points = list_restore_points(config=config, env_name=env_name, warn=warn)
     old = points[: max(len(points) - keep, 0)]
     doomed = [p for p in old if any(r.archive for r in p.images.values())]
     freed = sum(p.archive_bytes() for p in doomed)

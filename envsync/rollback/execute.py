@@ -96,8 +96,9 @@ def _tag_commit(root: Path, tag: str) -> str | None:
 
 
 def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | None = None,
-                     progress: Progress = _noop) -> Prepared:
-    """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing."""
+                     progress: Progress = _noop, warn: Progress = _noop) -> Prepared:
+    """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing.
+    A bad manifest is skipped and passed to ``warn``: it never blocks another point."""
     from envsync.capture import take_snapshot
     from envsync.capture.compose import compose_command
     from envsync.plan import render_script
@@ -112,7 +113,8 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     if level not in (1, 2, 3):
         raise RollbackError(f"--level {level}: choose 1 (configuration), 2 (containers) "
                             "or 3 (full)")
-    points = list_points(backup_dir(config, env_name))
+    points = list_points(backup_dir(config, env_name), snapshots_dir=config.snapshots_dir,
+                         warn=warn)
     if not points:
         raise RollbackError(f"{env_name}: no restore points in {backup_dir(config, env_name)}: "
                             f"take one with `envsync backup {env_name}`")

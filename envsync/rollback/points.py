@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,16 +130,55 @@ def _compact(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
 
 
-def read_point(path: Path) -> RestorePoint:
-    """One manifest; RollbackError says what is wrong with it."""
+def _inside(path: Path, base: Path) -> bool:
+    """Whether ``path`` (symlinks followed) is ``base`` or lies under it."""
+    try:
+        path.resolve().relative_to(base.resolve())
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+    return True
+
+
+def _check(point: RestorePoint, path: Path, snapshots_dir: Path | None) -> None:
+    """What the schema cannot say: names that must match the file, and paths that must
+    stay inside their folders (a manifest's paths reach `rm` in --prune and `docker
+    load`: `archive: ../../../../victim.txt` must never get there)."""
+    if path.name != f"{point.tag}.json":
+        raise ValueError(f"tag {point.tag!r} does not match the file name")
+    if ".." in point.tag or point.tag.endswith(".lock"):
+        raise ValueError(f"tag {point.tag!r} is not a valid git tag name")
+    folder = path.parent  # <backups>/<env>/, or <snapshots>/<env>/backups/
+    if point.environment != folder.name and not (
+            folder.name == "backups" and point.environment == folder.parent.name):
+        raise ValueError(f"environment {point.environment!r} does not match the folder "
+                         f"{folder}")
+    for service, rec in point.images.items():
+        archive = point.archive_path(rec)
+        if archive is not None and not _inside(archive, point.folder / point.tag):
+            raise ValueError(f"images.{service}.archive {rec.archive!r} is outside "
+                             f"{point.folder / point.tag}")
+    snapshot = Path(point.snapshot)
+    if not snapshot.is_absolute():
+        raise ValueError(f"snapshot {point.snapshot!r} is not an absolute path")
+    if snapshots_dir is not None and not _inside(snapshot, snapshots_dir):
+        raise ValueError(f"snapshot {point.snapshot!r} is outside {snapshots_dir}")
+
+
+def read_point(path: Path, snapshots_dir: Path | None = None) -> RestorePoint:
+    """One manifest, validated (its schema, names, and paths inside the backup folder and
+    ``snapshots_dir``); RollbackError says what is wrong with it."""
+    from envsync.schemas import validate
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("schema") != POINT_SCHEMA:
-            raise ValueError(f"schema {data.get('schema')!r}, expected {POINT_SCHEMA!r}")
-        images = {name: ImageRecord(**rec) for name, rec in (data.get("images") or {}).items()}
+        validate(data, "restore-point", path, error=RollbackError)
+        images = {name: ImageRecord(**rec) for name, rec in data["images"].items()}
         fields = {k: data[k] for k in ("tag", "environment", "kind", "time", "commit", "snapshot")}
-        return RestorePoint(**fields, dirty=bool(data.get("dirty")), images=images,
-                            folder=path.parent)
+        point = RestorePoint(**fields, dirty=bool(data.get("dirty")), images=images,
+                             folder=path.parent)
+        _check(point, path, snapshots_dir)
+        parse_time(point.time)
+        return point
     except FileNotFoundError:
         raise RollbackError(f"{path}: restore point manifest not found") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -154,11 +194,22 @@ def write_point(point: RestorePoint) -> Path:
     return point.manifest
 
 
-def list_points(folder: Path) -> list[RestorePoint]:
-    """The restore points in ``folder``, oldest first."""
+def list_points(folder: Path, *, snapshots_dir: Path | None = None,
+                warn: Callable[[str], None] | None = None) -> list[RestorePoint]:
+    """The restore points in ``folder``, oldest first. A bad manifest is skipped and
+    passed to ``warn`` (one line naming the file and what is wrong): it never hides the
+    others."""
     if not folder.is_dir():
         return []
-    points = [read_point(p) for p in folder.glob("*.json") if not p.name.startswith(".")]
+    points = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name.startswith("."):
+            continue
+        try:
+            points.append(read_point(path, snapshots_dir))
+        except RollbackError as exc:
+            if warn is not None:
+                warn(f"{exc}; skipped")
     return sorted(points, key=lambda p: p.when)
 
 
