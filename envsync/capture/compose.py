@@ -140,7 +140,10 @@ def resolve(
     # The two compose runs are independent: run them side by side.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-hash") as pool:
         hashing = pool.submit(_run, [*base, "config", "--hash", "*"], root, "config --hash")
-        text = _run([*base, "config", "--format", "json"], root, "config")
+        try:
+            text = _run([*base, "config", "--format", "json"], root, "config")
+        except ComposeError as exc:
+            raise _name_the_file(exc, root, files) from None
         try:
             model = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -159,6 +162,28 @@ def resolve(
             if name and digest:
                 hashes[name] = digest
     return model, hashes
+
+
+def _name_the_file(exc: ComposeError, root: Path, files: tuple[str, ...]) -> ComposeError:
+    """Compose's YAML errors say ``yaml: line 2: …`` without saying which file: find the
+    file that does not parse and put its path in front of compose's own words."""
+    message = str(exc)
+    if "yaml:" not in message or any(f in message for f in files):
+        return exc
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    for rel in files:
+        try:
+            # Parsing events only: syntax is checked, aliases are never expanded.
+            for _ in YAML(typ="safe", pure=True).parse((root / rel).read_text(encoding="utf-8")):
+                pass
+        except (OSError, UnicodeDecodeError):
+            continue
+        except YAMLError:
+            prefix = "compose rejected the files (config): "
+            return ComposeError(message.replace(prefix, f"{prefix}{root / rel}: ", 1))
+    return exc
 
 
 def referenced_env_files(root: Path, files: tuple[str, ...]) -> list[str]:

@@ -241,3 +241,16 @@ def test_invalid_environment_names_on_the_command_line(worktree_app: Repo, arg: 
 def test_invalid_environment_name_in_a_reference(worktree_app: Repo) -> None:
     result = run_cli("diff", "..@latest", "local@latest", cwd=worktree_app.path)
     _assert_one_line_error(result, "..@latest", "not a valid environment name")
+
+
+@pytest.mark.parametrize("broken", ["services:\n  web:\n    image: [busybox\n",
+                                    "services:\n  web:\n  image: x\n   bad: 1\n"])
+def test_compose_yaml_errors_name_the_file(worktree_app: Repo, broken: str) -> None:
+    """Compose says ``yaml: line 3: …`` and not which of the files: envsync adds it."""
+    cfg = worktree_app.path / "envsync.yaml"
+    cfg.write_text(CONFIG.replace("[services/app.yml]", "[services/app.yml, services/over.yml]"))
+    worktree_app.write("services/over.yml", broken)
+    result = run_cli("snapshot", "local", "--no-runtime", cwd=worktree_app.path)
+    line = _assert_one_line_error(result, "compose rejected the files",
+                                  str(worktree_app.path / "services/over.yml"), "yaml: line")
+    assert "app.yml" not in line
