@@ -134,6 +134,9 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     rollback = plan_rollback(env=env, level=level, point=point, point_snapshot=point_snapshot,
                              current=current, root=root, tools=tools,
                              point_files=point_files, current_files=current_files)
+    busy = _busy(root) if level == 3 else None
+    if busy:
+        rollback.plan.notes.append(f"{busy}; --execute refuses")
     at_risk = _at_risk(root, rollback)
     if at_risk:
         rollback.plan.notes.append(
@@ -143,6 +146,15 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
                     point_snapshot=point_snapshot, rollback=rollback,
                     script=render_script(rollback.plan), captured_at=captured_at,
                     at_risk=at_risk)
+
+
+def _busy(root: Path) -> str | None:
+    """Why a level-3 rollback must not run now: a rebase, merge, cherry-pick, revert or
+    bisect left half-done (`git reset --hard` under it loses commits on `--continue`)."""
+    from envsync.rollback.safety import operation_in_progress
+
+    busy = operation_in_progress(root)
+    return f"{busy}: a level-3 rollback would reset the branch under it" if busy else None
 
 
 def _at_risk(root: Path, rb: RollbackPlan) -> list[AtRisk]:
@@ -192,6 +204,10 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
                             "level 2 cannot run; try level 3")
     if rb.images_in_engine:
         problems += _missing_images(prepared.env, rb.images_in_engine)
+    if rb.level == 3:
+        busy = _busy(root)
+        if busy:
+            problems.append(busy)
     prepared.at_risk = _at_risk(root, rb)
     if prepared.at_risk and not force:
         problems.append(

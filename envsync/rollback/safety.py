@@ -23,7 +23,8 @@ from pathlib import Path
 
 from envsync.errors import RollbackError
 
-__all__ = ["AtRisk", "describe_at_risk", "files_at_risk", "keep_copies"]
+__all__ = ["AtRisk", "describe_at_risk", "files_at_risk", "keep_copies",
+           "operation_in_progress"]
 
 _CHUNK = 500
 """Paths per `git hash-object` / `git check-ignore` call (argv stays far below its limit)."""
@@ -204,3 +205,29 @@ def keep_copies(root: Path, items: list[AtRisk], folder: Path) -> Path:
         raise RollbackError(f"could not keep a copy of the files the rollback would "
                             f"overwrite in {dest} ({exc.strerror or exc})") from None
     return dest
+
+
+_IN_PROGRESS = (
+    ("rebase-merge", "a rebase", "git rebase --continue or --abort"),
+    ("rebase-apply", "a rebase (or git am)", "git rebase --continue or --abort"),
+    ("MERGE_HEAD", "a merge", "git merge --continue or --abort"),
+    ("CHERRY_PICK_HEAD", "a cherry-pick", "git cherry-pick --continue or --abort"),
+    ("REVERT_HEAD", "a revert", "git revert --continue or --abort"),
+    ("BISECT_LOG", "a bisect", "git bisect reset"),
+)
+
+
+def operation_in_progress(root: Path) -> str | None:
+    """The git operation left half-done in ``root`` (a rebase stopped at an ``edit``, a
+    merge with conflicts…) and how to end it, or None. `git reset --hard` in the middle
+    of one moves nothing the operation will keep, and a later ``--continue`` drops
+    commits."""
+    args: list[str] = []
+    for name, _, _ in _IN_PROGRESS:
+        args += ["--git-path", name]
+    paths = _git(root, "rev-parse", *args).decode(errors="surrogateescape").splitlines()
+    for (_, what, how), rel in zip(_IN_PROGRESS, paths, strict=True):
+        path = Path(rel) if Path(rel).is_absolute() else root / rel
+        if path.exists():
+            return f"{what} is in progress in {root} (finish it first: {how})"
+    return None

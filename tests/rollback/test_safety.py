@@ -6,13 +6,15 @@ of each is kept in the restore point's folder first (mode 0600) and the summary 
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from envsync.rollback.safety import AtRisk, files_at_risk
+from envsync.rollback.safety import AtRisk, files_at_risk, operation_in_progress
 from tests.helpers.git import Repo, make_repo
 from tests.rollback.conftest import SECRET, Stack
 
@@ -137,3 +139,66 @@ def test_files_at_risk_reads_trees_index_and_working_tree(tmp_path: Path) -> Non
         AtRisk("a.txt", "uncommitted edits"), AtRisk("same.local", "ignored")]
     repo.write("a.txt", "a at the point\n")  # an edit back to the point's content: no loss
     assert files_at_risk(repo.path, point, paths=("a.txt",)) == []
+
+
+def _conflict(repo: Repo) -> str:
+    """A branch `other` whose only commit conflicts with main's last one."""
+    repo.write("c.txt", "base\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "other")
+    repo.write("c.txt", "theirs\n")
+    theirs = repo.commit("theirs")
+    repo.git("checkout", "-q", "main")
+    repo.write("c.txt", "ours\n")
+    repo.commit("ours")
+    return theirs
+
+
+@pytest.mark.parametrize(("start", "what"), [
+    (("merge", "other"), "a merge"),
+    (("cherry-pick", "THEIRS"), "a cherry-pick"),
+    (("revert", "--no-edit", "HEAD"), "a revert"),
+    (("rebase", "other"), "a rebase"),
+    (("bisect", "start"), "a bisect"),
+])
+def test_operations_in_progress_are_named(tmp_path: Path, start: tuple[str, ...],
+                                          what: str) -> None:
+    repo = make_repo(tmp_path / "r")
+    theirs = _conflict(repo)
+    assert operation_in_progress(repo.path) is None
+    if start[0] == "revert":
+        repo.write("c.txt", "ours, then more\n")
+        repo.commit("more")
+        start = ("revert", "--no-edit", "HEAD~1")
+    args = [theirs if a == "THEIRS" else a for a in start]
+    subprocess.run(["git", "-C", str(repo.path), *args], capture_output=True, check=False)
+    found = operation_in_progress(repo.path)
+    assert found is not None and found.startswith(f"{what} is in progress in {repo.path}")
+
+
+@pytest.mark.docker
+def test_level3_refuses_during_an_interactive_rebase(stack: Stack) -> None:
+    point = stack.backup("--no-images")
+    for n in (1, 2):
+        stack.repo.write(f"release{n}.txt", f"release {n}\n")
+        stack.repo.commit(f"release {n}")
+    # an interactive rebase that stops at an `edit` of the first commit
+    env = {**os.environ, "GIT_SEQUENCE_EDITOR": "sed -i 1s/^pick/edit/"}
+    subprocess.run(["git", "-C", str(stack.repo.path), "rebase", "-i", "HEAD~2"], env=env,
+                   capture_output=True, check=True)
+    assert (stack.repo.path / ".git" / "rebase-merge").is_dir()
+    head = stack.repo.git("rev-parse", "HEAD")
+
+    dry = stack.cli("rollback", "prod", "--level", "3", "--to", point["tag"])
+    assert dry.exit_code == 0 and "a rebase is in progress" in dry.stdout
+    for extra in ((), ("--force",)):
+        code, out, err = _rollback(stack, "--level", "3", "--to", point["tag"], *extra)
+        assert code == 2, out + err
+        line = err.strip().splitlines()[-1]
+        assert "a rebase is in progress" in line and "git rebase --continue or --abort" in line
+        assert stack.repo.git("rev-parse", "HEAD") == head
+    # the rebase is intact: it finishes with both commits
+    subprocess.run(["git", "-C", str(stack.repo.path), "-c", "core.editor=true", "rebase",
+                    "--continue"], capture_output=True, check=True)
+    assert stack.repo.git("log", "--format=%s", "-2").splitlines() == ["release 2",
+                                                                       "release 1"]
