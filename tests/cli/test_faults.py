@@ -254,3 +254,20 @@ def test_compose_yaml_errors_name_the_file(worktree_app: Repo, broken: str) -> N
     line = _assert_one_line_error(result, "compose rejected the files",
                                   str(worktree_app.path / "services/over.yml"), "yaml: line")
     assert "app.yml" not in line
+
+
+def test_an_os_error_nobody_expected_still_names_the_file(
+    worktree_app: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last net: an OSError with a file name is a fault of the machine, not a bug."""
+    import envsync.sides
+
+    def denied(**_: object) -> None:
+        raise PermissionError(13, "Permission denied", "/srv/app/some.file")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(envsync.sides, "run_diff", denied)
+    result = run_cli("diff", "local", "local", cwd=worktree_app.path)
+    line = _assert_one_line_error(result, "/srv/app/some.file: permission denied")
+    assert "bug" not in line
+    assert not (tmp_path / "state").exists()
