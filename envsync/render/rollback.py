@@ -29,14 +29,9 @@ __all__ = [
 
 
 def _size(n: int | None) -> str:
-    if n is None:
-        return "-"
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"  # pragma: no cover - the loop always returns
+    from envsync.human import size
+
+    return "-" if n is None else size(n)
 
 
 def _buffer() -> tuple[io.StringIO, Console]:
@@ -104,18 +99,23 @@ def confirm_prune(points: list[RestorePoint], freed: int) -> bool:
     import typer
 
     tags = ", ".join(p.tag for p in points)
-    return typer.confirm(f"Delete the image archives of {tags} ({_size(freed)})?", err=True)
+    return typer.confirm(f"Delete the image archives of {tags} (frees {_size(freed)})?",
+                         err=True)
 
 
 def render_prune(result: PruneResult, fmt: str) -> str:
     """What was pruned."""
     if fmt == "json":
         return _dump({"pruned": [p.tag for p in result.pruned],
-                      "freed_bytes": result.freed_bytes, "kept": result.kept})
+                      "freed_bytes": result.freed_bytes, "shared_archives": result.shared,
+                      "kept": result.kept})
     if not result.pruned:
         return "nothing pruned\n"
-    return (f"pruned the image archives of {', '.join(p.tag for p in result.pruned)} "
-            f"({_size(result.freed_bytes)} freed); manifests, tags and snapshots kept\n")
+    shared = (f" ({result.shared} archive{'s' if result.shared != 1 else ''} shared with "
+              "kept points freed nothing)") if result.shared else ""
+    return (f"pruned the image archives of {', '.join(p.tag for p in result.pruned)}: "
+            f"freed {_size(result.freed_bytes)}{shared}; manifests, tags and snapshots "
+            "kept\n")
 
 
 def confirm_rollback(prepared: Prepared) -> bool:

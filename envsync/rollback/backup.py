@@ -266,7 +266,39 @@ class PruneResult:
 
     pruned: list[RestorePoint] = field(default_factory=list)
     freed_bytes: int = 0
+    """Bytes really freed: an archive still hard-linked from a kept point frees nothing."""
+    shared: int = 0
+    """Archives deleted whose data a kept point still links (they freed nothing)."""
     kept: int = 0
+
+
+def _freed(doomed: list[RestorePoint]) -> tuple[int, int]:
+    """(the bytes deleting these points' archives frees, the archives that free nothing).
+
+    Points share an image's archive through hard links (``os.link``): deleting one link
+    frees the data only when every link to that inode goes too."""
+    links: dict[tuple[int, int], set[Path]] = {}
+    sizes: dict[tuple[int, int], tuple[int, int]] = {}  # inode → (links, bytes)
+    for point in doomed:
+        for rec in point.images.values():
+            path = point.archive_path(rec)
+            if path is None:
+                continue
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue
+            key = (st.st_dev, st.st_ino)
+            links.setdefault(key, set()).add(path)  # services sharing an image: one path
+            sizes[key] = (st.st_nlink, st.st_size)
+    freed = shared = 0
+    for key, paths in links.items():
+        nlink, size = sizes[key]
+        if len(paths) >= nlink:
+            freed += size
+        else:
+            shared += len(paths)
+    return freed, shared
 
 
 def prune_archives(
@@ -285,7 +317,7 @@ def prune_archives(
     points = list_restore_points(config=config, env_name=env_name, warn=warn)
     old = points[: max(len(points) - keep, 0)]
     doomed = [p for p in old if any(r.archive for r in p.images.values())]
-    freed = sum(p.archive_bytes() for p in doomed)
+    freed, shared = _freed(doomed)
     result = PruneResult(kept=len(points) - len(old))
     if not doomed or not confirm(doomed, freed):
         return result
@@ -299,5 +331,5 @@ def prune_archives(
         with contextlib.suppress(OSError):
             (point.folder / point.tag).rmdir()
         write_point(point)
-    result.pruned, result.freed_bytes = doomed, freed
+    result.pruned, result.freed_bytes, result.shared = doomed, freed, shared
     return result

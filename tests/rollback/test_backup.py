@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from envsync.human import size
 from tests.rollback.conftest import Stack
 
 pytestmark = pytest.mark.docker
@@ -68,3 +69,31 @@ def test_prune_keeps_the_newest(stack: Stack) -> None:
         assert not (folder / old["tag"]).exists()
     newest = by_tag[points[2]["tag"]]
     assert all((folder / r["archive"]).is_file() for r in newest["images"].values())
+
+
+def test_prune_reports_the_bytes_really_freed(stack: Stack) -> None:
+    """Points share an image's archive through hard links: deleting a link that a kept
+    point still holds frees nothing, and the report says so."""
+    first = stack.backup()
+    second = stack.backup()  # both archives hard-linked from the first point
+    stack.deploy_bad_image("web")
+    third = stack.backup()  # web saved anew, worker linked a third time
+    folder = Path(first["manifest"]).parent
+    assert third["saved"] and third["reused"] == [stack.good["worker"]]
+    web = folder / first["images"]["web"]["archive"]
+    worker = folder / third["images"]["worker"]["archive"]
+    assert web.stat().st_nlink == 2 and worker.stat().st_nlink == 3
+    assert second["images"]["web"]["size"] == web.stat().st_size
+
+    # keep the newest: the good web image goes (its two links are both pruned); the
+    # worker's archive is still linked from the kept point, so its two links free nothing
+    result = stack.cli("backup", "prod", "--prune", "1", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert (f"freed {size(first['images']['web']['size'])}"
+            " (2 archives shared with kept points freed nothing)") in result.stdout
+    assert not web.exists() and worker.stat().st_nlink == 1
+
+    last = stack.cli("backup", "prod", "--prune", "0", "--yes", "--format", "json")
+    freed = json.loads(last.stdout)
+    kept_bytes = sum({r["archive"]: r["size"] for r in third["images"].values()}.values())
+    assert (freed["freed_bytes"], freed["shared_archives"]) == (kept_bytes, 0)
