@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,14 +133,12 @@ class Config:
 def find_config(explicit: Path | None = None, start: Path | None = None) -> Path:
     """The envsync.yaml to use; raises ConfigError saying where it looked."""
     if explicit is not None:
-        if not explicit.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
+        _check_config_file(explicit, "")
         return explicit
     env_path = os.environ.get("ENVSYNC_CONFIG")
     if env_path:
         path = Path(env_path)
-        if not path.is_file():
-            raise ConfigError(f"{path}: config file not found (from ENVSYNC_CONFIG)")
+        _check_config_file(path, " (from ENVSYNC_CONFIG)")
         return path
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -150,6 +149,20 @@ def find_config(explicit: Path | None = None, start: Path | None = None) -> Path
         f"{CONFIG_NAME} not found in {here} or any folder above it "
         "(run `envsync init`, or pass --config PATH)"
     )
+
+
+def _check_config_file(path: Path, source: str) -> None:
+    try:
+        if stat.S_ISREG(path.stat().st_mode):
+            return
+        problem = "not a regular file"
+    except FileNotFoundError:
+        problem = "config file not found"
+    except OSError as exc:
+        from envsync.errors import os_reason
+
+        problem = f"cannot read config file: {os_reason(exc)}"
+    raise ConfigError(f"{path}: {problem}{source}")
 
 
 class _Reader:
@@ -322,7 +335,7 @@ def _list(r: _Reader, node: dict[str, Any], key: str, where: str) -> list[Any]:
 
 def _git(r: _Reader, parent: Any, node: Any, where: str, root: Path) -> GitSource:
     if isinstance(node, str):
-        return GitSource(path=(root / node).resolve())
+        return GitSource(path=_real(root / node))
     node = r.mapping(parent, "git", node, f"{where}.git")
     r.unknown(node, _GIT_KEYS, f"{where}.git")
     path = node.get("path")
@@ -338,8 +351,14 @@ def _git(r: _Reader, parent: Any, node: Any, where: str, root: Path) -> GitSourc
             raise r.fail(node, "remote", f"{where}.git.branch: missing (a remote needs a branch)")
     if branch is not None:
         branch = r.string(node, "branch", branch, f"{where}.git.branch")
-    resolved = (root / r.string(node, "path", path, f"{where}.git.path")).resolve() if path else root
+    resolved = _real(root / r.string(node, "path", path, f"{where}.git.path")) if path else root
     return GitSource(path=resolved, remote=remote, branch=branch)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with symlinks resolved; a symlink loop stays as written (git reports it
+    when the path is used), where ``Path.resolve`` would raise RuntimeError."""
+    return Path(os.path.realpath(path))
 
 
 def _compose(r: _Reader, parent: Any, node: Any, where: str) -> ComposeSpec:

@@ -37,8 +37,9 @@ _STALE_TEMP_S = 15 * 60
 
 def _cannot_write(path: Path, exc: OSError) -> StorageError:
     where = exc.filename if exc.filename and ".tmp" not in str(exc.filename) else None
-    detail = f" ({where}: {os_reason(exc)})" if where and str(where) != str(path) \
-        else f": {os_reason(exc)}"
+    # mkdir of a folder that exists as a file says "file exists": say what is wrong.
+    reason = "a file is in the way of a folder" if exc.errno == errno.EEXIST else os_reason(exc)
+    detail = f" ({where}: {reason})" if where and str(where) != str(path) else f": {reason}"
     return StorageError(f"{path}: cannot write{detail}")
 
 

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import signal
+import stat
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from envsync.config import GitSource
-from envsync.errors import GitError
+from envsync.errors import GitError, os_reason
 
 __all__ = ["GitState", "capture_git", "file_at", "materialise", "repo_root", "run_git"]
 
@@ -45,8 +46,14 @@ def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> 
 
 def repo_root(path: Path) -> Path:
     """The top of the working tree that holds ``path``."""
-    if not path.exists():
-        raise GitError(f"{path}: no such folder (the environment's git path)")
+    try:
+        is_folder = stat.S_ISDIR(path.stat().st_mode)
+    except FileNotFoundError:
+        raise GitError(f"{path}: no such folder (the environment's git path)") from None
+    except OSError as exc:
+        raise GitError(f"{path}: {os_reason(exc)} (the environment's git path)") from None
+    if not is_folder:
+        raise GitError(f"{path}: not a folder (the environment's git path)")
     return Path(run_git(path, "rev-parse", "--show-toplevel"))
 
 

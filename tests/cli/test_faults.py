@@ -271,3 +271,32 @@ def test_an_os_error_nobody_expected_still_names_the_file(
     line = _assert_one_line_error(result, "/srv/app/some.file: permission denied")
     assert "bug" not in line
     assert not (tmp_path / "state").exists()
+
+
+def test_config_file_is_a_symlink_loop(worktree_app: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    _loop(worktree_app.path / "loop.yaml")
+    result = run_cli("--config", "loop.yaml", "snapshot", "local", cwd=worktree_app.path)
+    _assert_one_line_error(result, "loop.yaml", "symlink loop")
+    monkeypatch.setenv("ENVSYNC_CONFIG", "loop.yaml")
+    result = run_cli("snapshot", "local", cwd=worktree_app.path)
+    _assert_one_line_error(result, "loop.yaml", "symlink loop", "ENVSYNC_CONFIG")
+
+
+@pytest.mark.parametrize("kind", ["loop", "file"])
+def test_git_path_is_a_symlink_loop_or_a_file(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "src"
+    if kind == "loop":
+        _loop(target)
+    else:
+        target.write_text("not a folder")
+    (tmp_path / "envsync.yaml").write_text(f"environments:\n  x:\n    git: {target}\n")
+    result = run_cli("snapshot", "x", "--no-runtime", cwd=tmp_path)
+    _assert_one_line_error(result, str(target), "symlink loop" if kind == "loop" else
+                           "not a folder", "git path")
+
+
+def test_out_target_under_a_file(worktree_app: Repo) -> None:
+    worktree_app.write("afile", "x")
+    result = run_cli("diff", "local", "local", "--no-runtime", "--out", "afile/report.txt",
+                     cwd=worktree_app.path)
+    _assert_one_line_error(result, "afile/report.txt", "a file is in the way")
