@@ -169,7 +169,8 @@ _FULL_STEM = re.compile(r"\d{8}T\d{6}Z-\d+")
 
 
 def _bad_ref(ref: str, why: str) -> SnapshotError:
-    return SnapshotError(f"{ref}: {why}; accepted forms: {REF_FORMS}")
+    shown = ref if ref.isprintable() else repr(ref)  # a newline must not break the line
+    return SnapshotError(f"{shown}: {why}; accepted forms: {REF_FORMS}")
 
 
 def resolve_ref(snapshots_dir: Path, ref: str) -> Path:

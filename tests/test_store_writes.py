@@ -123,3 +123,45 @@ def test_references_in_the_accepted_forms(tmp_path: Path) -> None:
 
 if sys.platform != "linux":  # pragma: no cover - the stale sweep relies on mtime semantics
     pytestmark = pytest.mark.skip("linux only")
+
+
+# --- property-based: any reference, any environment name --------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
+from hypothesis import strategies as st  # noqa: E402
+
+from envsync.config import env_name_problem  # noqa: E402
+
+_REFISH = st.one_of(
+    st.text(max_size=40),
+    st.builds(lambda env, when: f"{env}@{when}",
+              st.sampled_from(["prod", "..", "../x", "", "a/b", "p" * 70]),
+              st.one_of(st.text(max_size=30),
+                        st.from_regex(r"latest~-?[0-9]{1,4}", fullmatch=True),
+                        st.from_regex(r"[0-9T:Z-]{0,20}", fullmatch=True))),
+)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ref=_REFISH)
+def test_any_reference_resolves_or_is_refused(tmp_path: Path, ref: str) -> None:
+    if not (tmp_path / "prod").exists():
+        write_snapshot(tmp_path, _snap("prod", 0))
+        write_snapshot(tmp_path, _snap("prod", 1))
+    try:
+        found = resolve_ref(tmp_path, ref)
+    except SnapshotError as exc:
+        assert "\n" not in str(exc)
+        return
+    # A reference that resolves names a stored file of that environment, inside the folder.
+    assert found.parent == tmp_path / "prod"
+    assert found in list_snapshots(tmp_path, "prod")
+
+
+@given(name=st.text(max_size=80))
+def test_a_valid_name_stays_inside_the_snapshots_folder(name: str) -> None:
+    if env_name_problem(name) is None:
+        root = Path("/snapshots")
+        assert (root / name).parent == root and name != ".." and "/" not in name
+        assert os.path.normpath(root / name).startswith("/snapshots/")

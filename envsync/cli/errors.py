@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +105,13 @@ class EnvsyncGroup(TyperGroup):
         except KeyboardInterrupt:
             error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (`envsync … | head`): not a bug. Point stdout at
+            # /dev/null so that the interpreter's last flush does not fail again.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            error("the output was closed before envsync had written all of it")
+            raise typer.Exit(TROUBLE) from None
         except OSError as exc:
             if exc.filename is None:
                 _bug(ctx, exc)

@@ -300,3 +300,21 @@ def test_out_target_under_a_file(worktree_app: Repo) -> None:
     result = run_cli("diff", "local", "local", "--no-runtime", "--out", "afile/report.txt",
                      cwd=worktree_app.path)
     _assert_one_line_error(result, "afile/report.txt", "a file is in the way")
+
+
+def test_output_closed_by_the_reader(worktree_app: Repo, tmp_path: Path) -> None:
+    """``envsync diff … | head``: the reader went away; one line, not a bug report."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    try:
+        proc = subprocess.run([str(Path(sys.executable).parent / "envsync"), "diff", "local",
+                               "local", "--no-runtime", "--format", "json"],
+                              cwd=worktree_app.path, env=env, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(write_end)
+    lines = [ln for ln in proc.stderr.splitlines() if "error" in ln]
+    assert proc.returncode == 2 and len(lines) == 1, proc.stderr
+    assert "output was closed" in lines[0] and "Traceback" not in proc.stderr
+    assert "bug" not in proc.stderr and not (tmp_path / "state").exists()
