@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from envsync.config import Environment
 from envsync.errors import EnvsyncError
 from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
 from envsync.model import Direction, Finding, Snapshot
-from envsync.patch.yamledit import ServiceEdit, apply_edits, service_sets
+from envsync.patch.yamledit import CannotEdit, ServiceEdit, apply_edits, service_sets
 from envsync.secrets import is_fingerprint
 
 __all__ = ["VcsPatch", "plan_vcs_patch", "unified_diff"]
@@ -38,9 +39,13 @@ class VcsPatch:
                        if old != new)
 
 
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def unified_diff(path: str, old: str, new: str) -> str:
-    """A diff that ``git apply`` accepts, including a missing final newline."""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    """A diff that ``git apply`` accepts, including a missing final newline and CRLF lines
+    (split at ``\n`` only, as git does: str.splitlines would also split at \x0c or \u2028)."""
+    a, b = _LINES.findall(old), _LINES.findall(new)
     out = []
     for line in difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
@@ -66,6 +71,8 @@ class _Planner:
     def text(self, rel: str) -> str:
         if rel not in self.texts:
             path = self.root / rel
+            # bytes decoded as they are: read_text's universal newlines would turn a CRLF
+            # file into LF, and the patch would then rewrite every line
             self.texts[rel] = read_text_bounded(path, COMPOSE_FILE_LIMIT, "file", EnvsyncError) \
                 if path.exists() else ""
         return self.texts[rel]
@@ -162,16 +169,16 @@ class _Planner:
     def finish(self) -> VcsPatch:
         for rel, edits in self.edits.items():
             old = self.text(rel)
-            try:
-                self.patch.files[rel] = (old, apply_edits(old, edits,
-                                                          filename=str(self.root / rel)))
-            except EnvsyncError as exc:
-                self.patch.notes.append(f"not patched: {exc}")
+            # CannotEdit goes up: a file that cannot be edited line for line is refused
+            # (exit 2), never patched in part; a shared key is left out with a note.
+            self.patch.files[rel] = (old, apply_edits(old, edits, filename=str(self.root / rel),
+                                                      refused=self.patch.notes))
         if self.env_lines and self.env.compose and self.env.compose.env_file:
             rel = self.env.compose.env_file
             old = self.text(rel)
-            sep = "" if not old or old.endswith("\n") else "\n"
-            self.patch.files[rel] = (old, old + sep + "\n".join(self.env_lines) + "\n")
+            nl = "\r\n" if "\r\n" in old else "\n"
+            sep = "" if not old or old.endswith("\n") else nl
+            self.patch.files[rel] = (old, old + sep + nl.join(self.env_lines) + nl)
         return self.patch
 
 

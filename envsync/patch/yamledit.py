@@ -3,19 +3,33 @@
 ruamel.yaml does the round trip (comments, key order and quoting survive). It may still
 re-space parts it re-emits (``image:  x`` → ``image: x``), so only the changed lines that
 fall inside the edited service's block, or are pure insertions, are kept: every other line
-of the file stays byte for byte as it was.
+of the file stays byte for byte as it was. CRLF files are edited as LF and written back CRLF.
+
+What cannot be edited that way is refused, never half done: a file ruamel cannot read
+(a tab before a comment, several ``---`` documents) or whose result would read back as more
+than the edit (checked by loading both texts), raises :class:`CannotEdit`; a key that a
+service takes from a ``<<: *anchor`` merge, or shares through an anchor, is left alone with
+a note (an edit there would change every service that uses it, or be lost).
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import io
 import re
+from collections import Counter
 from typing import Any
 
 from envsync.errors import EnvsyncError
 
-__all__ = ["ServiceEdit", "apply_edits", "service_sets"]
+__all__ = ["CannotEdit", "ServiceEdit", "apply_edits", "service_sets"]
+
+
+class CannotEdit(EnvsyncError):
+    """A compose file that cannot be edited without changing more than the edit: ruamel
+    cannot read it, it holds several documents, mixed line endings, or the edited text
+    would read back differently. The message names the file (and line, when known)."""
 
 
 class ServiceEdit:
@@ -183,34 +197,106 @@ def _keep_comment_gap(old: str, new: str) -> str:
     return code + mo.group(1) + mo.group(2) + ("\n" if new.endswith("\n") else "")
 
 
-def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str) -> str:
-    """The file's text with the edits applied; raises EnvsyncError naming the file when it
-    is not a compose mapping ruamel can round-trip."""
-    from ruamel.yaml.comments import CommentedMap
+def _newline(text: str, filename: str) -> str:
+    """The file's line ending; CannotEdit for a mix (the edit could not match it)."""
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\n") and crlf == text.count("\r"):
+        return "\r\n"
+    if "\r" in text:
+        raise CannotEdit(f"{filename}: cannot edit: mixed line endings (CRLF and LF); "
+                         "make them one kind, or edit it by hand")
+    return "\n"
+
+
+def _load(text: str, filename: str) -> tuple[Any, Any]:
+    from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        yaml, data = _yaml(text)
+        return _yaml(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{filename}:{mark.line + 1}" if mark else filename
+        problem = " ".join(str(exc.problem or exc.context or "").split())
+        if "another document" in problem or "single document" in str(exc.context):
+            problem = "it holds several YAML documents, separated by ---"
+        raise CannotEdit(f"{where}: cannot edit: the YAML library (ruamel.yaml) cannot "
+                         f"read it: {problem}; edit it by hand") from None
     except Exception as exc:
-        raise EnvsyncError(f"{filename}: cannot edit: not valid YAML ({exc})") from None
+        raise CannotEdit(f"{filename}: cannot edit: not valid YAML "
+                         f"({' '.join(str(exc).split())})") from None
+
+
+def _anchor_name(node: Any) -> str | None:
+    anchor = getattr(node, "anchor", None)
+    return getattr(anchor, "value", None)
+
+
+def _shared(service_node: Any, edit: ServiceEdit) -> str | None:
+    """Why ``edit`` would not stay inside its service's own lines: the key comes from a
+    ``<<:`` merge, or its value is an anchor or alias other places use. None when safe."""
+    node = service_node
+    where = f"services.{edit.service}"
+    for key in edit.keys:
+        if not isinstance(node, dict):
+            return None
+        where += f".{key}"
+        own = {k for k, _ in node.non_merged_items()} if hasattr(node, "non_merged_items") \
+            else set(node)
+        if key in node and key not in own:
+            source = next((m for m in getattr(node, "merge", None) or [] if key in m), None)
+            return f"{where} comes from a merge (`<<: *{_anchor_name(source) or '?'}`)"
+        child = node.get(key)
+        name = _anchor_name(child)
+        if name:
+            return f"{where} is shared through the YAML anchor &{name}"
+        node = child
+    return None
+
+
+def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
+                refused: list[str] | None = None) -> str:
+    """The file's text with the edits applied.
+
+    Raises CannotEdit (naming the file) when the file cannot be edited line for line.
+    An edit of a key a service shares with others (a ``<<:`` merge, an anchor) is left
+    out with a note appended to ``refused``; without ``refused`` it raises CannotEdit too.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    newline = _newline(text, filename)
+    original, text = text, text.replace("\r\n", "\n")
+    yaml, data = _load(text, filename)
     if data is None:
         data = CommentedMap()
     if not isinstance(data, dict):
-        raise EnvsyncError(f"{filename}: cannot edit: the file is not a mapping")
+        raise CannotEdit(f"{filename}: cannot edit: the file is not a mapping")
     services: Any = data.get("services")
     have = set(services) if isinstance(services, dict) else set()
-    existing = [e for e in edits if e.service in have]
-    for edit in existing:
-        anchor = getattr(getattr(services[edit.service], "anchor", None), "value", None)
-        if anchor:
-            raise EnvsyncError(
-                f"{filename}: services.{edit.service} is the YAML anchor &{anchor}, which other "
-                "services may merge: an edit there would change them too; edit it by hand")
+    existing = []
+    for edit in [e for e in edits if e.service in have]:
+        anchor = _anchor_name(services[edit.service])
+        why = (f"services.{edit.service} is the YAML anchor &{anchor}, which other services "
+               "may merge" if anchor else _shared(services[edit.service], edit))
+        if why is None:
+            existing.append(edit)
+            continue
+        note = (f"{filename}: {why}: not patched (an edit there would change every service "
+                "that uses it, or be lost); edit it by hand")
+        if refused is None:
+            raise CannotEdit(note)
+        refused.append(note)
     added = [e for e in edits if e.service not in have]
+    if not existing and not added:
+        return original
+    new = text
     if existing:
-        text = _edit_existing(text, yaml, data, existing)
+        new = _edit_existing(new, yaml, data, existing)
     if added:
-        text = _insert_services(text, yaml, data, added)
-    return text
+        if existing:  # the line numbers ruamel recorded are the old text's: read it again
+            yaml, data = _load(new, filename)
+        new = _insert_services(new, yaml, data, added)
+    _verify(text, new, existing + added, filename)
+    return new.replace("\n", newline) if newline != "\n" else new
 
 
 def _edit_existing(text: str, yaml: Any, data: Any, edits: list[ServiceEdit]) -> str:
@@ -259,3 +345,64 @@ def _insert_services(text: str, yaml: Any, data: Any, edits: list[ServiceEdit]) 
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # before the blank lines that separate top-level keys
     return "".join([*lines[:end], *new_block, *lines[end:]])
+
+
+# --- the check that an edit changed nothing else -------------------------------------------
+
+def _plain(data: Any) -> Any:
+    """Loaded YAML as plain JSON data, with the forms an edit may switch between made
+    equal: environment lists as maps, string commands as argument lists."""
+    import json
+    import shlex
+
+    plain = json.loads(json.dumps(data, default=str))
+    services = plain.get("services") if isinstance(plain, dict) else None
+    for svc in (services or {}).values() if isinstance(services, dict) else ():
+        if not isinstance(svc, dict):
+            continue
+        env = svc.get("environment")
+        if isinstance(env, list):
+            svc["environment"] = {str(i).split("=", 1)[0]: (str(i).split("=", 1)[1]
+                                  if "=" in str(i) else None) for i in env}
+        for key in ("command", "entrypoint"):
+            if isinstance(svc.get(key), str):
+                with contextlib.suppress(ValueError):  # unbalanced quotes: compared as text
+                    svc[key] = shlex.split(svc[key])
+    return plain
+
+
+def _comments(text: str) -> Counter[str]:
+    return Counter(m.group(1).strip() for m in _COMMENTS.finditer(text))
+
+
+_COMMENTS = re.compile(r"(?:^|[ \t])(#[^\n]*)", re.MULTILINE)
+
+
+def _verify(old: str, new: str, edits: list[ServiceEdit], filename: str) -> None:
+    """CannotEdit unless ``new`` reads back as ``old`` with exactly the edits, and keeps
+    every comment: what the line-by-line merge could get wrong is caught here."""
+    from ruamel.yaml import YAML
+
+    load = YAML(typ="safe", pure=True).load
+    try:
+        before, after = _plain(load(old) or {}), _plain(load(new) or {})
+    except Exception:
+        raise CannotEdit(f"{filename}: cannot edit: the edited file would not read back as "
+                         "YAML; edit it by hand") from None
+    if not isinstance(before.get("services"), dict):
+        before["services"] = {}
+    for edit in edits:
+        node = before["services"]
+        for key in (edit.service, *edit.keys[:-1]):
+            if not isinstance(node.get(key), dict):
+                node[key] = {}
+            node = node[key]
+        node[edit.keys[-1]] = edit.value
+    if _plain(before) != after:
+        keys = ", ".join(sorted({f"services.{e.service}.{'.'.join(e.keys)}" for e in edits}))
+        raise CannotEdit(f"{filename}: cannot edit: the YAML library would change more than "
+                         f"{keys}; edit it by hand")
+    lost = _comments(old) - _comments(new)
+    if lost:
+        raise CannotEdit(f"{filename}: cannot edit: the edit would drop the comment "
+                         f"{next(iter(lost))!r}; edit it by hand")
