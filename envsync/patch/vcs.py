@@ -12,7 +12,7 @@ from envsync.config import Environment
 from envsync.errors import EnvsyncError
 from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
 from envsync.model import Direction, Finding, Snapshot
-from envsync.patch.yamledit import CannotEdit, ServiceEdit, apply_edits, service_sets
+from envsync.patch.yamledit import ServiceEdit, apply_edits, service_sets
 from envsync.secrets import is_fingerprint
 
 __all__ = ["VcsPatch", "plan_vcs_patch", "unified_diff"]

@@ -381,9 +381,9 @@ _COMMENTS = re.compile(r"(?:^|[ \t])(#[^\n]*)", re.MULTILINE)
 def _verify(old: str, new: str, edits: list[ServiceEdit], filename: str) -> None:
     """CannotEdit unless ``new`` reads back as ``old`` with exactly the edits, and keeps
     every comment: what the line-by-line merge could get wrong is caught here."""
-    from ruamel.yaml import YAML
+    from envsync.yamlload import bounded_yaml
 
-    load = YAML(typ="safe", pure=True).load
+    load = bounded_yaml("safe").load
     try:
         before, after = _plain(load(old) or {}), _plain(load(new) or {})
     except Exception:
