@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -73,13 +74,28 @@ def _write_temp(folder: Path, name: str, text: str, mode: int) -> Path:
 def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one:
     a temp file in the same folder, fsync, rename. Nothing is left behind on failure;
-    a folder, disk or permission problem raises StorageError naming ``path``."""
+    a folder, disk or permission problem raises StorageError naming ``path``.
+
+    A symlink is written through (the link stays, its target gets the text); a device or
+    a pipe (``--out /dev/stdout``) is written to directly: a rename would replace it.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _sweep_stale_temps(path.parent, f".{path.name}.*.tmp")
-        tmp = _write_temp(path.parent, path.name, text, mode)
         try:
-            tmp.replace(path)
+            kind = path.stat().st_mode
+        except FileNotFoundError:
+            kind = None
+        if kind is not None and stat.S_ISDIR(kind):
+            raise StorageError(f"{path}: cannot write: is a folder")
+        if kind is not None and not stat.S_ISREG(kind):
+            with path.open("w", encoding="utf-8") as fh:  # /dev/stdout of a pipe has no
+                fh.write(text)                              # real path: open it as given
+            return
+        real = Path(os.path.realpath(path)) if path.is_symlink() else path
+        real.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_stale_temps(real.parent, f".{real.name}.*.tmp")
+        tmp = _write_temp(real.parent, real.name, text, mode)
+        try:
+            tmp.replace(real)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()

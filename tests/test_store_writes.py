@@ -165,3 +165,33 @@ def test_a_valid_name_stays_inside_the_snapshots_folder(name: str) -> None:
         root = Path("/snapshots")
         assert (root / name).parent == root and name != ".." and "/" not in name
         assert os.path.normpath(root / name).startswith("/snapshots/")
+
+
+# --- where --out may point -----------------------------------------------------------------
+
+def test_out_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    from envsync.store import atomic_write_text
+
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to("real.json")
+    atomic_write_text(tmp_path / "link.json", "new")
+    assert (tmp_path / "link.json").is_symlink()
+    assert (tmp_path / "real.json").read_text() == "new"
+
+
+def test_out_to_a_pipe_is_written_not_replaced(tmp_path: Path) -> None:
+    """``--out /dev/stdout`` (a pipe here): a rename would replace the device."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    from envsync.store import atomic_write_text
+
+    atomic_write_text(fifo, "through the pipe\n")
+    assert reader.communicate(timeout=30)[0] == "through the pipe\n"
+    assert fifo.is_fifo()
+    code = ("import pathlib\nfrom envsync.store import atomic_write_text\n"
+            "atomic_write_text(pathlib.Path('/dev/stdout'), 'to stdout')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert proc.stdout == "to stdout"
+    assert Path("/dev/stdout").is_symlink()

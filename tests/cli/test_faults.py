@@ -299,7 +299,7 @@ def test_out_target_under_a_file(worktree_app: Repo) -> None:
     worktree_app.write("afile", "x")
     result = run_cli("diff", "local", "local", "--no-runtime", "--out", "afile/report.txt",
                      cwd=worktree_app.path)
-    _assert_one_line_error(result, "afile/report.txt", "a file is in the way")
+    _assert_one_line_error(result, "afile/report.txt", "not a folder")
 
 
 def test_output_closed_by_the_reader(worktree_app: Repo, tmp_path: Path) -> None:
