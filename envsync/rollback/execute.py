@@ -25,7 +25,7 @@ from envsync.errors import RollbackError
 from envsync.model import Snapshot
 from envsync.plan import Step
 from envsync.rollback.plan import RollbackPlan
-from envsync.rollback.points import KIND_BEFORE_ROLLBACK, backup_dir
+from envsync.rollback.points import KIND_BEFORE_ROLLBACK, RestorePoint, backup_dir
 from envsync.rollback.safety import AtRisk, describe_at_risk
 from envsync.secrets import Redactor
 
@@ -57,6 +57,10 @@ class Prepared:
     rollback: RollbackPlan
     script: str
     captured_at: float = field(default_factory=time.monotonic)
+    compose_error: str | None = None
+    """Why the working tree's compose files could not be resolved (the plan was then made
+    from the point's snapshot and git objects, and ``current`` has no compose part)."""
+    project_hint: str | None = None
     at_risk: list[AtRisk] = field(default_factory=list)
     """Files the steps would overwrite or delete that git cannot give back (ignored,
     untracked, uncommitted edits); :func:`check_preconditions` refreshes it."""
@@ -99,9 +103,9 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
                      progress: Progress = _noop, warn: Progress = _noop) -> Prepared:
     """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing.
     A bad manifest is skipped and passed to ``warn``: it never blocks another point."""
-    from envsync.capture import take_snapshot
     from envsync.capture.compose import compose_command
     from envsync.plan import render_script
+    from envsync.rollback.current import capture_current
     from envsync.rollback.plan import Tools, plan_rollback
     from envsync.rollback.points import choose_point, list_points
     from envsync.store import load_snapshot
@@ -119,9 +123,13 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
         raise RollbackError(f"{env_name}: no restore points in {backup_dir(config, env_name)}: "
                             f"take one with `envsync backup {env_name}`")
     progress("capture what runs now")
-    # Stats (1-2 s of engine time) say nothing about what to restore: skipped here.
-    current = take_snapshot(config, env, progress=progress, stats=False)
+    hint = _project_hint(points)
+    current, compose_error = capture_current(config, env, project_hint=hint,
+                                             progress=progress)
     captured_at = time.monotonic()
+    if compose_error and level == 2:
+        raise RollbackError(f"{compose_error} (level 2 runs compose with the files as they "
+                            "are; levels 1 and 3 restore them from the restore point)")
     point = choose_point(points, to, _running_since(current))
     point_snapshot = load_snapshot(Path(point.snapshot))
     root = Path(current["git"]["path"])
@@ -134,6 +142,10 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     rollback = plan_rollback(env=env, level=level, point=point, point_snapshot=point_snapshot,
                              current=current, root=root, tools=tools,
                              point_files=point_files, current_files=current_files)
+    if compose_error:
+        first = compose_error.strip().splitlines()[0] if compose_error.strip() else "?"
+        rollback.plan.notes.append(f"the compose files do not parse now ({first}): planned "
+                                   f"from {point.tag}'s snapshot and git objects")
     busy = _busy(root) if level == 3 else None
     if busy:
         rollback.plan.notes.append(f"{busy}; --execute refuses")
@@ -145,7 +157,23 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     return Prepared(config=config, env=env, root=root, current=current,
                     point_snapshot=point_snapshot, rollback=rollback,
                     script=render_script(rollback.plan), captured_at=captured_at,
-                    at_risk=at_risk)
+                    at_risk=at_risk, compose_error=compose_error, project_hint=hint)
+
+
+def _project_hint(points: list[RestorePoint]) -> str | None:
+    """The compose project the newest point recorded (when envsync.yaml names none and
+    the compose files no longer parse, it is how what runs is found)."""
+    from envsync.errors import EnvsyncError
+    from envsync.store import load_snapshot
+
+    for point in reversed(points):
+        try:
+            project = (load_snapshot(Path(point.snapshot)).get("compose") or {}).get("project")
+        except EnvsyncError:
+            continue
+        if project:
+            return str(project)
+    return None
 
 
 def _busy(root: Path) -> str | None:
@@ -363,9 +391,15 @@ def execute_rollback(
         raise RollbackError(f"{'; '.join(problems)} (nothing was changed)")
     progress("record the state being left")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
+    left = prepared.current if fresh else None
+    if left is None and prepared.compose_error:
+        from envsync.rollback.current import capture_current
+
+        # take_backup's own capture would stop at the same unparseable compose files.
+        left, _ = capture_current(config, env, project_hint=prepared.project_hint,
+                                  progress=progress)
     before = take_backup(config=config, env_name=env.name, images="cheap",
-                         kind=KIND_BEFORE_ROLLBACK, progress=progress,
-                         snapshot=prepared.current if fresh else None)
+                         kind=KIND_BEFORE_ROLLBACK, progress=progress, snapshot=left)
     outcome.before_tag = before.point.tag
     outcome.before_snapshot = str(before.snapshot_path)
     force_flag = " --force" if rb.level == 1 else ""
