@@ -33,8 +33,13 @@ def _engine(stack: Stack) -> dict[str, Any]:
     containers = {c.id: (c.status, c.image.id, c.attrs["State"]["StartedAt"])
                   for c in stack.project.containers()}
     tags = {ref: stack.client.images.get(ref).id for ref in stack.images.values()}
+    # Only this stack's images: other tests build and remove images on the same engine.
+    prefix = stack.images["web"].rsplit("-web:", 1)[0]
+    mine = stack.client.images.list(filters={"reference": f"{prefix}-*"})
+    present = {i.id for i in stack.client.images.list(all=True)}
     return {"containers": containers, "tags": tags,
-            "images": sorted(i.id for i in stack.client.images.list())}
+            "images": sorted((i.id, tuple(sorted(i.tags))) for i in mine),
+            "good images present": {s: iid in present for s, iid in stack.good.items()}}
 
 
 def test_dry_run_changes_nothing(stack: Stack, tmp_path: Path) -> None:
@@ -44,6 +49,7 @@ def test_dry_run_changes_nothing(stack: Stack, tmp_path: Path) -> None:
     stack.deploy_bad_image("web")
     before_files, before_engine = _files(stack.repo.path), _engine(stack)
     assert any(p.startswith("snapshots/prod/backups/") for p in before_files)
+    assert len(before_engine["images"]) == 2  # the tagged ones: good worker, bad web
     for level in ("1", "2", "3"):
         result = stack.cli("rollback", "prod", "--level", level, "--to", point["tag"])
         assert result.exit_code == 0, result.stderr
