@@ -318,3 +318,14 @@ def test_output_closed_by_the_reader(worktree_app: Repo, tmp_path: Path) -> None
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
     assert "output was closed" in lines[0] and "Traceback" not in proc.stderr
     assert "bug" not in proc.stderr and not (tmp_path / "state").exists()
+
+
+def test_four_snapshot_commands_at_once(worktree_app: Repo) -> None:
+    """Four `envsync snapshot` processes of one environment started together: four files."""
+    argv = [str(Path(sys.executable).parent / "envsync"), "snapshot", "local", "--no-runtime"]
+    procs = [subprocess.Popen(argv, cwd=worktree_app.path, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, errors
+    files = _snapshot_files(worktree_app.path)
+    assert len(files) == 4, files
