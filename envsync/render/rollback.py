@@ -172,7 +172,7 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
                   f"{outcome.level}): {verdict} in {outcome.seconds:.1f} s")
     if outcome.kept:
         console.print(f"  kept: a copy of {', '.join(outcome.kept_files)} (git could not give "
-                      f"them back) in {outcome.kept}")
+                      f"them back; copy them back from there to undo) in {outcome.kept}")
     if outcome.before_tag:
         console.print(f"  state left: restore point {outcome.before_tag}, snapshot "
                       f"{outcome.before_snapshot}")

@@ -237,17 +237,21 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
         if busy:
             problems.append(busy)
     prepared.at_risk = _at_risk(root, rb)
-    if prepared.at_risk and not force:
+    own = _own_prefixes(prepared.config, root)
+    # envsync's own files (the log of a committed snapshots folder) are copied like the
+    # others, but never a reason to stop.
+    blocking = [a for a in prepared.at_risk if not a.path.startswith(own)]
+    if blocking and not force:
         problems.append(
             f"the rollback would overwrite files git cannot give back: "
-            f"{describe_at_risk(prepared.at_risk)}; move them aside, or pass --force to "
+            f"{describe_at_risk(blocking)}; move them aside, or pass --force to "
             f"overwrite them (a copy of each is kept first in {point.folder / point.tag}/)")
     if not force:
         out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=no",
                       binary=True) or b""
-        own = _own_prefixes(prepared.config, root)
+        named = {a.path for a in blocking}  # already named above: once is enough
         dirty = [e[3:] for e in out.decode(errors="surrogateescape").split("\0")
-                 if len(e) > 3 and not e[3:].startswith(own)]
+                 if len(e) > 3 and not e[3:].startswith(own) and e[3:] not in named]
         if dirty:
             shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
             problems.append(f"uncommitted edits in {root} ({shown}): commit or stash them, "
