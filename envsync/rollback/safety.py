@@ -158,7 +158,14 @@ def files_at_risk(root: Path, commit: str, *, paths: tuple[str, ...] | None = No
         if shas[path] != tree[path][1]:
             risky[path] = "uncommitted edits" if path in index else "untracked"
     ignored = _ignored(root, [p for p in untracked if p in risky])
-    return [AtRisk(p, "ignored" if p in ignored else why) for p, why in sorted(risky.items())]
+
+    def label(path: str, why: str) -> str:
+        # status names an ignored folder, not each file in it
+        parts = path.split("/")
+        hit = any("/".join(parts[:n]) in ignored for n in range(1, len(parts) + 1))
+        return "ignored" if hit else why
+
+    return [AtRisk(p, label(p, why)) for p, why in sorted(risky.items())]
 
 
 def describe_at_risk(items: list[AtRisk], limit: int = 8) -> str:

@@ -137,6 +137,15 @@ def test_files_at_risk_reads_trees_index_and_working_tree(tmp_path: Path) -> Non
     repo.write("same.local", "changed since\n")
     assert files_at_risk(repo.path, point, paths=("a.txt", "same.local")) == [
         AtRisk("a.txt", "uncommitted edits"), AtRisk("same.local", "ignored")]
+    repo.write("keys/prod.pem", "at the point\n")  # a file in a folder ignored since
+    repo.git("add", "-f", "keys/prod.pem")
+    then = repo.commit("keys")
+    repo.git("rm", "-q", "--cached", "keys/prod.pem")
+    repo.write(".gitignore", "*.local\nkeys/\n")
+    repo.commit("keys ignored")
+    repo.write("keys/prod.pem", "rotated\n")
+    assert files_at_risk(repo.path, then, paths=("keys/prod.pem",)) == [
+        AtRisk("keys/prod.pem", "ignored")]
     repo.write("a.txt", "a at the point\n")  # an edit back to the point's content: no loss
     assert files_at_risk(repo.path, point, paths=("a.txt",)) == []
 
