@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from envsync.capture import Progress, take_snapshot
-from envsync.config import Config
 from envsync.errors import SnapshotError
 from envsync.model import Snapshot
 from envsync.store import load_snapshot, resolve_ref
 
 if TYPE_CHECKING:
+    from envsync.capture import Progress
+    from envsync.config import Config
     from envsync.diff import DiffResult
 
 __all__ = ["Side", "load_side", "run_diff", "run_drift"]
@@ -47,6 +47,10 @@ def load_side(
         return Side(label=f"{env}@{path.stem}", snapshot=load_snapshot(path), live=False)
     if config is None:
         raise SnapshotError(f"{spec}: not a snapshot file, and no envsync.yaml to find it in")
+    # Capture (compose, git, engine adapters) loads only for a side captured now: a diff of
+    # two stored snapshots starts without it.
+    from envsync.capture import take_snapshot
+
     environment = config.environment(spec)
     snapshot = take_snapshot(config, environment, progress=progress, runtime=runtime)
     return Side(label=spec, snapshot=snapshot, live=True)

@@ -6,7 +6,6 @@ import io
 import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape, quoteattr
 
 from envsync.model import Finding, Severity
 
@@ -16,15 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["DIFF_FORMATS", "render_diff"]
 
 DIFF_FORMATS = ("table", "json", "markdown", "sarif", "junit", "github")
-
-_STYLE = {
-    Severity.CRITICAL: "bold white on red",
-    Severity.HIGH: "bold red",
-    Severity.MEDIUM: "yellow",
-    Severity.LOW: "cyan",
-    Severity.INFO: "dim",
-}
-
 
 def _summary_line(result: DiffResult) -> str:
     parts = [f"{n} {label}" for label, n in result.summary.items() if n]
@@ -44,11 +34,11 @@ def _groups(result: DiffResult) -> dict[str, list[Finding]]:
 def _table(result: DiffResult, width: int | None) -> str:
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     buf = io.StringIO()
-    console = Console(file=buf, width=width or 120, highlight=False, force_terminal=False,
-                      no_color=True)
+    # Plain text: values from snapshots are never read as rich markup or :emoji: codes.
+    console = Console(file=buf, width=width or 120, highlight=False, markup=False, emoji=False,
+                      force_terminal=False, no_color=True)
     if result.findings:
         for service, items in _groups(result).items():
             table = Table(title=service, title_justify="left", show_lines=False, expand=False)
@@ -60,7 +50,7 @@ def _table(result: DiffResult, width: int | None) -> str:
             for f in items:
                 how = (f.direction.value if f.direction else f.category) if directions \
                     else f.kind.value
-                table.add_row(Text(f.severity.label, style=_STYLE[f.severity]), how,
+                table.add_row(f.severity.label, how,
                               f.path, f.message)
             console.print(table)
     for note in result.notes:
@@ -121,6 +111,10 @@ def _sarif(result: DiffResult) -> str:
 
 
 def _junit(result: DiffResult, threshold: Severity) -> str:
+    # Here, not at the top: xml.sax.saxutils imports urllib.request, http.client, ssl and
+    # email (a third of a table diff's start-up) for two escaping functions.
+    from xml.sax.saxutils import escape, quoteattr
+
     failing = [f for f in result.findings if f.severity >= threshold]
     name = f"envsync {result.a} vs {result.b}"
     out = ['<?xml version="1.0" encoding="UTF-8"?>',

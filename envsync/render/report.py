@@ -16,7 +16,7 @@ def render_health(report: HealthReport) -> str:
     from rich.table import Table
 
     buf = io.StringIO()
-    console = Console(file=buf, width=120, no_color=True, highlight=False)
+    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
     table = Table(title=f"{report.env}: health", title_justify="left")
     for col in ("check", "status", "HTTP", "latency ms", "error"):
         table.add_column(col)
@@ -45,7 +45,7 @@ def render_history(env: str, rows: list[HistoryRow]) -> str:
     from rich.table import Table
 
     buf = io.StringIO()
-    console = Console(file=buf, width=120, no_color=True, highlight=False)
+    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
     if not rows:
         console.print(f"{env}: no stored snapshots (take one: envsync snapshot {env})")
         return buf.getvalue()

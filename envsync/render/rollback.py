@@ -38,7 +38,8 @@ def _buffer() -> tuple[io.StringIO, Console]:
     from rich.console import Console
 
     buf = io.StringIO()
-    return buf, Console(file=buf, width=160, no_color=True, highlight=False, soft_wrap=True)
+    return buf, Console(file=buf, width=160, no_color=True, highlight=False, markup=False,
+                        emoji=False, soft_wrap=True)
 
 
 def _dump(data: Any) -> str:

@@ -19,7 +19,7 @@ def render_snapshot(snapshot: Snapshot, path: Path | None, fmt: str) -> str:
     from rich.table import Table
 
     buf = io.StringIO()
-    console = Console(file=buf, width=110, no_color=True, highlight=False)
+    console = Console(file=buf, width=110, no_color=True, highlight=False, markup=False, emoji=False)
     meta = snapshot["meta"]
     git = snapshot.get("git") or {}
     compose = snapshot.get("compose") or {}
@@ -30,7 +30,7 @@ def render_snapshot(snapshot: Snapshot, path: Path | None, fmt: str) -> str:
     dirty = len(git.get("dirty") or [])
     untracked = len(git.get("untracked") or [])
     table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold")
+    table.add_column()
     table.add_column()
     table.add_row("git", f"{where} @ {head} ({git.get('describe') or '-'}), "
                   f"{dirty} uncommitted, {untracked} untracked")
