@@ -16,12 +16,18 @@ def make_pair(services: int, keys: int = 50, changed: float = 0.2,
     def base(env: str) -> dict[str, Any]:
         return {
             "schema": SNAPSHOT_SCHEMA,
-            "meta": {"environment": env, "time": "2026-11-29T00:00:00Z", "errors": []},
+            "meta": {"environment": env, "project": "bench", "time": "2026-11-29T00:00:00Z",
+                     "envsync_version": "0", "compose_version": None, "engine": None,
+                     "host": "bench", "duration_s": None, "errors": []},
             "git": {"path": "/srv/app", "branch": "main", "head": "a" * 40,
                     "dirty": [], "untracked": []},
-            "compose": {"env_file": ".env", "declared": {"services": {}}},
+            "compose": {"project": "bench", "files": [{"path": "compose.yml"}], "env_file": ".env",
+                         "declared": {"services": {}}},
             "env_files": {".env": {}},
             "containers": None,
+            "stats": None,
+            "health": None,
+            "limits": {"memory_mb": {}},
         }
 
     a, b = base("a"), base("b")
