@@ -30,9 +30,10 @@ __all__ = [
 
 CONFIG_NAME = "envsync.yaml"
 
-ENV_NAME_RULE = "letters, digits, '-', '_' and '.' (not first), at most 64 characters"
-# A name becomes a folder under snapshots/ and part of git tags: no '/', no leading dot.
-_ENV_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}")
+ENV_NAME_RULE = "letters, digits, '-', '_' and '.' ('-' and '.' not first), at most 64 characters"
+# A name becomes a folder under snapshots/, part of git tags and a command-line argument:
+# no '/', no leading dot (hidden, '..'), no leading '-' (read as an option).
+_ENV_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 
 
 def env_name_problem(name: str) -> str | None:

@@ -224,7 +224,7 @@ def test_environment_name_that_would_escape_the_snapshots_folder(worktree_app: R
     assert not (worktree_app.path / "snapshots").exists()
 
 
-@pytest.mark.parametrize("name", [".hidden", "a/b", "x" * 65, "sp ace", "ünï"])
+@pytest.mark.parametrize("name", [".hidden", "a/b", "x" * 65, "sp ace", "ünï", "-rf", ".."])
 def test_invalid_environment_names_in_the_config(worktree_app: Repo, name: str) -> None:
     cfg = worktree_app.path / "envsync.yaml"
     cfg.write_text(CONFIG + f"  {json.dumps(name)}:\n    git: .\n")
