@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-__all__ = ["crash_dir", "scrub_text", "write_crash_log"]
+__all__ = ["KEEP", "crash_dir", "scrub_text", "write_crash_log"]
 
 # scheme://user:password@host → scheme://***@host (the user name can be a token too).
 _URL_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/\s@'\"]+@")
@@ -81,4 +81,18 @@ def write_crash_log(exc: BaseException) -> tuple[Path | None, str]:
         from envsync.errors import os_reason
 
         return None, f"cannot write a crash log in {folder}: {os_reason(err)}"
+    _keep_newest(folder)
     return path, ""
+
+
+KEEP = 20
+"""Crash logs kept: a command that crashes every minute (cron) must not fill the disk."""
+
+
+def _keep_newest(folder: Path) -> None:
+    try:
+        logs = sorted(folder.glob("crash-*.log"), key=lambda p: p.stat().st_mtime)
+        for old in logs[:-KEEP]:
+            old.unlink()
+    except OSError:
+        pass  # a log that vanished or cannot go: the new one is written all the same

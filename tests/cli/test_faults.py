@@ -329,3 +329,24 @@ def test_four_snapshot_commands_at_once(worktree_app: Repo) -> None:
     assert [p.returncode for p in procs] == [0] * 4, errors
     files = _snapshot_files(worktree_app.path)
     assert len(files) == 4, files
+
+
+def test_crash_logs_are_kept_to_the_newest_few(worktree_app: Repo, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import envsync.sides
+    from envsync.cli.crashlog import KEEP
+
+    folder = tmp_path / "state" / "envsync"
+    folder.mkdir(parents=True)
+    for i in range(KEEP + 5):
+        old = folder / f"crash-20200101T0000{i:02d}Z-1.log"
+        old.write_text("old")
+        os.utime(old, (1_600_000_000 + i, 1_600_000_000 + i))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(envsync.sides, "run_diff", _raise_bug)
+    result = run_cli("diff", "local", "local", cwd=worktree_app.path)
+    assert result.exit_code == 2
+    logs = sorted(folder.glob("crash-*.log"))
+    assert len(logs) == KEEP
+    assert not (folder / "crash-20200101T000000Z-1.log").exists()
+    assert any(str(p) in result.stderr for p in logs)  # the new one is kept
