@@ -107,3 +107,22 @@ def test_restore_point_paths_cannot_climb_out() -> None:
     bad["tag"] = "../x"
     with pytest.raises(DocumentError, match=r"^p\.json: \$\.tag: "):
         validate(bad, "restore-point", "p.json")
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_NAMES))
+def test_generated_validators_match_the_schema_files(name: str) -> None:
+    """The validators generated ahead of time are the ones run (no compile per command) and
+    were generated from the schema files as they are: after editing a schema, run
+    `python -m envsync.schemas.compiled`."""
+    from envsync.schemas import _validator, compiled
+
+    generated = compiled.load(name)
+    assert generated is not None, f"{name}: run `python -m envsync.schemas.compiled`"
+    assert _validator(name) is generated
+
+
+def test_a_stale_generated_validator_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from envsync.schemas import compiled
+
+    monkeypatch.setattr(compiled, "schema_sha256", lambda name: "another version")
+    assert compiled.load("diff") is None

@@ -8,9 +8,10 @@ in the wheel): ``snapshot.json`` (``envsync.snapshot/v1``), ``diff.json``
 :func:`validate` checks a loaded document and raises one line naming the source and the
 JSON path of the first bad field: ``snap.json: $.compose: expected object or null, got
 string "oops"``. The schemas use only keywords that mean the same in Draft 2020-12 and in
-Draft 7, so fastjsonschema (compiled once per process, about 10 ms to import, where the
-reference ``jsonschema`` costs more than the whole CLI's import budget) validates at run
-time; the test suite checks the schemas and documents with ``jsonschema`` as well.
+Draft 7, so fastjsonschema (about 10 ms to import, where the reference ``jsonschema`` costs
+more than the whole CLI's import budget) validates at run time, with code generated ahead of
+time (``python -m envsync.schemas.compiled`` after editing a schema); the test suite checks
+the schemas and documents with ``jsonschema`` as well.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Any:
+    # The validator generated ahead of time (envsync/schemas/compiled.py) when it matches the
+    # schema file: compiling here costs about 70 ms per command.
+    from envsync.schemas.compiled import load
+
+    generated = load(name)
+    if generated is not None:
+        return generated
     import fastjsonschema
 
     return fastjsonschema.compile(load_schema(name))

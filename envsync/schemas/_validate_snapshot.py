@@ -1,0 +1,717 @@
+# Generated from snapshot.json by `python -m envsync.schemas.compiled`: do not edit.
+# fastjsonschema 2.22.3
+# mypy: ignore-errors
+# ruff: noqa
+SCHEMA_SHA256 = '0158b35d438dbec3f522119d62957aed06ca5dcd3342719295060b6815f3910a'
+VERSION = "2.22.3"
+from decimal import Decimal
+import re
+from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+REGEX_PATTERNS = {
+    '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$': re.compile('^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\Z')
+}
+
+NoneType = type(None)
+
+def validate_https___envsync_dev_schemas_snapshot_json(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://envsync.dev/schemas/snapshot.json', 'title': 'envsync.snapshot/v1', 'description': 'What envsync captured of one environment at one moment (written by `envsync snapshot`, `backup`, `rollback`). Secret values are never stored: they appear as fingerprints (secret:hmac-sha256:…).', 'type': 'object', 'required': ['schema', 'meta', 'git', 'compose', 'env_files', 'containers', 'stats', 'health', 'limits'], 'additionalProperties': False, 'properties': {'schema': {'const': 'envsync.snapshot/v1'}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'api_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/part_error'}}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'head': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'describe': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'tags': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'subject': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}, 'untracked': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'env_file': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'description': 'Service → `docker compose config --hash`.', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/hash_map'}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'description': 'Env files copied from the working tree to resolve HEAD (git does not hold them).', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}}}, 'env_files': {'description': 'Env file (relative path) → key → value (a fingerprint for a secret; null for a key without a value).', 'type': 'object', 'additionalProperties': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}}, 'containers': {'description': 'Result key (service, service#N for replica N, or container name) → container record; null when the engine could not list them or the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image_id': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'state': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'health': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'restart_count': {'type': 'integer'}, 'started_at': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'description': "Without the image's own KEY=value pairs.", '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'ports': {'description': 'HOST_IP:HOST_PORT->PORT/PROTO', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'source': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'target': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'user': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}}, 'stats': {'description': 'Result key → stats of a running container; null when not read.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}}, 'health': {'description': 'Health check name → its result; null when the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'limits': {'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}}, '$defs': {'nullable_string': {'type': ['string', 'null']}, 'string_list': {'type': 'array', 'items': {'type': 'string'}}, 'string_map': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, 'part_error': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, 'file_state': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, 'hash_map': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'container': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, 'stats': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}, 'check_result': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['schema', 'meta', 'git', 'compose', 'env_files', 'containers', 'stats', 'health', 'limits']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://envsync.dev/schemas/snapshot.json', 'title': 'envsync.snapshot/v1', 'description': 'What envsync captured of one environment at one moment (written by `envsync snapshot`, `backup`, `rollback`). Secret values are never stored: they appear as fingerprints (secret:hmac-sha256:…).', 'type': 'object', 'required': ['schema', 'meta', 'git', 'compose', 'env_files', 'containers', 'stats', 'health', 'limits'], 'additionalProperties': False, 'properties': {'schema': {'const': 'envsync.snapshot/v1'}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'api_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/part_error'}}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'head': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'describe': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'tags': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'subject': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}, 'untracked': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'env_file': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'description': 'Service → `docker compose config --hash`.', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/hash_map'}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'description': 'Env files copied from the working tree to resolve HEAD (git does not hold them).', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}}}, 'env_files': {'description': 'Env file (relative path) → key → value (a fingerprint for a secret; null for a key without a value).', 'type': 'object', 'additionalProperties': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}}, 'containers': {'description': 'Result key (service, service#N for replica N, or container name) → container record; null when the engine could not list them or the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image_id': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'state': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'health': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'restart_count': {'type': 'integer'}, 'started_at': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'description': "Without the image's own KEY=value pairs.", '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'ports': {'description': 'HOST_IP:HOST_PORT->PORT/PROTO', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'source': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'target': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'user': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}}, 'stats': {'description': 'Result key → stats of a running container; null when not read.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}}, 'health': {'description': 'Health check name → its result; null when the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'limits': {'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}}, '$defs': {'nullable_string': {'type': ['string', 'null']}, 'string_list': {'type': 'array', 'items': {'type': 'string'}}, 'string_map': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, 'part_error': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, 'file_state': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, 'hash_map': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'container': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, 'stats': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}, 'check_result': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}}}, rule='required')
+        data_keys = set(data.keys())
+        if "schema" in data_keys:
+            data_keys.remove("schema")
+            data__schema = data["schema"]
+            if not (isinstance(data__schema, str) and data__schema == 'envsync.snapshot/v1'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".schema must be same as const definition: envsync.snapshot/v1", value=data__schema, name="" + (name_prefix or "data") + ".schema", definition={'const': 'envsync.snapshot/v1'}, rule='const')
+        if "meta" in data_keys:
+            data_keys.remove("meta")
+            data__meta = data["meta"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_meta(data__meta, custom_formats, (name_prefix or "data") + ".meta")
+        if "git" in data_keys:
+            data_keys.remove("git")
+            data__git = data["git"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_git(data__git, custom_formats, (name_prefix or "data") + ".git")
+        if "compose" in data_keys:
+            data_keys.remove("compose")
+            data__compose = data["compose"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_compose(data__compose, custom_formats, (name_prefix or "data") + ".compose")
+        if "env_files" in data_keys:
+            data_keys.remove("env_files")
+            data__envfiles = data["env_files"]
+            if not isinstance(data__envfiles, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".env_files must be object", value=data__envfiles, name="" + (name_prefix or "data") + ".env_files", definition={'description': 'Env file (relative path) → key → value (a fingerprint for a secret; null for a key without a value).', 'type': 'object', 'additionalProperties': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}}, rule='type')
+            data__envfiles_is_dict = isinstance(data__envfiles, dict)
+            if data__envfiles_is_dict:
+                data__envfiles_keys = set(data__envfiles.keys())
+                for data__envfiles_key in data__envfiles_keys:
+                    if data__envfiles_key not in []:
+                        data__envfiles_value = data__envfiles.get(data__envfiles_key)
+                        validate_https___envsync_dev_schemas_snapshot_json___defs_string_map(data__envfiles_value, custom_formats, (name_prefix or "data") + ".env_files.{data__envfiles_key}".format(**locals()))
+        if "containers" in data_keys:
+            data_keys.remove("containers")
+            data__containers = data["containers"]
+            if not isinstance(data__containers, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".containers must be object or null", value=data__containers, name="" + (name_prefix or "data") + ".containers", definition={'description': 'Result key (service, service#N for replica N, or container name) → container record; null when the engine could not list them or the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image_id': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'state': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'health': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'restart_count': {'type': 'integer'}, 'started_at': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'description': "Without the image's own KEY=value pairs.", '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'ports': {'description': 'HOST_IP:HOST_PORT->PORT/PROTO', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'source': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'target': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'user': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}}, rule='type')
+            data__containers_is_dict = isinstance(data__containers, dict)
+            if data__containers_is_dict:
+                data__containers_keys = set(data__containers.keys())
+                for data__containers_key in data__containers_keys:
+                    if data__containers_key not in []:
+                        data__containers_value = data__containers.get(data__containers_key)
+                        validate_https___envsync_dev_schemas_snapshot_json___defs_container(data__containers_value, custom_formats, (name_prefix or "data") + ".containers.{data__containers_key}".format(**locals()))
+        if "stats" in data_keys:
+            data_keys.remove("stats")
+            data__stats = data["stats"]
+            if not isinstance(data__stats, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stats must be object or null", value=data__stats, name="" + (name_prefix or "data") + ".stats", definition={'description': 'Result key → stats of a running container; null when not read.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}}, rule='type')
+            data__stats_is_dict = isinstance(data__stats, dict)
+            if data__stats_is_dict:
+                data__stats_keys = set(data__stats.keys())
+                for data__stats_key in data__stats_keys:
+                    if data__stats_key not in []:
+                        data__stats_value = data__stats.get(data__stats_key)
+                        validate_https___envsync_dev_schemas_snapshot_json___defs_stats(data__stats_value, custom_formats, (name_prefix or "data") + ".stats.{data__stats_key}".format(**locals()))
+        if "health" in data_keys:
+            data_keys.remove("health")
+            data__health = data["health"]
+            if not isinstance(data__health, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".health must be object or null", value=data__health, name="" + (name_prefix or "data") + ".health", definition={'description': 'Health check name → its result; null when the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, rule='type')
+            data__health_is_dict = isinstance(data__health, dict)
+            if data__health_is_dict:
+                data__health_keys = set(data__health.keys())
+                for data__health_key in data__health_keys:
+                    if data__health_key not in []:
+                        data__health_value = data__health.get(data__health_key)
+                        validate_https___envsync_dev_schemas_snapshot_json___defs_check_result(data__health_value, custom_formats, (name_prefix or "data") + ".health.{data__health_key}".format(**locals()))
+        if "limits" in data_keys:
+            data_keys.remove("limits")
+            data__limits = data["limits"]
+            if not isinstance(data__limits, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits must be object", value=data__limits, name="" + (name_prefix or "data") + ".limits", definition={'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}, rule='type')
+            data__limits_is_dict = isinstance(data__limits, dict)
+            if data__limits_is_dict:
+                data__limits__missing_keys = set(['memory_mb']) - data__limits.keys()
+                if data__limits__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits must contain " + (str(sorted(data__limits__missing_keys)) + " properties"), value=data__limits, name="" + (name_prefix or "data") + ".limits", definition={'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}, rule='required')
+                data__limits_keys = set(data__limits.keys())
+                if "memory_mb" in data__limits_keys:
+                    data__limits_keys.remove("memory_mb")
+                    data__limits__memorymb = data__limits["memory_mb"]
+                    if not isinstance(data__limits__memorymb, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.memory_mb must be object", value=data__limits__memorymb, name="" + (name_prefix or "data") + ".limits.memory_mb", definition={'type': 'object', 'additionalProperties': {'type': 'number'}}, rule='type')
+                    data__limits__memorymb_is_dict = isinstance(data__limits__memorymb, dict)
+                    if data__limits__memorymb_is_dict:
+                        data__limits__memorymb_keys = set(data__limits__memorymb.keys())
+                        for data__limits__memorymb_key in data__limits__memorymb_keys:
+                            if data__limits__memorymb_key not in []:
+                                data__limits__memorymb_value = data__limits__memorymb.get(data__limits__memorymb_key)
+                                if not isinstance(data__limits__memorymb_value, (int, float, Decimal)) or isinstance(data__limits__memorymb_value, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.memory_mb.{data__limits__memorymb_key}".format(**locals()) + " must be number", value=data__limits__memorymb_value, name="" + (name_prefix or "data") + ".limits.memory_mb.{data__limits__memorymb_key}".format(**locals()) + "", definition={'type': 'number'}, rule='type')
+                if data__limits_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits must not contain "+str(data__limits_keys)+" properties", value=data__limits, name="" + (name_prefix or "data") + ".limits", definition={'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}, rule='additionalProperties')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://envsync.dev/schemas/snapshot.json', 'title': 'envsync.snapshot/v1', 'description': 'What envsync captured of one environment at one moment (written by `envsync snapshot`, `backup`, `rollback`). Secret values are never stored: they appear as fingerprints (secret:hmac-sha256:…).', 'type': 'object', 'required': ['schema', 'meta', 'git', 'compose', 'env_files', 'containers', 'stats', 'health', 'limits'], 'additionalProperties': False, 'properties': {'schema': {'const': 'envsync.snapshot/v1'}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'api_version': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/part_error'}}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'head': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'describe': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'tags': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'subject': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}, 'untracked': {'type': 'array', 'items': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/file_state'}}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'env_file': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'description': 'Service → `docker compose config --hash`.', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/hash_map'}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'description': 'Env files copied from the working tree to resolve HEAD (git does not hold them).', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}}}, 'env_files': {'description': 'Env file (relative path) → key → value (a fingerprint for a secret; null for a key without a value).', 'type': 'object', 'additionalProperties': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}}, 'containers': {'description': 'Result key (service, service#N for replica N, or container name) → container record; null when the engine could not list them or the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'image_id': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'state': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'health': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'restart_count': {'type': 'integer'}, 'started_at': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'description': "Without the image's own KEY=value pairs.", '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'ports': {'description': 'HOST_IP:HOST_PORT->PORT/PROTO', '$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_list'}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'source': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'target': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/string_map'}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'user': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}}, 'stats': {'description': 'Result key → stats of a running container; null when not read.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}}, 'health': {'description': 'Health check name → its result; null when the environment has no runtime.', 'type': ['object', 'null'], 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'limits': {'type': 'object', 'required': ['memory_mb'], 'additionalProperties': False, 'properties': {'memory_mb': {'type': 'object', 'additionalProperties': {'type': 'number'}}}}}, '$defs': {'nullable_string': {'type': ['string', 'null']}, 'string_list': {'type': 'array', 'items': {'type': 'string'}}, 'string_map': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'meta': {'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, 'part_error': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, 'git': {'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, 'file_state': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, 'compose': {'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, 'hash_map': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'container': {'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, 'stats': {'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}, 'check_result': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_check_result(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['status']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}, rule='required')
+        data_keys = set(data.keys())
+        if "status" in data_keys:
+            data_keys.remove("status")
+            data__status = data["status"]
+            if not (isinstance(data__status, str) and data__status == 'ok' or isinstance(data__status, str) and data__status == 'failed' or isinstance(data__status, str) and data__status == 'error'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['ok', 'failed', 'error']", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'enum': ['ok', 'failed', 'error']}, rule='enum')
+        if "http_status" in data_keys:
+            data_keys.remove("http_status")
+            data__httpstatus = data["http_status"]
+            if not isinstance(data__httpstatus, (int, NoneType)) and not (isinstance(data__httpstatus, float) and data__httpstatus.is_integer()) or isinstance(data__httpstatus, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".http_status must be integer or null", value=data__httpstatus, name="" + (name_prefix or "data") + ".http_status", definition={'type': ['integer', 'null']}, rule='type')
+        if "latency_ms" in data_keys:
+            data_keys.remove("latency_ms")
+            data__latencyms = data["latency_ms"]
+            if not isinstance(data__latencyms, (int, float, Decimal, NoneType)) or isinstance(data__latencyms, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".latency_ms must be number or null", value=data__latencyms, name="" + (name_prefix or "data") + ".latency_ms", definition={'type': ['number', 'null']}, rule='type')
+        if "error" in data_keys:
+            data_keys.remove("error")
+            data__error = data["error"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__error, custom_formats, (name_prefix or "data") + ".error")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'enum': ['ok', 'failed', 'error']}, 'http_status': {'type': ['integer', 'null']}, 'latency_ms': {'type': ['number', 'null']}, 'error': {'type': ['string', 'null']}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str, NoneType)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or null", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['string', 'null']}, rule='type')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_stats(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "memory_used_mb" in data_keys:
+            data_keys.remove("memory_used_mb")
+            data__memoryusedmb = data["memory_used_mb"]
+            if not isinstance(data__memoryusedmb, (int, float, Decimal, NoneType)) or isinstance(data__memoryusedmb, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".memory_used_mb must be number or null", value=data__memoryusedmb, name="" + (name_prefix or "data") + ".memory_used_mb", definition={'type': ['number', 'null']}, rule='type')
+        if "memory_limit_mb" in data_keys:
+            data_keys.remove("memory_limit_mb")
+            data__memorylimitmb = data["memory_limit_mb"]
+            if not isinstance(data__memorylimitmb, (int, float, Decimal, NoneType)) or isinstance(data__memorylimitmb, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".memory_limit_mb must be number or null", value=data__memorylimitmb, name="" + (name_prefix or "data") + ".memory_limit_mb", definition={'type': ['number', 'null']}, rule='type')
+        if "cpu_percent" in data_keys:
+            data_keys.remove("cpu_percent")
+            data__cpupercent = data["cpu_percent"]
+            if not isinstance(data__cpupercent, (int, float, Decimal, NoneType)) or isinstance(data__cpupercent, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cpu_percent must be number or null", value=data__cpupercent, name="" + (name_prefix or "data") + ".cpu_percent", definition={'type': ['number', 'null']}, rule='type')
+        if "pids" in data_keys:
+            data_keys.remove("pids")
+            data__pids = data["pids"]
+            if not isinstance(data__pids, (int, NoneType)) and not (isinstance(data__pids, float) and data__pids.is_integer()) or isinstance(data__pids, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pids must be integer or null", value=data__pids, name="" + (name_prefix or "data") + ".pids", definition={'type': ['integer', 'null']}, rule='type')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'properties': {'memory_used_mb': {'type': ['number', 'null']}, 'memory_limit_mb': {'type': ['number', 'null']}, 'cpu_percent': {'type': ['number', 'null']}, 'pids': {'type': ['integer', 'null']}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_container(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['name', 'service', 'image', 'state']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, rule='required')
+        data_keys = set(data.keys())
+        if "name" in data_keys:
+            data_keys.remove("name")
+            data__name = data["name"]
+            if not isinstance(data__name, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string'}, rule='type')
+        if "service" in data_keys:
+            data_keys.remove("service")
+            data__service = data["service"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__service, custom_formats, (name_prefix or "data") + ".service")
+        if "image" in data_keys:
+            data_keys.remove("image")
+            data__image = data["image"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__image, custom_formats, (name_prefix or "data") + ".image")
+        if "image_id" in data_keys:
+            data_keys.remove("image_id")
+            data__imageid = data["image_id"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__imageid, custom_formats, (name_prefix or "data") + ".image_id")
+        if "state" in data_keys:
+            data_keys.remove("state")
+            data__state = data["state"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__state, custom_formats, (name_prefix or "data") + ".state")
+        if "health" in data_keys:
+            data_keys.remove("health")
+            data__health = data["health"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__health, custom_formats, (name_prefix or "data") + ".health")
+        if "restart_count" in data_keys:
+            data_keys.remove("restart_count")
+            data__restartcount = data["restart_count"]
+            if not isinstance(data__restartcount, (int)) and not (isinstance(data__restartcount, float) and data__restartcount.is_integer()) or isinstance(data__restartcount, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_count must be integer", value=data__restartcount, name="" + (name_prefix or "data") + ".restart_count", definition={'type': 'integer'}, rule='type')
+        if "started_at" in data_keys:
+            data_keys.remove("started_at")
+            data__startedat = data["started_at"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__startedat, custom_formats, (name_prefix or "data") + ".started_at")
+        if "command" in data_keys:
+            data_keys.remove("command")
+            data__command = data["command"]
+            if not isinstance(data__command, (list, tuple, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".command must be array or null", value=data__command, name="" + (name_prefix or "data") + ".command", definition={'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, rule='type')
+            data__command_is_list = isinstance(data__command, (list, tuple))
+            if data__command_is_list:
+                data__command_len = len(data__command)
+                for data__command_x, data__command_item in enumerate(data__command):
+                    if not isinstance(data__command_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".command[{data__command_x}]".format(**locals()) + " must be string", value=data__command_item, name="" + (name_prefix or "data") + ".command[{data__command_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+        if "entrypoint" in data_keys:
+            data_keys.remove("entrypoint")
+            data__entrypoint = data["entrypoint"]
+            if not isinstance(data__entrypoint, (list, tuple, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".entrypoint must be array or null", value=data__entrypoint, name="" + (name_prefix or "data") + ".entrypoint", definition={'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, rule='type')
+            data__entrypoint_is_list = isinstance(data__entrypoint, (list, tuple))
+            if data__entrypoint_is_list:
+                data__entrypoint_len = len(data__entrypoint)
+                for data__entrypoint_x, data__entrypoint_item in enumerate(data__entrypoint):
+                    if not isinstance(data__entrypoint_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".entrypoint[{data__entrypoint_x}]".format(**locals()) + " must be string", value=data__entrypoint_item, name="" + (name_prefix or "data") + ".entrypoint[{data__entrypoint_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+        if "env" in data_keys:
+            data_keys.remove("env")
+            data__env = data["env"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_string_map(data__env, custom_formats, (name_prefix or "data") + ".env")
+        if "ports" in data_keys:
+            data_keys.remove("ports")
+            data__ports = data["ports"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_string_list(data__ports, custom_formats, (name_prefix or "data") + ".ports")
+        if "mounts" in data_keys:
+            data_keys.remove("mounts")
+            data__mounts = data["mounts"]
+            if not isinstance(data__mounts, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mounts must be array", value=data__mounts, name="" + (name_prefix or "data") + ".mounts", definition={'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, rule='type')
+            data__mounts_is_list = isinstance(data__mounts, (list, tuple))
+            if data__mounts_is_list:
+                data__mounts_len = len(data__mounts)
+                for data__mounts_x, data__mounts_item in enumerate(data__mounts):
+                    if not isinstance(data__mounts_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + " must be object", value=data__mounts_item, name="" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}, rule='type')
+                    data__mounts_item_is_dict = isinstance(data__mounts_item, dict)
+                    if data__mounts_item_is_dict:
+                        data__mounts_item__missing_keys = set(['type', 'source', 'target', 'read_only']) - data__mounts_item.keys()
+                        if data__mounts_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + " must contain " + (str(sorted(data__mounts_item__missing_keys)) + " properties"), value=data__mounts_item, name="" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}, rule='required')
+                        data__mounts_item_keys = set(data__mounts_item.keys())
+                        if "type" in data__mounts_item_keys:
+                            data__mounts_item_keys.remove("type")
+                            data__mounts_item__type = data__mounts_item["type"]
+                            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__mounts_item__type, custom_formats, (name_prefix or "data") + ".mounts[{data__mounts_x}].type".format(**locals()))
+                        if "source" in data__mounts_item_keys:
+                            data__mounts_item_keys.remove("source")
+                            data__mounts_item__source = data__mounts_item["source"]
+                            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__mounts_item__source, custom_formats, (name_prefix or "data") + ".mounts[{data__mounts_x}].source".format(**locals()))
+                        if "target" in data__mounts_item_keys:
+                            data__mounts_item_keys.remove("target")
+                            data__mounts_item__target = data__mounts_item["target"]
+                            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__mounts_item__target, custom_formats, (name_prefix or "data") + ".mounts[{data__mounts_x}].target".format(**locals()))
+                        if "read_only" in data__mounts_item_keys:
+                            data__mounts_item_keys.remove("read_only")
+                            data__mounts_item__readonly = data__mounts_item["read_only"]
+                            if not isinstance(data__mounts_item__readonly, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mounts[{data__mounts_x}].read_only".format(**locals()) + " must be boolean", value=data__mounts_item__readonly, name="" + (name_prefix or "data") + ".mounts[{data__mounts_x}].read_only".format(**locals()) + "", definition={'type': 'boolean'}, rule='type')
+                        if data__mounts_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + " must not contain "+str(data__mounts_item_keys)+" properties", value=data__mounts_item, name="" + (name_prefix or "data") + ".mounts[{data__mounts_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}, rule='additionalProperties')
+        if "labels" in data_keys:
+            data_keys.remove("labels")
+            data__labels = data["labels"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_string_map(data__labels, custom_formats, (name_prefix or "data") + ".labels")
+        if "restart_policy" in data_keys:
+            data_keys.remove("restart_policy")
+            data__restartpolicy = data["restart_policy"]
+            if not isinstance(data__restartpolicy, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".restart_policy must be string", value=data__restartpolicy, name="" + (name_prefix or "data") + ".restart_policy", definition={'type': 'string'}, rule='type')
+        if "memory_limit_mb" in data_keys:
+            data_keys.remove("memory_limit_mb")
+            data__memorylimitmb = data["memory_limit_mb"]
+            if not isinstance(data__memorylimitmb, (int, float, Decimal, NoneType)) or isinstance(data__memorylimitmb, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".memory_limit_mb must be number or null", value=data__memorylimitmb, name="" + (name_prefix or "data") + ".memory_limit_mb", definition={'type': ['number', 'null']}, rule='type')
+        if "network_mode" in data_keys:
+            data_keys.remove("network_mode")
+            data__networkmode = data["network_mode"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__networkmode, custom_formats, (name_prefix or "data") + ".network_mode")
+        if "user" in data_keys:
+            data_keys.remove("user")
+            data__user = data["user"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__user, custom_formats, (name_prefix or "data") + ".user")
+        if "healthcheck" in data_keys:
+            data_keys.remove("healthcheck")
+            data__healthcheck = data["healthcheck"]
+            if not isinstance(data__healthcheck, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck must be object or null", value=data__healthcheck, name="" + (name_prefix or "data") + ".healthcheck", definition={'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}, rule='type')
+            data__healthcheck_is_dict = isinstance(data__healthcheck, dict)
+            if data__healthcheck_is_dict:
+                data__healthcheck_keys = set(data__healthcheck.keys())
+                if "test" in data__healthcheck_keys:
+                    data__healthcheck_keys.remove("test")
+                    data__healthcheck__test = data__healthcheck["test"]
+                    if not isinstance(data__healthcheck__test, (list, tuple, str, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.test must be array or string or null", value=data__healthcheck__test, name="" + (name_prefix or "data") + ".healthcheck.test", definition={'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, rule='type')
+                    data__healthcheck__test_is_list = isinstance(data__healthcheck__test, (list, tuple))
+                    if data__healthcheck__test_is_list:
+                        data__healthcheck__test_len = len(data__healthcheck__test)
+                        for data__healthcheck__test_x, data__healthcheck__test_item in enumerate(data__healthcheck__test):
+                            if not isinstance(data__healthcheck__test_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.test[{data__healthcheck__test_x}]".format(**locals()) + " must be string", value=data__healthcheck__test_item, name="" + (name_prefix or "data") + ".healthcheck.test[{data__healthcheck__test_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                if "interval" in data__healthcheck_keys:
+                    data__healthcheck_keys.remove("interval")
+                    data__healthcheck__interval = data__healthcheck["interval"]
+                    if not isinstance(data__healthcheck__interval, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.interval must be string", value=data__healthcheck__interval, name="" + (name_prefix or "data") + ".healthcheck.interval", definition={'type': 'string'}, rule='type')
+                if "timeout" in data__healthcheck_keys:
+                    data__healthcheck_keys.remove("timeout")
+                    data__healthcheck__timeout = data__healthcheck["timeout"]
+                    if not isinstance(data__healthcheck__timeout, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.timeout must be string", value=data__healthcheck__timeout, name="" + (name_prefix or "data") + ".healthcheck.timeout", definition={'type': 'string'}, rule='type')
+                if "start_period" in data__healthcheck_keys:
+                    data__healthcheck_keys.remove("start_period")
+                    data__healthcheck__startperiod = data__healthcheck["start_period"]
+                    if not isinstance(data__healthcheck__startperiod, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.start_period must be string", value=data__healthcheck__startperiod, name="" + (name_prefix or "data") + ".healthcheck.start_period", definition={'type': 'string'}, rule='type')
+                if "retries" in data__healthcheck_keys:
+                    data__healthcheck_keys.remove("retries")
+                    data__healthcheck__retries = data__healthcheck["retries"]
+                    if not isinstance(data__healthcheck__retries, (int)) and not (isinstance(data__healthcheck__retries, float) and data__healthcheck__retries.is_integer()) or isinstance(data__healthcheck__retries, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck.retries must be integer", value=data__healthcheck__retries, name="" + (name_prefix or "data") + ".healthcheck.retries", definition={'type': 'integer'}, rule='type')
+                if data__healthcheck_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".healthcheck must not contain "+str(data__healthcheck_keys)+" properties", value=data__healthcheck, name="" + (name_prefix or "data") + ".healthcheck", definition={'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}, rule='additionalProperties')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['name', 'service', 'image', 'state'], 'additionalProperties': False, 'properties': {'name': {'type': 'string'}, 'service': {'type': ['string', 'null']}, 'image': {'type': ['string', 'null']}, 'image_id': {'type': ['string', 'null']}, 'state': {'type': ['string', 'null']}, 'health': {'type': ['string', 'null']}, 'restart_count': {'type': 'integer'}, 'started_at': {'type': ['string', 'null']}, 'command': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'entrypoint': {'description': "null when the image's default.", 'type': ['array', 'null'], 'items': {'type': 'string'}}, 'env': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'ports': {'type': 'array', 'items': {'type': 'string'}}, 'mounts': {'type': 'array', 'items': {'type': 'object', 'required': ['type', 'source', 'target', 'read_only'], 'additionalProperties': False, 'properties': {'type': {'type': ['string', 'null']}, 'source': {'type': ['string', 'null']}, 'target': {'type': ['string', 'null']}, 'read_only': {'type': 'boolean'}}}}, 'labels': {'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, 'restart_policy': {'type': 'string'}, 'memory_limit_mb': {'type': ['number', 'null']}, 'network_mode': {'type': ['string', 'null']}, 'user': {'type': ['string', 'null']}, 'healthcheck': {'type': ['object', 'null'], 'additionalProperties': False, 'properties': {'test': {'type': ['array', 'string', 'null'], 'items': {'type': 'string'}}, 'interval': {'type': 'string'}, 'timeout': {'type': 'string'}, 'start_period': {'type': 'string'}, 'retries': {'type': 'integer'}}}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_string_list(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'array', 'items': {'type': 'string'}}, rule='type')
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        for data_x, data_item in enumerate(data):
+            if not isinstance(data_item, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string", value=data_item, name="" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_string_map(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': {'type': ['string', 'null']}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (str, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string or null", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition={'type': ['string', 'null']}, rule='type')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_compose(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict, NoneType)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object or null", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['project', 'files', 'declared']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, rule='required')
+        data_keys = set(data.keys())
+        if "project" in data_keys:
+            data_keys.remove("project")
+            data__project = data["project"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__project, custom_formats, (name_prefix or "data") + ".project")
+        if "files" in data_keys:
+            data_keys.remove("files")
+            data__files = data["files"]
+            if not isinstance(data__files, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".files must be array", value=data__files, name="" + (name_prefix or "data") + ".files", definition={'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, rule='type')
+            data__files_is_list = isinstance(data__files, (list, tuple))
+            if data__files_is_list:
+                data__files_len = len(data__files)
+                for data__files_x, data__files_item in enumerate(data__files):
+                    if not isinstance(data__files_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + " must be object", value=data__files_item, name="" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='type')
+                    data__files_item_is_dict = isinstance(data__files_item, dict)
+                    if data__files_item_is_dict:
+                        data__files_item__missing_keys = set(['path']) - data__files_item.keys()
+                        if data__files_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + " must contain " + (str(sorted(data__files_item__missing_keys)) + " properties"), value=data__files_item, name="" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='required')
+                        data__files_item_keys = set(data__files_item.keys())
+                        if "path" in data__files_item_keys:
+                            data__files_item_keys.remove("path")
+                            data__files_item__path = data__files_item["path"]
+                            if not isinstance(data__files_item__path, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".files[{data__files_x}].path".format(**locals()) + " must be string", value=data__files_item__path, name="" + (name_prefix or "data") + ".files[{data__files_x}].path".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        if "sha256" in data__files_item_keys:
+                            data__files_item_keys.remove("sha256")
+                            data__files_item__sha256 = data__files_item["sha256"]
+                            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__files_item__sha256, custom_formats, (name_prefix or "data") + ".files[{data__files_x}].sha256".format(**locals()))
+                        if data__files_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + " must not contain "+str(data__files_item_keys)+" properties", value=data__files_item, name="" + (name_prefix or "data") + ".files[{data__files_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='additionalProperties')
+        if "env_file" in data_keys:
+            data_keys.remove("env_file")
+            data__envfile = data["env_file"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__envfile, custom_formats, (name_prefix or "data") + ".env_file")
+        if "declared" in data_keys:
+            data_keys.remove("declared")
+            data__declared = data["declared"]
+            if not isinstance(data__declared, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".declared must be object", value=data__declared, name="" + (name_prefix or "data") + ".declared", definition={'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, rule='type')
+        if "committed" in data_keys:
+            data_keys.remove("committed")
+            data__committed = data["committed"]
+            if not isinstance(data__committed, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".committed must be object or null", value=data__committed, name="" + (name_prefix or "data") + ".committed", definition={'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, rule='type')
+        if "hashes" in data_keys:
+            data_keys.remove("hashes")
+            data__hashes = data["hashes"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_hash_map(data__hashes, custom_formats, (name_prefix or "data") + ".hashes")
+        if "committed_hashes" in data_keys:
+            data_keys.remove("committed_hashes")
+            data__committedhashes = data["committed_hashes"]
+            if not isinstance(data__committedhashes, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".committed_hashes must be object or null", value=data__committedhashes, name="" + (name_prefix or "data") + ".committed_hashes", definition={'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, rule='type')
+            data__committedhashes_is_dict = isinstance(data__committedhashes, dict)
+            if data__committedhashes_is_dict:
+                data__committedhashes_keys = set(data__committedhashes.keys())
+                for data__committedhashes_key in data__committedhashes_keys:
+                    if data__committedhashes_key not in []:
+                        data__committedhashes_value = data__committedhashes.get(data__committedhashes_key)
+                        if not isinstance(data__committedhashes_value, (str)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".committed_hashes.{data__committedhashes_key}".format(**locals()) + " must be string", value=data__committedhashes_value, name="" + (name_prefix or "data") + ".committed_hashes.{data__committedhashes_key}".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+        if "unversioned" in data_keys:
+            data_keys.remove("unversioned")
+            data__unversioned = data["unversioned"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_string_list(data__unversioned, custom_formats, (name_prefix or "data") + ".unversioned")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['object', 'null'], 'required': ['project', 'files', 'declared'], 'additionalProperties': False, 'properties': {'project': {'type': ['string', 'null']}, 'files': {'type': 'array', 'items': {'type': 'object', 'required': ['path'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}}, 'env_file': {'type': ['string', 'null']}, 'declared': {'description': "`docker compose config --format json` of the working tree (compose's own model).", 'type': 'object'}, 'committed': {'description': 'The same for the committed HEAD; null when it could not be resolved.', 'type': ['object', 'null']}, 'hashes': {'type': 'object', 'additionalProperties': {'type': 'string'}}, 'committed_hashes': {'type': ['object', 'null'], 'additionalProperties': {'type': 'string'}}, 'unversioned': {'type': 'array', 'items': {'type': 'string'}}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_hash_map(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': {'type': 'string'}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string", value=data_value, name="" + (name_prefix or "data") + ".{data_key}".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_git(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['path', 'head', 'dirty', 'untracked']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, rule='required')
+        data_keys = set(data.keys())
+        if "path" in data_keys:
+            data_keys.remove("path")
+            data__path = data["path"]
+            if not isinstance(data__path, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be string", value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'string'}, rule='type')
+        if "remote" in data_keys:
+            data_keys.remove("remote")
+            data__remote = data["remote"]
+            if not isinstance(data__remote, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".remote must be string", value=data__remote, name="" + (name_prefix or "data") + ".remote", definition={'type': 'string'}, rule='type')
+        if "url" in data_keys:
+            data_keys.remove("url")
+            data__url = data["url"]
+            if not isinstance(data__url, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".url must be string", value=data__url, name="" + (name_prefix or "data") + ".url", definition={'type': 'string'}, rule='type')
+        if "branch" in data_keys:
+            data_keys.remove("branch")
+            data__branch = data["branch"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__branch, custom_formats, (name_prefix or "data") + ".branch")
+        if "head" in data_keys:
+            data_keys.remove("head")
+            data__head = data["head"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__head, custom_formats, (name_prefix or "data") + ".head")
+        if "describe" in data_keys:
+            data_keys.remove("describe")
+            data__describe = data["describe"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__describe, custom_formats, (name_prefix or "data") + ".describe")
+        if "tags" in data_keys:
+            data_keys.remove("tags")
+            data__tags = data["tags"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_string_list(data__tags, custom_formats, (name_prefix or "data") + ".tags")
+        if "subject" in data_keys:
+            data_keys.remove("subject")
+            data__subject = data["subject"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__subject, custom_formats, (name_prefix or "data") + ".subject")
+        if "upstream" in data_keys:
+            data_keys.remove("upstream")
+            data__upstream = data["upstream"]
+            if not isinstance(data__upstream, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream must be object or null", value=data__upstream, name="" + (name_prefix or "data") + ".upstream", definition={'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, rule='type')
+            data__upstream_is_dict = isinstance(data__upstream, dict)
+            if data__upstream_is_dict:
+                data__upstream__missing_keys = set(['ref']) - data__upstream.keys()
+                if data__upstream__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream must contain " + (str(sorted(data__upstream__missing_keys)) + " properties"), value=data__upstream, name="" + (name_prefix or "data") + ".upstream", definition={'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, rule='required')
+                data__upstream_keys = set(data__upstream.keys())
+                if "ref" in data__upstream_keys:
+                    data__upstream_keys.remove("ref")
+                    data__upstream__ref = data__upstream["ref"]
+                    if not isinstance(data__upstream__ref, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream.ref must be string", value=data__upstream__ref, name="" + (name_prefix or "data") + ".upstream.ref", definition={'type': 'string'}, rule='type')
+                if "ahead" in data__upstream_keys:
+                    data__upstream_keys.remove("ahead")
+                    data__upstream__ahead = data__upstream["ahead"]
+                    if not isinstance(data__upstream__ahead, (int, NoneType)) and not (isinstance(data__upstream__ahead, float) and data__upstream__ahead.is_integer()) or isinstance(data__upstream__ahead, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream.ahead must be integer or null", value=data__upstream__ahead, name="" + (name_prefix or "data") + ".upstream.ahead", definition={'type': ['integer', 'null']}, rule='type')
+                if "behind" in data__upstream_keys:
+                    data__upstream_keys.remove("behind")
+                    data__upstream__behind = data__upstream["behind"]
+                    if not isinstance(data__upstream__behind, (int, NoneType)) and not (isinstance(data__upstream__behind, float) and data__upstream__behind.is_integer()) or isinstance(data__upstream__behind, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream.behind must be integer or null", value=data__upstream__behind, name="" + (name_prefix or "data") + ".upstream.behind", definition={'type': ['integer', 'null']}, rule='type')
+                if data__upstream_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".upstream must not contain "+str(data__upstream_keys)+" properties", value=data__upstream, name="" + (name_prefix or "data") + ".upstream", definition={'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, rule='additionalProperties')
+        if "dirty" in data_keys:
+            data_keys.remove("dirty")
+            data__dirty = data["dirty"]
+            if not isinstance(data__dirty, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dirty must be array", value=data__dirty, name="" + (name_prefix or "data") + ".dirty", definition={'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, rule='type')
+            data__dirty_is_list = isinstance(data__dirty, (list, tuple))
+            if data__dirty_is_list:
+                data__dirty_len = len(data__dirty)
+                for data__dirty_x, data__dirty_item in enumerate(data__dirty):
+                    validate_https___envsync_dev_schemas_snapshot_json___defs_file_state(data__dirty_item, custom_formats, (name_prefix or "data") + ".dirty[{data__dirty_x}]".format(**locals()))
+        if "untracked" in data_keys:
+            data_keys.remove("untracked")
+            data__untracked = data["untracked"]
+            if not isinstance(data__untracked, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".untracked must be array", value=data__untracked, name="" + (name_prefix or "data") + ".untracked", definition={'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, rule='type')
+            data__untracked_is_list = isinstance(data__untracked, (list, tuple))
+            if data__untracked_is_list:
+                data__untracked_len = len(data__untracked)
+                for data__untracked_x, data__untracked_item in enumerate(data__untracked):
+                    validate_https___envsync_dev_schemas_snapshot_json___defs_file_state(data__untracked_item, custom_formats, (name_prefix or "data") + ".untracked[{data__untracked_x}]".format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'head', 'dirty', 'untracked'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'remote': {'type': 'string'}, 'url': {'type': 'string'}, 'branch': {'type': ['string', 'null']}, 'head': {'type': ['string', 'null']}, 'describe': {'type': ['string', 'null']}, 'tags': {'type': 'array', 'items': {'type': 'string'}}, 'subject': {'type': ['string', 'null']}, 'upstream': {'type': ['object', 'null'], 'required': ['ref'], 'additionalProperties': False, 'properties': {'ref': {'type': 'string'}, 'ahead': {'type': ['integer', 'null']}, 'behind': {'type': ['integer', 'null']}}}, 'dirty': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}, 'untracked': {'type': 'array', 'items': {'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'$ref': 'https://envsync.dev/schemas/snapshot.json#/$defs/nullable_string'}}}}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_file_state(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['path', 'status']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='required')
+        data_keys = set(data.keys())
+        if "path" in data_keys:
+            data_keys.remove("path")
+            data__path = data["path"]
+            if not isinstance(data__path, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be string", value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'string'}, rule='type')
+        if "status" in data_keys:
+            data_keys.remove("status")
+            data__status = data["status"]
+            if not isinstance(data__status, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'type': 'string'}, rule='type')
+        if "sha256" in data_keys:
+            data_keys.remove("sha256")
+            data__sha256 = data["sha256"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__sha256, custom_formats, (name_prefix or "data") + ".sha256")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['path', 'status'], 'additionalProperties': False, 'properties': {'path': {'type': 'string'}, 'status': {'type': 'string'}, 'sha256': {'type': ['string', 'null']}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_meta(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, rule='required')
+        data_keys = set(data.keys())
+        if "environment" in data_keys:
+            data_keys.remove("environment")
+            data__environment = data["environment"]
+            if not isinstance(data__environment, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".environment must be string", value=data__environment, name="" + (name_prefix or "data") + ".environment", definition={'type': 'string', 'minLength': 1}, rule='type')
+            if isinstance(data__environment, str):
+                data__environment_len = len(data__environment)
+                if data__environment_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".environment must be longer than or equal to 1 characters", value=data__environment, name="" + (name_prefix or "data") + ".environment", definition={'type': 'string', 'minLength': 1}, rule='minLength')
+        if "project" in data_keys:
+            data_keys.remove("project")
+            data__project = data["project"]
+            if not isinstance(data__project, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".project must be string", value=data__project, name="" + (name_prefix or "data") + ".project", definition={'type': 'string'}, rule='type')
+        if "time" in data_keys:
+            data_keys.remove("time")
+            data__time = data["time"]
+            if not isinstance(data__time, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".time must be string", value=data__time, name="" + (name_prefix or "data") + ".time", definition={'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, rule='type')
+            if isinstance(data__time, str):
+                if not REGEX_PATTERNS['^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'].search(data__time):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".time must match pattern ^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", value=data__time, name="" + (name_prefix or "data") + ".time", definition={'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, rule='pattern')
+        if "envsync_version" in data_keys:
+            data_keys.remove("envsync_version")
+            data__envsyncversion = data["envsync_version"]
+            if not isinstance(data__envsyncversion, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".envsync_version must be string", value=data__envsyncversion, name="" + (name_prefix or "data") + ".envsync_version", definition={'type': 'string'}, rule='type')
+        if "compose_version" in data_keys:
+            data_keys.remove("compose_version")
+            data__composeversion = data["compose_version"]
+            validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__composeversion, custom_formats, (name_prefix or "data") + ".compose_version")
+        if "engine" in data_keys:
+            data_keys.remove("engine")
+            data__engine = data["engine"]
+            if not isinstance(data__engine, (dict, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".engine must be object or null", value=data__engine, name="" + (name_prefix or "data") + ".engine", definition={'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, rule='type')
+            data__engine_is_dict = isinstance(data__engine, dict)
+            if data__engine_is_dict:
+                data__engine__missing_keys = set(['url']) - data__engine.keys()
+                if data__engine__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".engine must contain " + (str(sorted(data__engine__missing_keys)) + " properties"), value=data__engine, name="" + (name_prefix or "data") + ".engine", definition={'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, rule='required')
+                data__engine_keys = set(data__engine.keys())
+                if "url" in data__engine_keys:
+                    data__engine_keys.remove("url")
+                    data__engine__url = data__engine["url"]
+                    if not isinstance(data__engine__url, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".engine.url must be string", value=data__engine__url, name="" + (name_prefix or "data") + ".engine.url", definition={'type': 'string'}, rule='type')
+                if "version" in data__engine_keys:
+                    data__engine_keys.remove("version")
+                    data__engine__version = data__engine["version"]
+                    validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__engine__version, custom_formats, (name_prefix or "data") + ".engine.version")
+                if "api_version" in data__engine_keys:
+                    data__engine_keys.remove("api_version")
+                    data__engine__apiversion = data__engine["api_version"]
+                    validate_https___envsync_dev_schemas_snapshot_json___defs_nullable_string(data__engine__apiversion, custom_formats, (name_prefix or "data") + ".engine.api_version")
+                if data__engine_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".engine must not contain "+str(data__engine_keys)+" properties", value=data__engine, name="" + (name_prefix or "data") + ".engine", definition={'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, rule='additionalProperties')
+        if "host" in data_keys:
+            data_keys.remove("host")
+            data__host = data["host"]
+            if not isinstance(data__host, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".host must be string", value=data__host, name="" + (name_prefix or "data") + ".host", definition={'type': 'string'}, rule='type')
+        if "duration_s" in data_keys:
+            data_keys.remove("duration_s")
+            data__durations = data["duration_s"]
+            if not isinstance(data__durations, (int, float, Decimal, NoneType)) or isinstance(data__durations, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".duration_s must be number or null", value=data__durations, name="" + (name_prefix or "data") + ".duration_s", definition={'type': ['number', 'null']}, rule='type')
+        if "errors" in data_keys:
+            data_keys.remove("errors")
+            data__errors = data["errors"]
+            if not isinstance(data__errors, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".errors must be array", value=data__errors, name="" + (name_prefix or "data") + ".errors", definition={'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}, rule='type')
+            data__errors_is_list = isinstance(data__errors, (list, tuple))
+            if data__errors_is_list:
+                data__errors_len = len(data__errors)
+                for data__errors_x, data__errors_item in enumerate(data__errors):
+                    validate_https___envsync_dev_schemas_snapshot_json___defs_part_error(data__errors_item, custom_formats, (name_prefix or "data") + ".errors[{data__errors_x}]".format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['environment', 'project', 'time', 'envsync_version', 'compose_version', 'engine', 'host', 'duration_s', 'errors'], 'additionalProperties': False, 'properties': {'environment': {'type': 'string', 'minLength': 1}, 'project': {'type': 'string'}, 'time': {'type': 'string', 'pattern': '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'}, 'envsync_version': {'type': 'string'}, 'compose_version': {'type': ['string', 'null']}, 'engine': {'type': ['object', 'null'], 'required': ['url'], 'additionalProperties': False, 'properties': {'url': {'type': 'string'}, 'version': {'type': ['string', 'null']}, 'api_version': {'type': ['string', 'null']}}}, 'host': {'type': 'string'}, 'duration_s': {'type': ['number', 'null']}, 'errors': {'description': 'The parts that could not be captured, with the reason.', 'type': 'array', 'items': {'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}}}}, rule='additionalProperties')
+    return data
+
+def validate_https___envsync_dev_schemas_snapshot_json___defs_part_error(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['part', 'reason']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, rule='required')
+        data_keys = set(data.keys())
+        if "part" in data_keys:
+            data_keys.remove("part")
+            data__part = data["part"]
+            if not isinstance(data__part, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".part must be string", value=data__part, name="" + (name_prefix or "data") + ".part", definition={'type': 'string'}, rule='type')
+        if "reason" in data_keys:
+            data_keys.remove("reason")
+            data__reason = data["reason"]
+            if not isinstance(data__reason, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'type': 'string'}, rule='type')
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['part', 'reason'], 'additionalProperties': False, 'properties': {'part': {'type': 'string'}, 'reason': {'type': 'string'}}}, rule='additionalProperties')
+    return data
+validate = validate_https___envsync_dev_schemas_snapshot_json
