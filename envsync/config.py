@@ -121,7 +121,7 @@ class Config:
 
         problem = env_name_problem(name)
         if problem is not None:
-            raise UnknownEnvironmentError(f"environment {problem}")
+            raise UnknownEnvironmentError(problem)
         try:
             return self.environments[name]
         except KeyError:

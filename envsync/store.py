@@ -124,7 +124,7 @@ def write_snapshot(snapshots_dir: Path, snapshot: Snapshot, out: Path | None = N
     env = str(snapshot["meta"]["environment"])
     problem = env_name_problem(env)
     if problem is not None:
-        raise SnapshotError(f"cannot store the snapshot: environment {problem}")
+        raise SnapshotError(f"cannot store the snapshot: {problem}")
     folder = snapshots_dir / env
     name = snapshot_filename(snapshot["meta"]["time"])
     try:
@@ -195,7 +195,7 @@ def resolve_ref(snapshots_dir: Path, ref: str) -> Path:
     env, _, when = ref.partition("@")
     problem = env_name_problem(env)
     if problem is not None:
-        raise _bad_ref(ref, f"environment {problem}")
+        raise _bad_ref(ref, problem)
     back: int | None = None
     prefix = ""
     if when in ("latest", ""):
