@@ -72,6 +72,8 @@ def read_bytes_bounded(path: Path, limit: int, what: str,
         raise error(f"{path}: {what} not found") from None
     except OSError as exc:
         raise error(f"{path}: cannot read {what}: {os_reason(exc)}") from None
+    except ValueError:  # a NUL byte: no file can have that name
+        raise error(f"{str(path)!r}: not a file name (it holds a NUL byte)") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

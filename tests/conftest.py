@@ -12,6 +12,7 @@ from tests.helpers.corpus import CORPUS
 
 pytest_plugins = [
     "tests.helpers.git", "tests.helpers.docker", "tests.helpers.pybox", "tests.helpers.fs",
+    "tests.helpers.documents",
 ]
 
 

@@ -26,6 +26,8 @@ from tests.helpers.app import write_two_branch_app
 from tests.helpers.cli import run_cli
 from tests.helpers.git import Repo
 
+pytestmark = pytest.mark.malformed_documents  # broken snapshots, on purpose
+
 
 def _one_line_error(result: Any, *needles: str) -> str:
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]

@@ -10,6 +10,7 @@ import pytest
 from envsync.errors import SnapshotError
 from envsync.secrets import Redactor, is_fingerprint, looks_secret
 from envsync.store import atomic_write_text, list_snapshots, resolve_ref, write_snapshot
+from tests.helpers.documents import minimal_snapshot
 
 
 @pytest.mark.parametrize(
@@ -55,7 +56,7 @@ def test_key_file_is_created_outside_snapshots(tmp_path: Path, monkeypatch: pyte
 
 
 def _snap(env: str, time: str) -> dict[str, object]:
-    return {"schema": "envsync.snapshot/v1", "meta": {"environment": env, "time": time}}
+    return minimal_snapshot(env, time)
 
 
 def test_store_write_and_lookup(tmp_path: Path) -> None:

@@ -18,6 +18,9 @@ import pytest
 from envsync.errors import SnapshotError
 from envsync.store import list_snapshots, resolve_ref, write_snapshot
 
+# Stand-in documents (schema and meta only): these tests are about the store's files.
+pytestmark = pytest.mark.malformed_documents
+
 _TIME = "2026-11-29T07:00:00Z"
 
 
