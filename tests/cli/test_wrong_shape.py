@@ -13,6 +13,8 @@ from tests.cli.test_faults import worktree_app  # noqa: F401 - a fixture
 from tests.helpers.cli import run_cli
 from tests.helpers.git import Repo
 
+pytestmark = pytest.mark.malformed_documents  # wrong shapes, on purpose
+
 BREAKAGES = {
     "compose": "oops",
     "containers": ["not", "a", "mapping"],

@@ -15,6 +15,8 @@ import pytest
 from envsync.rollback.points import list_points
 from tests.rollback.conftest import Stack
 
+pytestmark = pytest.mark.malformed_documents  # bad manifests, on purpose
+
 TAG = "prod-stable-20261129"
 
 
