@@ -50,3 +50,16 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "HEAVY []" in out.stdout, out.stdout
+
+
+def test_version_is_written_once() -> None:
+    """`envsync --version` prints envsync.__version__, which is also the installed
+    distribution's version (pyproject reads it: one place to change)."""
+    from importlib.metadata import version
+
+    import envsync
+
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"envsync {envsync.__version__}\n"
+    assert version("envsync") == envsync.__version__
