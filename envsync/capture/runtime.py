@@ -260,18 +260,30 @@ def _gather(
 
 
 def _keys(inspected: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Container id → result key: ``svc``, ``svc#N`` for replica N > 1, else the name."""
+    """Container id → result key: ``svc``, ``svc#N`` for replica N > 1, else the name.
+
+    Only a container compose numbered gets a replica key (a one-off ``compose run`` or one
+    started by hand with the project's labels keeps its name); when two claim one number,
+    the one compose named for it wins, so a stray never takes the declared replica's key.
+    """
+    def rank(item: tuple[str, dict[str, Any]]) -> tuple[bool, str]:
+        cid, info = item
+        labels = (info.get("Config") or {}).get("Labels") or {}
+        name = str(info.get("Name", cid)).lstrip("/")
+        made = (labels.get(PROJECT_LABEL), labels.get(SERVICE_LABEL), labels.get(NUMBER_LABEL))
+        return name not in ("-".join(map(str, made)), "_".join(map(str, made))), name
+
     keys: dict[str, str] = {}
     taken: set[str] = set()
-    # Sorted by name so that, when two containers claim one key, the choice is stable.
-    for cid, info in sorted(inspected.items(), key=lambda kv: str(kv[1].get("Name"))):
+    # Sorted (compose's own names first, then by name) so that the choice is stable.
+    for cid, info in sorted(inspected.items(), key=rank):
         labels = (info.get("Config") or {}).get("Labels") or {}
         name = str(info.get("Name", cid)).lstrip("/")
         service = labels.get(SERVICE_LABEL)
+        number = str(labels.get(NUMBER_LABEL) or "")
         key = name
-        if service and labels.get(ONEOFF_LABEL, "False") != "True":
-            number = labels.get(NUMBER_LABEL, "1")
-            key = service if number in ("1", "") else f"{service}#{number}"
+        if service and number.isdigit() and labels.get(ONEOFF_LABEL, "False") != "True":
+            key = service if number == "1" else f"{service}#{number}"
         if key in taken:
             key = name
         taken.add(key)

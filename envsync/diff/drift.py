@@ -15,6 +15,7 @@ from typing import Any
 from envsync.diff.engine import DiffResult, apply_filters, diff_normalised, show_values
 from envsync.diff.expected import RUNTIME_FIELDS, expected_runtime, running_fields
 from envsync.diff.normalise import normalise
+from envsync.diff.replicas import classify, replica_key
 from envsync.diff.rules import match_rule
 from envsync.human import MIB, size
 from envsync.model import Direction, Finding, Kind, Severity, Snapshot
@@ -80,32 +81,45 @@ class _Drift:
             return
         services = self.declared.get("services") or {}
         committed_services = (self.committed or {}).get("services") or {}
-        by_service: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for key, record in containers.items():
-            name = record.get("service")
-            if name in services:
-                by_service.setdefault(name, []).append((key, record))
-            else:
+            if record.get("service") not in services:
                 self.add(("containers", key), Kind.ADDED, Direction.UNDECLARED,
                          f"{key}: a container of this project runs ({record.get('image')}, "
                          f"{record.get('state')}) but no compose file declares it", key,
                          after=record.get("image"))
+        replicas = classify(containers, services, (self.snapshot.get("compose") or {})
+                            .get("project"))
+        for stray in replicas.strays:
+            want = replicas.wanted[stray.service]
+            self.add(("containers", stray.key), Kind.ADDED, Direction.UNDECLARED,
+                     f"{stray.name}: runs beside the {want} declared "
+                     f"{'replica' if want == 1 else 'replicas'} of {stray.service} "
+                     f"({stray.reason}); not compared, never copied into the files",
+                     stray.service, after=containers[stray.key].get("image"))
         for name, service in services.items():
-            running = by_service.get(name, [])
+            running = replicas.declared.get(name, [])
+            want = replicas.wanted[name]
             if not running:
-                if _scaled_to_zero(service):
+                if want == 0:
                     continue
                 self.add(("containers", name), Kind.REMOVED, Direction.NOT_RUNNING,
-                         f"{name}: declared, but no container runs it", name,
+                         f"{name}: declared, but no container runs it"
+                         + (f" ({want} replicas declared)" if want > 1 else ""), name,
                          before=service.get("image"))
                 continue
+            for number in replicas.missing.get(name, []):
+                self.add(("containers", replica_key(name, number)), Kind.REMOVED,
+                         Direction.NOT_RUNNING,
+                         f"{name}: {want} replicas declared, {len(running)} "
+                         f"{'runs' if len(running) == 1 else 'run'}: replica {number} is "
+                         "missing", name, before=service.get("image"))
             declared = expected_runtime(name, service, self.declared, self.project_dir)
             committed = (expected_runtime(name, committed_services[name], self.committed or {},
                                           self.project_dir)
                          if name in committed_services else None)
-            for key, record in running:
-                self.container(name, key, record, declared, committed)
-        self.files_only(set(by_service))
+            for key in running:
+                self.container(name, key, containers[key], declared, committed)
+        self.files_only({name for name, keys in replicas.declared.items() if keys})
         self.limits_and_health(containers)
 
     def container(self, name: str, key: str, record: dict[str, Any],
@@ -211,11 +225,6 @@ class _Drift:
                 self.add(("health", name), Kind.CHANGED, None,
                          f"health check {name} {check.get('status')}: {detail}", None,
                          before="ok", after=check.get("status"))
-
-
-def _scaled_to_zero(service: dict[str, Any]) -> bool:
-    replicas = (service.get("deploy") or {}).get("replicas")
-    return replicas == 0 or service.get("scale") == 0
 
 
 def _what(leaf: tuple[str, ...]) -> str:

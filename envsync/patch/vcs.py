@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from envsync.config import Environment
+from envsync.diff.replicas import disagreement
 from envsync.errors import EnvsyncError
 from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
 from envsync.model import Direction, Finding, Snapshot
@@ -67,6 +68,8 @@ class _Planner:
         self.edits: dict[str, list[ServiceEdit]] = {}
         self.env_lines: list[str] = []
         self.patch = VcsPatch()
+        self.replica_leaves: set[tuple[str, ...]] = set()
+        """(service, field, …) already edited: replicas that agree give one edit"""
 
     def text(self, rel: str) -> str:
         if rel not in self.texts:
@@ -111,6 +114,13 @@ class _Planner:
         record = (self.snapshot.get("containers") or {}).get(seg[1]) or {}
         service = record.get("service") or seg[1]
         field_name = seg[2]
+        # Values come from the declared replicas only, and only when they agree.
+        refused = disagreement(self.snapshot, seg[1], seg[2:])
+        if refused or (service, *seg[2:]) in self.replica_leaves:
+            if refused:
+                self.patch.notes.append(f"{f.path}: {refused}")
+            return
+        self.replica_leaves.add((service, *seg[2:]))
         if field_name in ("command", "entrypoint"):
             value = record.get(field_name)
             if value is None:

@@ -110,7 +110,8 @@ def test_drift_messages_use_human_units() -> None:
         "meta": {"environment": "prod"},
         "compose": {"declared": {"services": {"bot": {"image": "x", "mem_limit": "67108864"}}}},
         "containers": {"bot": {"service": "bot", "image": "x", "state": "running",
-                               "memory_limit_mb": 96.0}},
+                               "memory_limit_mb": 96.0,
+                               "labels": {"com.docker.compose.container-number": "1"}}},
         "limits": {"memory_mb": {"bot": 70}},
         "stats": {"bot": {"memory_used_mb": 75.25}},
     }
