@@ -138,3 +138,16 @@ def test_patch_refuses_when_the_replicas_disagree(stage: Stage) -> None:
                     stage.replica(1).id], check=True, capture_output=True)
     diff, _ = stage.patch()
     assert diff.count("+") - diff.count("+++") >= 1 and diff.count("96m") == 1
+
+
+def test_patch_to_runtime_brings_a_missing_replica_back_and_names_a_stray(stage: Stage) -> None:
+    stage.replica(2).remove(force=True)
+    name = f"{stage.project.name}-handmade"
+    stage.docker_run(name)
+    result = run_cli("patch", "prod", "--to", "runtime", "--execute", "--yes",
+                     cwd=stage.repo.path)
+    assert result.exit_code == 0, result.stderr
+    assert f"docker rm -f {name}" in result.stderr  # the stray is the operator's call
+    code, findings = stage.drift()
+    assert code == 1 and list(findings) == [f"containers.{name}"]
+    assert stage.replica(2).status == "running"
