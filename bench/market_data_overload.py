@@ -1,11 +1,13 @@
 """market-data under a flood while the exchanges fail: 400 concurrent requests, distinct symbols.
 
 Run: .venv/bin/python bench/market_data_overload.py [--baseline-ref REF] [--requests 400]
+     [--bursts 2]
 Setup, all on 127.0.0.1: the fake exchange (tests/fakes/exchange.py) as its own process with
 binance answering HTTP 500, bybit slow (5 s, past every timeout) and okx hanging up; the
 service as a process pinned to CPU 0; 400 clients on CPU 1, each on its own connection,
 sending GET /price/<distinct symbol> all at once, while one more client asks /health every
-100 ms.
+100 ms; then a second such burst (new symbols) on the same process, which meets the circuit
+breakers that the first one opened.
 Baseline in the same run: the same service as of --baseline-ref (default: the last commit
 before load shedding), extracted with `git archive` and run the same way.
 Figures per run: client latency p50/p99/max, the share answered 503 (with Retry-After), the
@@ -132,23 +134,26 @@ def burst(port: int, pid: int, count: int, run: Run, tag: str) -> None:
     run.rss_mb = rss_mb(pid)
 
 
-def measure(label: str, cwd: Path, fx_url: str, count: int) -> Run:
+def measure(label: str, cwd: Path, fx_url: str, count: int, bursts: int) -> list[Run]:
+    """`bursts` floods one after another on one service process, each with new symbols."""
     port = free_port()
     proc = start([PY, "-m", "services.market_data"],
                  {**exchange_env(fx_url), "MARKET_DATA_PORT": str(port),
                   "PYTHONPATH": str(cwd)},
                  f"http://127.0.0.1:{port}/health", cpu=0, cwd=cwd)
-    run = Run(label)
+    runs = []
     try:
-        burst(port, proc.pid, count, run, label[0].upper())
+        for n in range(bursts):
+            runs.append(Run(f"{label} #{n + 1}"))
+            burst(port, proc.pid, count, runs[-1], f"{label[0].upper()}{n}")
     finally:
         stop(proc)
-    return run
+    return runs
 
 
 def report(runs: list[Run]) -> None:
     def row(name: str, values: list[str]) -> None:
-        print(f"{name:34s}" + "".join(f"{v:>22s}" for v in values))
+        print(f"{name:34s}" + "".join(f"{v:>19s}" for v in values))
 
     row("", [r.label for r in runs])
     row("requests answered (any status)", [f"{sum(s > 0 for s in r.statuses)}/"
@@ -175,6 +180,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-ref", default=BASELINE_REF)
     parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--bursts", type=int, default=2)
     args = parser.parse_args()
     if (os.cpu_count() or 1) > 1:
         os.sched_setaffinity(0, {1})
@@ -184,9 +190,10 @@ def main() -> None:
             httpx.post(f"{fx_url}/_fake/mode", json={"exchange": name, "mode": mode})
         print(f"fake exchange: {fx_url}, modes {json.dumps(MODES)}; "
               f"{args.requests} concurrent GET /price/<distinct symbol>")
-        runs = [measure("now", REPO, fx_url, args.requests)]
+        runs = measure("now", REPO, fx_url, args.requests, args.bursts)
         with checkout(args.baseline_ref) as old:
-            runs.append(measure(f"baseline {args.baseline_ref}", old, fx_url, args.requests))
+            runs += measure(f"base {args.baseline_ref}", old, fx_url, args.requests,
+                            args.bursts)
         report(runs)
     finally:
         stop(fx_proc)

@@ -54,6 +54,8 @@ def create_app(settings: Settings, *, cache: Cache | None = None) -> Starlette:
                 build_adapters(settings, client), the_cache, timeout=settings.exchange_timeout,
                 ttl=settings.cache_ttl, error_ttl=settings.error_ttl,
                 admission=Admission(settings.max_fanouts, settings.max_queued),
+                breaker_failures=settings.breaker_failures,
+                breaker_cooloff=settings.breaker_cooloff,
             )
             log.info("started", extra={"exchanges": list(settings.exchanges),
                                        "cache": the_cache.state()["backend"]})

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from services.market_data.admission import Admission
+from services.market_data.breaker import Breaker
 from services.market_data.cache import Cache
 from services.market_data.exchanges.base import Adapter, ExchangeError, UnknownSymbol
 from services.market_data.stats import combine, summarize_candles
@@ -41,6 +42,8 @@ class ExchangeState:
     latency_ms: float | None = None
     calls: int = 0
     failures: int = 0
+    breaker: str = "closed"
+    skipped: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in vars(self).items()}
@@ -63,14 +66,16 @@ class MarketData:
     def __init__(
         self, adapters: list[Adapter], cache: Cache, *, timeout: float, ttl: float,
         error_ttl: float, admission: Admission | None = None,
+        breaker_failures: int = 5, breaker_cooloff: float = 2.0,
     ) -> None:
         self._adapters = adapters
-        self._admission = admission or Admission(slots=16, queue=64)
+        self._admission = admission or Admission(slots=16, queue=1000)
         self._cache = cache
         self._timeout = timeout
         self._ttl = ttl
         self._error_ttl = error_ttl
         self.states = {a.name: ExchangeState() for a in adapters}
+        self._breakers = {a.name: Breaker(breaker_failures, breaker_cooloff) for a in adapters}
         # Concurrent misses on one key share one fan-out instead of each starting their own.
         self._inflight: dict[str, asyncio.Future[Answer]] = {}
 
@@ -140,11 +145,21 @@ class MarketData:
 
         async def one(adapter: Adapter) -> None:
             state = self.states[adapter.name]
+            breaker = self._breakers[adapter.name]
+            go, probe = breaker.allow()
+            if not go:
+                state.skipped += 1
+                out.errors[adapter.name] = (f"not asked: {state.consecutive_failures} failures "
+                                            f"in a row, last {state.last_error}")
+                return
             state.calls += 1
             started = time.perf_counter()
             error: str | None
             try:
                 out.results[adapter.name] = await asyncio.wait_for(call(adapter), self._timeout)
+            except asyncio.CancelledError:
+                breaker.abandon(probe=probe)
+                raise
             except TimeoutError:
                 error = f"timeout after {self._timeout:g} s"
             except UnknownSymbol as exc:
@@ -160,12 +175,14 @@ class MarketData:
             elapsed = (time.perf_counter() - started) * 1000
             out.latency_ms[adapter.name] = round(elapsed, 1)
             state.latency_ms = round(elapsed, 1)
+            # An unknown symbol is the user's mistake, not the exchange's ill health.
+            healthy = error is None or error.startswith("unknown symbol")
+            breaker.record(healthy, probe=probe)
             if error is None:
                 state.ok, state.last_ok_at, state.consecutive_failures = True, time.time(), 0
                 return
             out.errors[adapter.name] = error
-            # An unknown symbol is the user's mistake, not the exchange's ill health.
-            if not error.startswith("unknown symbol"):
+            if not healthy:
                 state.ok, state.last_error = False, error
                 state.consecutive_failures += 1
                 state.failures += 1
@@ -230,6 +247,8 @@ class MarketData:
 
     def health(self) -> dict[str, Any]:
         """Per-exchange state; `degraded` when any exchange failed its last call."""
+        for name, state in self.states.items():
+            state.breaker = self._breakers[name].state
         states = {name: s.as_dict() for name, s in self.states.items()}
         degraded = any(s.ok is False for s in self.states.values())
         return {"status": "degraded" if degraded else "ok", "exchanges": states,

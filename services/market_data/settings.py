@@ -37,7 +37,9 @@ class Settings:
     redis_url: str | None
     log_level: str
     max_fanouts: int = 16
-    max_queued: int = 64
+    max_queued: int = 1000
+    breaker_failures: int = 5
+    breaker_cooloff: float = 2.0
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -74,7 +76,10 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         redis_url=redis_url,
         # Load shedding (admission.py): fan-outs at once, and requests waiting for one.
         max_fanouts=env_int(env, "MAX_FANOUTS", 16, lo=1, hi=1024),
-        max_queued=env_int(env, "MAX_QUEUED", 64, lo=0, hi=100_000),
+        max_queued=env_int(env, "MAX_QUEUED", 1000, lo=0, hi=100_000),
+        # Circuit breaker (breaker.py): failures in a row that stop the calls, for how long.
+        breaker_failures=env_int(env, "BREAKER_FAILURES", 5, lo=0, hi=1000),
+        breaker_cooloff=env_float(env, "BREAKER_COOLOFF", 2.0, lo=0.05, hi=300.0),
         log_level=env_str(
             env, "LOG_LEVEL", "INFO", pattern="(?i)debug|info|warning|error|critical"
         ).upper(),

@@ -71,7 +71,10 @@ def test_redis_killed_and_restarted_under_load_fails_no_request(exchange: FakeEx
             workers = [threading.Thread(target=stream) for _ in range(4)]
             for w in workers:
                 w.start()
-            time.sleep(1.0)
+            # Wait for traffic (not a fixed time: a loaded machine may take longer to start).
+            guard = time.monotonic() + 30
+            while len(statuses) < 20 and time.monotonic() < guard:
+                time.sleep(0.05)
             assert redis.Redis(port=rds.port).keys("md:v1:price:*"), "Redis was never used"
             rds.stop()
             time.sleep(1.5)
