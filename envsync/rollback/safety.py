@@ -62,6 +62,18 @@ def _tree(root: Path, commit: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _index(root: Path) -> tuple[set[str], set[str]]:
+    """(every path the index tracks, the submodules among them)."""
+    paths: set[str] = set()
+    gitlinks: set[str] = set()
+    for entry in _split(_git(root, "ls-files", "-z", "--stage")):
+        meta, path = entry.split("\t", 1)
+        paths.add(path)
+        if meta.startswith("160000 "):
+            gitlinks.add(path)
+    return paths, gitlinks
+
+
 def _dirty(root: Path) -> set[str]:
     """Tracked paths whose working-tree or staged content differs from HEAD."""
     entries = _split(_git(root, "status", "--porcelain=v1", "-z", "--no-renames",
@@ -115,9 +127,10 @@ def files_at_risk(root: Path, commit: str, *, paths: tuple[str, ...] | None = No
     An untracked file where ``commit`` has a folder, or an untracked folder where it has a
     file, is at risk too (git replaces both)."""
     tree = _tree(root, commit)
-    index = set(_split(_git(root, "ls-files", "-z")))
+    index, gitlinks = _index(root)
     dirty = _dirty(root)
-    candidates = sorted(set(paths) if paths is not None else set(tree) | index)
+    # submodules: reset --hard moves their commit, never their files
+    candidates = sorted((set(paths) if paths is not None else set(tree) | index) - gitlinks)
     compare: list[str] = []  # regular files whose content decides
     risky: dict[str, str] = {}
     untracked: list[str] = []

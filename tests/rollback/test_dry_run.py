@@ -38,7 +38,9 @@ def _engine(stack: Stack) -> dict[str, Any]:
     mine = stack.client.images.list(filters={"reference": f"{prefix}-*"})
     present = {i.id for i in stack.client.images.list(all=True)}
     return {"containers": containers, "tags": tags,
-            "images": sorted((i.id, tuple(sorted(i.tags))) for i in mine),
+            # an image another stack built from the same content shares the id: own tags only
+            "images": sorted((i.id, tuple(sorted(t for t in i.tags if t.startswith(prefix))))
+                             for i in mine),
             "good images present": {s: iid in present for s, iid in stack.good.items()}}
 
 

@@ -211,3 +211,17 @@ def test_level3_refuses_during_an_interactive_rebase(stack: Stack) -> None:
                     "--continue"], capture_output=True, check=True)
     assert stack.repo.git("log", "--format=%s", "-2").splitlines() == ["release 2",
                                                                        "release 1"]
+
+
+def test_a_submodule_with_edits_is_not_in_the_way(tmp_path: Path) -> None:
+    """`git reset --hard` moves a submodule's commit, never its files: not at risk."""
+    lib = make_repo(tmp_path / "lib")
+    lib.write("lib.txt", "lib\n")
+    lib.commit("lib")
+    repo = make_repo(tmp_path / "r")
+    repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(lib.path),
+             "vendor/lib")
+    point = repo.commit("with a submodule")
+    (repo.path / "vendor" / "lib" / "lib.txt").write_text("edited inside\n")
+    assert "M vendor/lib" in repo.git("status", "--porcelain")
+    assert files_at_risk(repo.path, point) == []
