@@ -164,25 +164,38 @@ def _check(point: RestorePoint, path: Path, snapshots_dir: Path | None) -> None:
         raise ValueError(f"snapshot {point.snapshot!r} is outside {snapshots_dir}")
 
 
+def _escaping_archives(data: Any, path: Path) -> None:
+    """A plain message for the hostile case, before the schema's general one."""
+    images = data.get("images") if isinstance(data, dict) else None
+    for service, rec in (images.items() if isinstance(images, dict) else ()):
+        archive = rec.get("archive") if isinstance(rec, dict) else None
+        if isinstance(archive, str) and (archive.startswith(("/", "\\"))
+                                         or ".." in re.split(r"[/\\]", archive)):
+            raise RollbackError(f"{path}: $.images.{service}.archive {archive!r} points "
+                                f"outside the backups folder {path.parent}")
+
+
 def read_point(path: Path, snapshots_dir: Path | None = None) -> RestorePoint:
     """One manifest, validated (its schema, names, and paths inside the backup folder and
-    ``snapshots_dir``); RollbackError says what is wrong with it."""
+    ``snapshots_dir``); RollbackError says what is wrong with it, in one line."""
+    from envsync.files import RESTORE_POINT_LIMIT, parse_json, read_text_bounded
     from envsync.schemas import validate
 
+    text = read_text_bounded(path, RESTORE_POINT_LIMIT, "restore point manifest",
+                             RollbackError)
+    data = parse_json(text, path, RollbackError)
+    _escaping_archives(data, path)
+    validate(data, "restore-point", path, error=RollbackError)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        validate(data, "restore-point", path, error=RollbackError)
         images = {name: ImageRecord(**rec) for name, rec in data["images"].items()}
         fields = {k: data[k] for k in ("tag", "environment", "kind", "time", "commit", "snapshot")}
         point = RestorePoint(**fields, dirty=bool(data.get("dirty")), images=images,
                              folder=path.parent)
         _check(point, path, snapshots_dir)
         parse_time(point.time)
-        return point
-    except FileNotFoundError:
-        raise RollbackError(f"{path}: restore point manifest not found") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise RollbackError(f"{path}: unreadable restore point manifest ({exc})") from None
+    return point
 
 
 def write_point(point: RestorePoint) -> Path:

@@ -37,7 +37,9 @@ def _write(folder: Path, name: str, data: Any) -> None:
 
 @pytest.mark.parametrize(("name", "edit", "problem"), [
     ("prod-stable-20261101", lambda d: d["images"]["web"].update(
-        archive="../../../../victim.txt"), "$.images.web.archive"),
+        archive="../../../../victim.txt"), "points outside the backups folder"),
+    ("prod-stable-20261111", lambda d: d["images"]["web"].update(
+        archive="/etc/passwd"), "points outside the backups folder"),
     ("prod-stable-20261102", lambda d: d["images"]["web"].update(
         archive="prod-stable-20261129/aaa.tar"), "is outside"),
     ("prod-stable-20261103", lambda d: d.update(snapshot="/etc/passwd"), "is outside"),
@@ -51,7 +53,8 @@ def _write(folder: Path, name: str, data: Any) -> None:
      "$.schema"),
     ("prod-stable-20261108", lambda d: d.update(time="yesterday"), "$.time"),
     ("prod-stable-20261109", lambda d: d.pop("images"), 'missing key "images"'),
-    ("prod-stable-20261110", lambda d: "{not json", "unreadable restore point manifest"),
+    ("prod-stable-20261110", lambda d: "{not json", "not valid JSON"),
+    ("prod-stable-20261112", lambda d: "[" * 5000, "nested deeper than"),
 ])
 def test_a_bad_manifest_is_reported_and_skipped(tmp_path: Path, name: str, edit: Any,
                                                 problem: str) -> None:
