@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from envsync.config import CONFIG_NAME
-from envsync.errors import ConfigError
+from envsync.errors import ConfigError, GitError
 
 __all__ = ["Proposal", "propose_config", "write_config"]
 
@@ -172,7 +172,7 @@ def write_config(root: Path, *, force: bool = False) -> tuple[Path, Proposal]:
         remotes = (run_git(root, "remote", check=False) or "").split()
         remote = "origin" if "origin" in remotes else (remotes[0] if remotes else None)
         branch = run_git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-    except ConfigError:
+    except GitError:  # no git on PATH, or it hangs: the config is written without a remote
         pass
     proposal = propose_config(root, remote=remote, branch=branch)
     atomic_write_text(target, proposal.text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,8 +109,7 @@ class History:
     unreadable: list[str] = field(default_factory=list)
 
 
-def snapshot_history(*, config: Config, env_name: str, limit: int = 50,
-                     on_row: Callable[[HistoryRow], None] | None = None) -> History:
+def snapshot_history(*, config: Config, env_name: str, limit: int = 50) -> History:
     """The newest ``limit`` stored snapshots of ``env_name``, oldest first, each with its
     drift counts (computed from the snapshot alone) and total memory in use. A file that
     cannot be read (broken by hand, of another schema) does not stop the others: it is
@@ -137,6 +135,4 @@ def snapshot_history(*, config: Config, env_name: str, limit: int = 50,
                          memory_mb=round(sum(used), 1) if used else None,
                          errors=len(snap["meta"].get("errors") or []))
         history.rows.append(row)
-        if on_row:
-            on_row(row)
     return history

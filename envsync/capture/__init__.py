@@ -1,4 +1,8 @@
-"""Capture: the only code that talks to the world (git, compose, env files, the engine).
+"""Capture: reading the world (git, compose, env files, the engine) into a snapshot.
+
+Reading only: commands that change the world are plan steps run by
+:mod:`envsync.plan.executor`, and a rollback polls health checks over HTTP itself
+(:mod:`envsync.rollback.execute`).
 
 :func:`take_snapshot` assembles one ``envsync.snapshot/v1`` document for an environment.
 """

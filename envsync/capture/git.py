@@ -1,4 +1,6 @@
-"""The git adapter: the only code that runs git. Errors become GitError with a hint."""
+"""The git adapter: the git commands envsync runs to read a repository (:func:`run_git`, the
+fetch of a remote, ``git archive``); errors become GitError with a hint. A rollback's git
+checkout or reset is a plan step, run by :mod:`envsync.plan.executor` like compose and docker."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import Any
 from envsync.config import GitSource
 from envsync.errors import GitError, os_reason
 
-__all__ = ["GitState", "capture_git", "file_at", "materialise", "repo_root", "run_git"]
+__all__ = ["GitState", "capture_git", "materialise", "repo_root", "run_git"]
 
 
 def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> Any:
@@ -254,9 +256,3 @@ def materialise(root: Path, commit: str, dest: Path) -> None:
     err = proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""
     if proc.wait() != 0:
         raise GitError(f"git archive {commit[:12]} failed in {root}: {err}")
-
-
-def file_at(root: Path, commit: str, relpath: str) -> bytes | None:
-    """The content of ``relpath`` at ``commit``, or None when it is not in that commit."""
-    result: bytes | None = run_git(root, "show", f"{commit}:{relpath}", check=False, binary=True)
-    return result

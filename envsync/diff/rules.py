@@ -107,7 +107,7 @@ def _match(pat: tuple[str, ...], path: tuple[str, ...], prefix: bool) -> bool:
 
 def glob_match(pattern: str, path: tuple[str, ...], *, prefix: bool = False) -> bool:
     """True when ``pattern`` matches ``path`` (or, with ``prefix``, any start of it:
-    ignoring ``containers.*.stats`` drops everything under it)."""
+    ignoring ``containers.*.labels`` drops every label finding)."""
     return _match(_segments(pattern), path, prefix)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,14 @@ def test_init_on_real_projects_writes_a_config_that_snapshots(
     assert len(config.environments) >= 2
     local = config.environment("local")
     assert local.compose and all((repo.path / f).is_file() for f in local.compose.files)
+
+
+def test_init_without_git_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No git installed: init still writes a config (without a remote), no error."""
+    (tmp_path / "docker-compose.yml").write_text("services:\n  bot:\n    image: busybox\n")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    result = run_cli("init", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert load_config(tmp_path / "envsync.yaml").environment("local").compose is not None
