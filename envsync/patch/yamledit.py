@@ -51,9 +51,21 @@ def _yaml(text: str) -> tuple[Any, Any]:
     yaml = bounded_yaml("rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
-    mapping = 2
-    yaml.indent(mapping=mapping, sequence=indent or 4, offset=block_seq or 2)
-    return yaml, yaml.load(text)
+    data = yaml.load(text)
+    yaml.indent(mapping=_mapping_indent(data), sequence=indent or 4,
+                offset=2 if block_seq is None else block_seq)
+    return yaml, data
+
+
+def _mapping_indent(data: Any) -> int:
+    """The file's mapping indent, read where it matters: a service key under `services:`
+    (ruamel's guess reads sequences; a 4-space file re-emitted at 2 would not merge)."""
+    services = data.get("services") if isinstance(data, dict) else None
+    if hasattr(data, "lc") and hasattr(services, "lc") and services:
+        step = services.lc.key(next(iter(services)))[1] - data.lc.key("services")[1]
+        if 2 <= step <= 8:
+            return int(step)
+    return 2
 
 
 def service_sets(text: str, service: str, key: str) -> bool:
@@ -67,19 +79,28 @@ def service_sets(text: str, service: str, key: str) -> bool:
     return isinstance(svc, dict) and key in svc
 
 
-def _block(data: Any, service: str, total: int) -> tuple[int, int] | None:
+def _block(data: Any, service: str, lines: list[str]) -> tuple[int, int] | None:
     """Line range [start, end) of the service's block in the original text."""
     services: Any = data.get("services")
+    total = len(lines)
     if not hasattr(services, "lc") or service not in services:  # only ruamel maps know lines
         return None
     keys = list(services)
-    start = services.lc.key(service)[0]
+    start, column = services.lc.key(service)
     index = keys.index(service)
     if index + 1 < len(keys):
         end = services.lc.key(keys[index + 1])[0]
     else:
         after = [k for k in data if data.lc.key(k)[0] > start]
         end = data.lc.key(after[0])[0] if after else total
+    # The block ends at the first line indented no deeper than the service's key (a `...`
+    # document end, a top-level comment): ruamel may drop or move those, and they are
+    # not the service's.
+    for n in range(start + 1, end):
+        line = lines[n]
+        body = line.strip()
+        if body and not body.startswith("#") and len(line) - len(line.lstrip(" ")) <= column:
+            return start, n
     return start, end
 
 
@@ -197,6 +218,9 @@ def _keep_comment_gap(old: str, new: str) -> str:
     return code + mo.group(1) + mo.group(2) + ("\n" if new.endswith("\n") else "")
 
 
+_DOC_END = re.compile(r"^\.\.\.[ \t]*(#[^\n]*)?\n(?:[ \t]*(#[^\n]*)?\n)*\Z", re.MULTILINE)
+
+
 def _newline(text: str, filename: str) -> str:
     """The file's line ending; CannotEdit for a mix (the edit could not match it)."""
     crlf = text.count("\r\n")
@@ -265,6 +289,14 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
 
     newline = _newline(text, filename)
     original, text = text, text.replace("\r\n", "\n")
+    # Lines appended after a last line with no newline would join it: edit with one,
+    # give the result back without it.
+    unterminated = bool(text) and not text.endswith("\n")
+    text += "\n" if unterminated else ""
+    # A closing `...` (document end) is dropped by ruamel: kept aside, put back after.
+    ending = _DOC_END.search(text)
+    closing = ending.group(0) if ending else ""
+    text = text[: len(text) - len(closing)]
     yaml, data = _load(text, filename)
     if data is None:
         data = CommentedMap()
@@ -274,6 +306,8 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
     have = set(services) if isinstance(services, dict) else set()
     existing = []
     for edit in [e for e in edits if e.service in have]:
+        if not isinstance(services[edit.service], dict):
+            raise CannotEdit(f"{filename}: cannot edit: services.{edit.service} is not a mapping")
         anchor = _anchor_name(services[edit.service])
         why = (f"services.{edit.service} is the YAML anchor &{anchor}, which other services "
                "may merge" if anchor else _shared(services[edit.service], edit))
@@ -296,12 +330,15 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
             yaml, data = _load(new, filename)
         new = _insert_services(new, yaml, data, added)
     _verify(text, new, existing + added, filename)
+    new += closing
+    if unterminated and new.endswith("\n"):
+        new = new[:-1]
     return new.replace("\n", newline) if newline != "\n" else new
 
 
 def _edit_existing(text: str, yaml: Any, data: Any, edits: list[ServiceEdit]) -> str:
     lines = text.splitlines(keepends=True)
-    regions = [b for b in (_block(data, e.service, len(lines)) for e in edits) if b]
+    regions = [b for b in (_block(data, e.service, lines) for e in edits) if b]
     for edit in edits:
         _set(data["services"][edit.service], edit.keys, edit.value)
     buf = io.StringIO()

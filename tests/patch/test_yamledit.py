@@ -260,3 +260,28 @@ def test_new_service_after_an_edit_lands_at_the_end_of_services() -> None:
     new = apply_edits(SAMPLE, [ServiceEdit("bot", ("mem_limit",), "96m"),
                                ServiceEdit("cache", ("image",), "redis:7")], filename="x.yml")
     assert "    command: python -m market   # string form\n  cache:\n    image: redis:7\n" in new
+
+
+@pytest.mark.parametrize(("text", "edit", "changed"), [
+    # four-space mappings stay four-space
+    ("services:\n    bot:\n        image: x:1\n        ports:\n        - 80:80\n    other:\n"
+     "        image: y\n", ServiceEdit("bot", ("environment", "LOG"), "debug"),
+     ["+        environment:", "+            LOG: debug"]),
+    # no newline at the end, a key appended after the last line
+    ("services:\n  bot:\n    image: x:1\n    command: python a.py",
+     ServiceEdit("bot", ("mem_limit",), "96m"), ["+    mem_limit: 96m"]),
+    # a closing document end marker stays where it was
+    ("services:\n  bot:\n    image: x:1\n    command: python a.py\n... # end\n",
+     ServiceEdit("bot", ("command",), ["python", "b.py"]),
+     ["-    command: python a.py", "+    command: python b.py"]),
+    # a comment at column 0 inside the block
+    ("services:\n  bot:\n    image: x:1\n# why\n    command: python a.py\n",
+     ServiceEdit("bot", ("command",), ["python", "b.py"]),
+     ["-    command: python a.py", "+    command: python b.py"]),
+], ids=["four-space", "no-final-newline", "document-end", "column-0-comment"])
+def test_layouts_edited_in_place(tmp_path: Path, text: str, edit: ServiceEdit,
+                                 changed: list[str]) -> None:
+    new = apply_edits(text, [edit], filename="c.yml", refused=[])
+    assert _changed_lines(text, new) == changed
+    assert new.endswith("\n") == text.endswith("\n")
+    _git_apply_check(tmp_path, "c.yml", text, new)
