@@ -1,9 +1,12 @@
-"""Health reports and snapshot history as tables."""
+"""Health reports and snapshot history as tables (sizes and durations in human units;
+the JSON forms keep the exact numbers)."""
 
 from __future__ import annotations
 
 import io
 from typing import TYPE_CHECKING
+
+from envsync.human import MIB, duration, size
 
 if TYPE_CHECKING:
     from envsync.report import HealthReport, HistoryRow
@@ -18,19 +21,20 @@ def render_health(report: HealthReport) -> str:
     buf = io.StringIO()
     console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
     table = Table(title=f"{report.env}: health", title_justify="left")
-    for col in ("check", "status", "HTTP", "latency ms", "error"):
+    for col in ("check", "status", "HTTP", "latency", "error"):
         table.add_column(col)
     for name, c in report.checks.items():
+        latency = c.get("latency_ms")
         table.add_row(name, str(c.get("status")), str(c.get("http_status") or "-"),
-                      str(c.get("latency_ms") or "-"), str(c.get("error") or ""))
+                      duration(latency / 1000) if latency else "-", str(c.get("error") or ""))
     if report.checks:
         console.print(table)
     mem = Table(title=f"{report.env}: memory", title_justify="left")
-    for col in ("container", "used MB", "limit MB", ""):
+    for col in ("container", "used", "limit", ""):
         mem.add_column(col)
     for key, m in report.memory.items():
-        mem.add_row(key, f"{m['used_mb']:.1f}" if m["used_mb"] is not None else "-",
-                    f"{m['limit_mb']:g}" if m["limit_mb"] is not None else "-",
+        mem.add_row(key, size(m["used_mb"] * MIB) if m["used_mb"] is not None else "-",
+                    size(m["limit_mb"] * MIB) if m["limit_mb"] is not None else "-",
                     "OVER LIMIT" if m["over"] else "")
     if report.memory:
         console.print(mem)
@@ -50,7 +54,7 @@ def render_history(env: str, rows: list[HistoryRow]) -> str:
         console.print(f"{env}: no stored snapshots (take one: envsync snapshot {env})")
         return buf.getvalue()
     table = Table(title=f"{env}: stored snapshots", title_justify="left")
-    for col in ("time", "commit", "drift", "memory MB", "not captured", "file"):
+    for col in ("time", "commit", "drift", "memory", "not captured", "file"):
         table.add_column(col)
     previous = None
     for r in rows:
@@ -59,7 +63,7 @@ def render_history(env: str, rows: list[HistoryRow]) -> str:
         if r.memory_mb is not None:
             trend = "" if previous is None else (" ↑" if r.memory_mb > previous else
                                                  " ↓" if r.memory_mb < previous else " =")
-            mem = f"{r.memory_mb:.1f}{trend}"
+            mem = f"{size(r.memory_mb * MIB)}{trend}"
             previous = r.memory_mb
         table.add_row(r.time, (r.head or "-")[:12], drift, mem, str(r.errors or ""), r.path.name)
     console.print(table)

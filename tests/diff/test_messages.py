@@ -121,3 +121,23 @@ def test_drift_messages_use_human_units() -> None:
     assert messages["limits.bot.memory_mb"] == "bot: uses 75.2 MiB, over its 70 MiB limit"
     found = next(f for f in result.findings if f.path == "containers.bot.memory_limit_mb")
     assert (found.before, found.after) == (64.0, 96.0)
+
+
+def test_health_and_history_tables_use_human_units() -> None:
+    from pathlib import Path
+
+    from envsync.render.report import render_health, render_history
+    from envsync.report import HealthReport, HistoryRow
+
+    report = HealthReport(env="prod", time=0.0,
+                          checks={"api": {"status": "ok", "http_status": 200, "latency_ms": 1500}},
+                          memory={"bot": {"used_mb": 75.25, "limit_mb": 70, "over": True}})
+    text = render_health(report)
+    assert "1.5 s" in text and "75.2 MiB" in text and "70 MiB" in text and "OVER LIMIT" in text
+    assert report.to_json()["checks"]["api"]["latency_ms"] == 1500  # JSON: exact
+    rows = [HistoryRow(path=Path("a.json"), time="t1", head="abc", findings={}, memory_mb=96.0,
+                       errors=0),
+            HistoryRow(path=Path("b.json"), time="t2", head="abd", findings={}, memory_mb=1536.0,
+                       errors=0)]
+    text = render_history("prod", rows)
+    assert "96 MiB" in text and "1.5 GiB ↑" in text
