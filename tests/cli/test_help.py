@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +65,29 @@ def test_version_is_written_once() -> None:
     assert result.exit_code == 0
     assert result.stdout == f"envsync {envsync.__version__}\n"
     assert version("envsync") == envsync.__version__
+
+
+def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`envsync diff a.json b.json` (issue 9 §9): no pydantic (typer below 0.29, deepdiff
+    imported with it hidden), no cachebox or asyncio (deepdiff below 9), no capture layer,
+    no xml.sax (only the junit format needs it); the table format is the one that loads
+    rich. (tests/test_schemas.py checks that the snapshot schema is not compiled.)"""
+    from bench._synthetic import make_pair
+
+    a, b = make_pair(3, keys=4)
+    (tmp_path / "a.json").write_text(json.dumps(a))
+    (tmp_path / "b.json").write_text(json.dumps(b))
+    watched = ("pydantic", "cachebox", "asyncio", "envsync.capture", "xml.sax", "rich",
+               "deepdiff")
+    code = (
+        "import sys\n"
+        "from envsync.cli.app import app\n"
+        "try:\n    app(sys.argv[1:])\nexcept SystemExit as exc:\n    assert exc.code == 1, exc.code\n"
+        f"print('LOADED', sorted(m for m in {watched!r} if m in sys.modules))\n"
+    )
+    loaded = {}
+    for fmt in ("table", "json"):
+        out = subprocess.run([sys.executable, "-c", code, "diff", "a.json", "b.json", "-f", fmt],
+                             capture_output=True, text=True, check=True, cwd=tmp_path)
+        loaded[fmt] = out.stdout.split("LOADED ", 1)[1].strip()
+    assert loaded == {"table": "['deepdiff', 'rich']", "json": "['deepdiff']"}
