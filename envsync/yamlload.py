@@ -19,11 +19,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.error import StringMark
+from ruamel.yaml.error import MarkedYAMLError, StringMark, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_YAML_DEPTH", "AliasLimitError", "bounded_yaml", "check_nesting"]
+__all__ = ["MAX_ALIAS_NODES", "MAX_YAML_DEPTH", "AliasLimitError", "UnloadableYAMLError",
+           "bounded_yaml", "check_nesting"]
 
 MAX_ALIAS_NODES = 100_000
 """Nodes that all aliases of one document may stand for, together (a compose file with
@@ -95,11 +96,23 @@ def check_nesting(text: str) -> None:
             depth -= 1
 
 
+class UnloadableYAMLError(MarkedYAMLError):
+    """YAML that parses but that ruamel.yaml cannot turn into data (e.g. a mapping used as
+    a mapping key: ``? {a: 1} : x``), where ruamel raises a TypeError of its own."""
+
+
 class _BoundedYAML(YAML):
     def load(self, stream: Any) -> Any:
         if isinstance(stream, str):
             check_nesting(stream)
-        return super().load(stream)
+        try:
+            return super().load(stream)
+        except YAMLError:
+            raise
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+            raise UnloadableYAMLError(
+                None, None, f"ruamel.yaml cannot load it ({type(exc).__name__}: {exc}); "
+                "is a mapping or a list used as a key?", None) from None
 
 
 def bounded_yaml(typ: str = "rt") -> YAML:

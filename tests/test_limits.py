@@ -238,3 +238,24 @@ def test_history_lists_the_good_warns_of_the_bad_and_exits_2(good: Path,
     assert len(warnings) == 1
     assert "20261129T081500Z.json: $.compose" in warnings[0]
     assert "Traceback" not in result.stderr
+
+
+def test_yaml_ruamel_cannot_turn_into_data_is_one_line(app_repo: Repo) -> None:
+    cfg = app_repo.path / "envsync.yaml"
+    cfg.write_text("? : :\n")  # a mapping as a mapping key: ruamel raises a TypeError
+    result = run_cli("history", "local", cwd=app_repo.path)
+    _one_line_error(result, str(cfg.resolve()), "not valid YAML", "used as a key")
+
+
+def test_restore_point_manifest_is_bounded(tmp_path: Path) -> None:
+    from envsync.errors import RollbackError
+    from envsync.rollback.points import read_point
+
+    deep = tmp_path / "prod-stable-20261129.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(RollbackError, match="nested deeper than 100 levels"):
+        read_point(deep)
+    deep.unlink()
+    deep.symlink_to("/dev/zero")
+    with pytest.raises(RollbackError, match="is a device, not a restore point manifest"):
+        read_point(deep)

@@ -190,11 +190,9 @@ def _broken_snapshots(draw: st.DrawFn) -> Any:
             parent.pop(path[-1], None)
         elif isinstance(parent, dict) and action == "add":
             parent[draw(_keys)] = draw(_json_values)
-        elif isinstance(parent, dict | list):
-            try:
-                parent[path[-1]] = draw(_json_values)
-            except IndexError:
-                continue
+        elif isinstance(parent, dict) or (isinstance(parent, list) and isinstance(path[-1], int)
+                                          and path[-1] < len(parent)):
+            parent[path[-1]] = draw(_json_values)
     return snap
 
 

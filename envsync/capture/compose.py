@@ -173,12 +173,17 @@ def _name_the_file(exc: ComposeError, root: Path, files: tuple[str, ...]) -> Com
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
+    from envsync.yamlload import check_nesting
+
     for rel in files:
         try:
+            text = read_text_bounded(root / rel, COMPOSE_FILE_LIMIT, "compose file", ComposeError)
+            check_nesting(text)  # deep [[[[ is slow to parse: it counts as the bad file
             # Parsing events only: syntax is checked, aliases are never expanded.
-            for _ in YAML(typ="safe", pure=True).parse((root / rel).read_text(encoding="utf-8")):
+            for _ in YAML(typ="safe", pure=True).parse(text):
                 pass
-        except (OSError, UnicodeDecodeError):
+        except ComposeError:
             continue
         except YAMLError:
             prefix = "compose rejected the files (config): "
