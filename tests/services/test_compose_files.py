@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from envsync.capture.compose import resolve
 from tests.services.procs import REPO, compose_binary
 
 SERVICES_DIR = REPO / "services"
@@ -77,7 +78,10 @@ def test_env_files_differ(local: dict[str, Any], aws: dict[str, Any]) -> None:
             aws["services"]["market-data"]["environment"]["CACHE_TTL"]) == ("5", "10")
 
 
-@pytest.mark.parametrize("name", [".env.dev", ".env.prod"])
+ENV_FILES = ["env/market-data.env", "env/telegram-bot.dev.env", "env/telegram-bot.prod.env"]
+
+
+@pytest.mark.parametrize("name", ENV_FILES)
 def test_env_files_document_every_key_and_hold_no_secret(name: str) -> None:
     def keys(path: Path) -> list[str]:
         return [line.split("=", 1)[0] for line in path.read_text().splitlines()
@@ -98,4 +102,27 @@ def test_env_files_document_every_key_and_hold_no_secret(name: str) -> None:
         values = dict(line.split("=", 1) for line in path.read_text().splitlines()
                       if line and not line.startswith("#"))
         for key in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET"):
-            assert values[key] == "" or "replace-me" in values[key]
+            assert values.get(key, "") == "" or "replace-me" in values[key]
+
+
+@pytest.mark.parametrize(("overlay", "env_file"), [
+    ("docker-compose.yml", "services/env/telegram-bot.dev.env"),
+    ("docker-compose.aws.yml", "services/env/telegram-bot.prod.env"),
+])
+def test_each_service_gets_only_its_own_settings(overlay: str, env_file: str) -> None:
+    # Resolved the way envsync resolves an environment (envsync.yaml's env_file included).
+    model, _ = resolve(REPO, ("services/docker-compose.base.yml", f"services/{overlay}"),
+                       env_file=env_file)
+    market = model["services"]["market-data"]["environment"]
+    bot = model["services"]["telegram-bot"]["environment"]
+    assert [k for k in market if k.startswith(("TELEGRAM_", "WEBHOOK_"))] == []
+    assert "TELEGRAM_BOT_TOKEN" in bot
+    assert [k for k in bot if k.startswith(("BINANCE_", "BYBIT_", "OKX_", "EXCHANGE"))] == []
+    assert market["EXCHANGES"] == "binance,bybit,okx"
+
+
+def test_envsync_yaml_names_files_that_exist() -> None:
+    text = (REPO / "envsync.yaml").read_text()
+    named = [line.split(":", 1)[1].strip() for line in text.splitlines()
+             if line.strip().startswith("env_file:")]
+    assert named and all((REPO / path).is_file() for path in named)
