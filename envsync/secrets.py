@@ -2,46 +2,49 @@
 
 A secret value never leaves this module: callers get a keyed fingerprint
 (``secret:hmac-sha256:<16 hex>``) that still lets envsync say "value differs".
-The key comes from ``ENVSYNC_FINGERPRINT_KEY``, else from a key file kept outside the
-snapshots folder (``~/.config/envsync/fingerprint.key``, created on first use).
+The key comes from ``ENVSYNC_FINGERPRINT_KEY`` (an empty one counts as unset), else from a
+key file kept outside the snapshots folder (``~/.config/envsync/fingerprint.key``, created
+on first use; an empty or unreadable one is refused rather than used).
+
+Secrets inside free text (commands, labels, error messages) are found by
+:mod:`envsync.freetext`. Every value a redactor learns is also remembered for this process,
+so that error messages and warnings (:func:`scrub_message`) are scrubbed of it too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
-import math
 import os
-import re
 import secrets as _random
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from envsync.errors import StorageError, os_reason
+from envsync.freetext import MESSAGE_MARK, Learned, TextScrubber, high_entropy, is_secret_name
+
 __all__ = [
     "FINGERPRINT_PREFIX",
     "Redactor",
+    "contains_fingerprint",
+    "forget_process_secrets",
     "is_fingerprint",
     "is_secret_key",
     "looks_secret",
+    "scrub_message",
 ]
 
 FINGERPRINT_PREFIX = "secret:hmac-sha256:"
-
-_SECRET_NAME = re.compile(
-    r"(TOKEN|SECRET|PASSWORD|PASSWD|PWD|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL|AUTH|SIGNING|"
-    r"SESSION_?KEY|SALT|COOKIE|CERT_?KEY)",
-    re.IGNORECASE,
-)
-_URL_NAME = re.compile(r"(DSN|URL|URI|CONNECTION|CONN_?STR)", re.IGNORECASE)
-_MIN_ENTROPY_LEN = 20
+_PROCESS = Learned()
+_MESSAGES = TextScrubber(lambda _: MESSAGE_MARK, [_PROCESS])
 
 
 def is_secret_key(name: str) -> bool:
     """True when a key's name alone says it holds a secret."""
-    return bool(_SECRET_NAME.search(name))
+    return is_secret_name(name)
 
 
 def _has_url_password(value: str) -> bool:
@@ -53,25 +56,6 @@ def _has_url_password(value: str) -> bool:
         return False
 
 
-def _entropy(value: str) -> float:
-    counts = Counter(value)
-    n = len(value)
-    return -sum(c / n * math.log2(c / n) for c in counts.values())
-
-
-def _high_entropy(value: str) -> bool:
-    """A long token-like string with no spaces and mixed character classes."""
-    if len(value) < _MIN_ENTROPY_LEN or any(c.isspace() for c in value):
-        return False
-    if value.startswith(("/", "./", "http://", "https://")) or value.count("/") > 2:
-        return False
-    classes = sum(
-        (any(c.islower() for c in value), any(c.isupper() for c in value),
-         any(c.isdigit() for c in value))
-    )
-    return classes >= 2 and _entropy(value) >= 4.0
-
-
 def looks_secret(name: str, value: str) -> bool:
     """True when a key/value pair must be fingerprinted rather than recorded."""
     if not value:
@@ -80,7 +64,7 @@ def looks_secret(name: str, value: str) -> bool:
         return True
     if _has_url_password(value):
         return True
-    return _high_entropy(value)
+    return high_entropy(value)
 
 
 def is_fingerprint(value: Any) -> bool:
@@ -88,43 +72,72 @@ def is_fingerprint(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FINGERPRINT_PREFIX)
 
 
+def contains_fingerprint(value: Any) -> bool:
+    """True for a string that holds a fingerprint anywhere (a scrubbed command, a URL)."""
+    return isinstance(value, str) and FINGERPRINT_PREFIX in value
+
+
+def scrub_message(text: str) -> str:
+    """A message with every secret this process has learned, and every secret-looking
+    part (URL passwords, ``--token x``, …), replaced by ``<redacted>``."""
+    return _MESSAGES.text(text)
+
+
+def forget_process_secrets() -> None:
+    """Start a new command with nothing learned (in-process test runs share one process)."""
+    _PROCESS.clear()
+
+
 def _default_key() -> bytes:
-    env_key = os.environ.get("ENVSYNC_FINGERPRINT_KEY")
+    env_key = os.environ.get("ENVSYNC_FINGERPRINT_KEY", "").strip()
     if env_key:
         return env_key.encode()
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     key_file = home / "envsync" / "fingerprint.key"
     try:
-        try:
-            return key_file.read_bytes().strip()
-        except FileNotFoundError:
-            key = _random.token_hex(32).encode()
-            key_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = key_file.with_suffix(".tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(key)
-            tmp.replace(key_file)
-            return key
+        key = key_file.read_bytes().strip()
+    except FileNotFoundError:
+        return _new_key(key_file)
     except OSError as exc:
-        from envsync.errors import StorageError, os_reason
+        raise StorageError(f"{key_file}: cannot read or create the fingerprint key ({os_reason(exc)}); "
+                           "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one") \
+            from None
+    if not key:
+        # An empty key would make every fingerprint guessable: refuse, never use it.
+        raise StorageError(f"{key_file}: the fingerprint key file is empty; put a key in it "
+                           "(or remove it to have one made, which changes every fingerprint)")
+    return key
 
+
+def _new_key(key_file: Path) -> bytes:
+    key = _random.token_hex(32).encode()
+    tmp = key_file.with_suffix(".tmp")
+    try:
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        tmp.replace(key_file)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise StorageError(
             f"{key_file}: cannot read or create the fingerprint key ({os_reason(exc)}); "
-            "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one"
-        ) from None
+            "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one") from None
+    return key
 
 
 class Redactor:
     """Replaces secret values by fingerprints and remembers them, to scrub any text.
 
-    One redactor is used for a whole capture: every secret it has seen is also
-    removed from free text (commands, labels, compose's resolved model) by :meth:`scrub`.
+    One redactor is used for a whole capture: every secret it has seen, or found inside
+    free text, is also removed from every other string by :meth:`scrub`.
     """
 
     def __init__(self, key: bytes | None = None) -> None:
         self._key = key if key is not None else _default_key()
-        self._seen: dict[str, str] = {}
+        self._learned = Learned()
+        self._text = TextScrubber(self.fingerprint, [self._learned], also=[_PROCESS])
 
     def fingerprint(self, value: str) -> str:
         """The keyed, truncated fingerprint of a value; equal values give equal prints."""
@@ -132,49 +145,52 @@ class Redactor:
         return FINGERPRINT_PREFIX + digest
 
     def value(self, name: str, value: str | None) -> str | None:
-        """The value to record for ``name``: itself, or its fingerprint when secret."""
+        """The value to record for ``name``: itself, or its fingerprint when secret.
+        A value that is not secret as a whole may still hold one (``sh -c 'TOKEN=…'``)."""
         if value is None:
             return None
+        if is_fingerprint(value):
+            return value
         if looks_secret(name, value):
-            fp = self.fingerprint(value)
-            self._seen[value] = fp
-            return fp
-        return value
+            self._text.learn(value)
+            return self.fingerprint(value)
+        return self._text.text(value)
 
     def mapping(self, items: Mapping[str, str | None]) -> dict[str, str | None]:
         """A copy of an env mapping with every secret value fingerprinted."""
         return {k: self.value(k, v) for k, v in items.items()}
 
-    def env_list(self, items: Iterable[str]) -> list[str]:
-        """Docker's ``KEY=value`` list with secret values fingerprinted."""
-        out = []
-        for item in items:
-            key, sep, val = item.partition("=")
-            out.append(f"{key}={self.value(key, val)}" if sep else item)
-        return out
+    def text(self, text: str) -> str:
+        """Free text with every secret in it replaced by its fingerprint, in place."""
+        return self._text.text(text)
 
-    def learn(self, value: str) -> None:
-        """Remember a value as secret without recording it anywhere."""
-        if value:
-            self._seen[value] = self.fingerprint(value)
+    def args(self, args: list[str]) -> list[str]:
+        """An argument list (``command``, ``healthcheck.test``) scrubbed like free text,
+        and the element after ``--password``-style options replaced whole."""
+        return self._text.args(args)
 
     def scrub(self, data: Any) -> Any:
-        """A deep copy of ``data`` in which no known secret value survives."""
-        if not self._seen:
-            return data
-        return self._scrub(data)
+        """A deep copy of ``data`` in which no secret survives: every string is scrubbed as
+        free text, every list of strings as an argument list, every key of learned values.
+        Repeated while a pass learns new secrets, so the order of the parts does not matter."""
+        while True:
+            before = self._learned.version
+            out = self._scrub(data)
+            if self._learned.version == before:
+                return out
 
     def _scrub(self, data: Any) -> Any:
         if isinstance(data, str):
-            fp = self._seen.get(data)
-            if fp is not None:
-                return fp
-            for secret, fp in self._seen.items():
-                if len(secret) >= 4 and secret in data:
-                    data = data.replace(secret, fp)
-            return data
+            return self._text.text(data)
         if isinstance(data, dict):
-            return {self._scrub(k): self._scrub(v) for k, v in data.items()}
+            return {self._key_text(k): self._scrub(v) for k, v in data.items()}
         if isinstance(data, list):
+            if data and all(isinstance(v, str) for v in data):
+                return self._text.args(data)
             return [self._scrub(v) for v in data]
         return data
+
+    def _key_text(self, key: Any) -> Any:
+        # A mapping key is a name (env key, label key, service): only a learned value is
+        # replaced there, never a pattern's guess, so the structure stays comparable.
+        return self._text.known(key) if isinstance(key, str) else key

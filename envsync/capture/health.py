@@ -50,5 +50,7 @@ def submit_checks(
     import httpx
 
     client = httpx.Client(follow_redirects=False)
+    for check in checks:
+        redactor.text(check.url)  # learns a password or token in the URL before any error
     futures = {check.name: pool.submit(run_check, check, client, redactor) for check in checks}
     return client, futures

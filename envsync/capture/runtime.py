@@ -91,6 +91,7 @@ def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
     commands are scrubbed of every secret the redactor has seen.
     """
     url = engine_url(env.docker)
+    redactor.text(url)  # learns the URL's password: no message about the engine shows it
     result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
     errors = _Errors()
     failures = engine_errors()
@@ -333,24 +334,11 @@ def _unless_default(value: list[str] | None, default: list[str] | None,
     """
     if (value or []) == (default or []):
         return None
-    return _redact_args(value or [], redactor)
+    return redactor.args(value or [])
 
 
 def _unless_same(value: str | None, default: str | None) -> str | None:
     return None if value == default else value
-
-
-def _redact_args(args: list[str], redactor: Redactor) -> list[str]:
-    """Arguments with the value of ``NAME=value`` / ``--name=value`` fingerprinted when secret."""
-    out = []
-    for arg in args:
-        name, sep, value = arg.partition("=")
-        if sep and name and " " not in name:
-            redacted = redactor.value(name.lstrip("-").replace("-", "_"), value)
-            out.append(f"{name}={redacted}")
-        else:
-            out.append(arg)
-    return out
 
 
 def _env(env: list[str], image_env: list[str], redactor: Redactor) -> dict[str, str | None]:
@@ -395,6 +383,7 @@ def _mounts(mounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _labels(labels: dict[str, str], redactor: Redactor) -> dict[str, str | None]:
+    """Labels, secret ones fingerprinted and secrets inside others (``Bearer …``) replaced."""
     out: dict[str, str | None] = {}
     for key, value in sorted(labels.items()):
         out[key] = value if key.startswith(_COMPOSE_LABEL_PREFIX) else redactor.value(key, value)

@@ -38,9 +38,10 @@ def scrub_text(text: str) -> str:
     """``text`` with every secret-looking part replaced by ``***``: URL credentials,
     secret-named values and options, auth headers, high-entropy tokens, and whatever the
     redactor itself scrubs."""
-    from envsync.secrets import Redactor, is_secret_key, looks_secret
+    from envsync.secrets import is_secret_key, looks_secret, scrub_message
 
-    text = str(Redactor(key=b"envsync-crash-log").scrub(text))
+    # Marks, not fingerprints: a fingerprint under a key written here could be brute-forced.
+    text = scrub_message(text)
     text = _URL_CREDENTIALS.sub(lambda m: f"{m['scheme']}{_HIDDEN}@", text)
     text = _AUTH_HEADER.sub(lambda m: f"{m['kind']} {_HIDDEN}", text)
 

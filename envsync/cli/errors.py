@@ -91,6 +91,14 @@ class EnvsyncGroup(TyperGroup):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
+        from envsync.render.console import scrubbed_streams
+        from envsync.secrets import forget_process_secrets
+
+        forget_process_secrets()  # what an earlier command (in this process) learned
+        with scrubbed_streams():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         from envsync.render.console import error
 
         try:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
 
-__all__ = ["error", "info", "warn"]
+__all__ = ["error", "info", "scrubbed_streams", "warn"]
 
 
 def _line(prefix: str, text: str) -> None:
-    # Plain write: a message must stay one line, whatever the terminal width.
-    sys.stderr.write(f"envsync: {prefix}{text}\n")
+    from envsync.secrets import scrub_message
+
+    # Plain write: a message must stay one line, whatever the terminal width. Messages
+    # quote compose, docker and git, which may quote a secret: none leaves unscrubbed.
+    sys.stderr.write(f"envsync: {prefix}{scrub_message(text)}\n")
     sys.stderr.flush()
 
 
@@ -26,3 +32,50 @@ def warn(text: str) -> None:
 def info(text: str) -> None:
     """``envsync: …`` on stderr."""
     _line("", text)
+
+
+class _ScrubbedStream:
+    """A text stream that scrubs every whole line before it reaches ``raw``.
+
+    The last line of defence: whatever a command prints (tables, JSON, scripts, notes)
+    goes through :func:`envsync.secrets.scrub_message` on its way out, line by line so a
+    secret written in two pieces is still seen whole.
+    """
+
+    def __init__(self, raw: TextIO) -> None:
+        self._raw = raw
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        from envsync.secrets import scrub_message
+
+        self._pending += text
+        if "\n" in self._pending:
+            lines, _, self._pending = self._pending.rpartition("\n")
+            self._raw.write(scrub_message(lines + "\n"))
+        return len(text)
+
+    def flush(self) -> None:
+        from envsync.secrets import scrub_message
+
+        if self._pending:
+            self._raw.write(scrub_message(self._pending))
+            self._pending = ""
+        self._raw.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno… of the real stream
+        return getattr(self._raw, name)
+
+
+@contextlib.contextmanager
+def scrubbed_streams() -> Iterator[None]:
+    """stdout and stderr scrubbed of secrets for the duration of one command."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _ScrubbedStream(out), _ScrubbedStream(err)
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        sys.stdout, sys.stderr = out, err

@@ -137,15 +137,20 @@ def _junit(result: DiffResult, threshold: Severity) -> str:
 
 def render_diff(result: DiffResult, fmt: str, *, threshold: Severity = Severity.LOW,
                 width: int | None = None) -> str:
-    """The text to print for ``fmt`` (one of DIFF_FORMATS)."""
+    """The text to print for ``fmt`` (one of DIFF_FORMATS), scrubbed of anything secret
+    (a stored snapshot from an older envsync may hold what is now known to be one)."""
+    from envsync.secrets import scrub_message
+
     if fmt == "json":
-        return json.dumps(result.to_json(), indent=2, default=str) + "\n"
-    if fmt == "markdown":
-        return _markdown(result)
-    if fmt == "github":
-        return _github(result)
-    if fmt == "sarif":
-        return _sarif(result)
-    if fmt == "junit":
-        return _junit(result, threshold)
-    return _table(result, width)
+        text = json.dumps(result.to_json(), indent=2, default=str) + "\n"
+    elif fmt == "markdown":
+        text = _markdown(result)
+    elif fmt == "github":
+        text = _github(result)
+    elif fmt == "sarif":
+        text = _sarif(result)
+    elif fmt == "junit":
+        text = _junit(result, threshold)
+    else:
+        text = _table(result, width)
+    return scrub_message(text)

@@ -1,0 +1,428 @@
+"""Secrets inside free text: found and replaced in place, the rest left readable.
+
+Free text is every string envsync records or prints that is not a plain ``KEY=value``:
+a compose ``command`` or ``healthcheck.test``, a label, a running container's arguments,
+an error message from compose, docker or git. :class:`TextScrubber` replaces
+
+- every learned secret value (from env files, container env, …), also trimmed, quoted or
+  cut: any piece of 8 or more characters of one is replaced;
+- a URL's password (``postgres://adm:PW@db/x``);
+- the value of a secret-looking option: ``--password=PW``, ``--token PW``, ``-p PW``
+  (not a port or a path), ``redis-cli -a PW``; in an argument list, the element after it;
+- ``Bearer X`` / ``Basic X`` credentials and ``Authorization:`` headers;
+- ``KEY=value`` where KEY looks secret (``sh -c 'export TOKEN=…; …'``);
+- well-known token formats (JWT, AWS, GitHub, GitLab, Slack, Stripe, Telegram, private keys)
+  and long high-entropy tokens.
+
+Why not detect-secrets (1.5.0, evaluated on this project's strings): its line plugins miss
+the argument forms above (``--password=x``, ``--token x``, unquoted ``KEY=value``,
+``Bearer x``), its entropy plugins need quotes or, in its ad-hoc mode, flag every word
+(``redis-server``, ``--maxmemory``) and every sha256 digest, and a full scan costs 1.4 ms
+per string (265 µs for its 25 non-entropy plugins alone, 0.25 s to import) where a snapshot
+scrubs thousands of strings; these patterns cost a few µs. Its vendor-token regexes are
+the source of the few formats kept here.
+
+What must stay intact, because drift compares it: hex digests (image ids, config hashes,
+git shas, ``sha256:…``), paths, image references and ``${VAR}`` references.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+__all__ = ["FINGERPRINT_RE", "MESSAGE_MARK", "Learned", "TextScrubber", "entropy", "high_entropy",
+           "is_secret_name", "learnable_parts"]
+
+MESSAGE_MARK = "[redacted]"
+"""What replaces a secret in a one-line message (printing an error needs no key)."""
+
+FINGERPRINT_RE = re.compile(r"secret:hmac-sha256:[0-9a-f]{16}")
+"""A fingerprint already in a text: never scrubbed again (scrubbing is idempotent)."""
+
+SECRET_NAME = re.compile(
+    r"(TOKEN|SECRET|PASSWORD|PASSWD|PWD|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL|AUTH|SIGNING|"
+    r"SESSION_?KEY|SALT|COOKIE|CERT_?KEY)",
+    re.IGNORECASE,
+)
+FRAGMENT = 8
+"""Pieces of a learned secret this long or longer are replaced wherever they appear."""
+_MIN_WHOLE = 6
+"""Shorter learned values are not searched for in free text: too many false hits."""
+_MIN_ENTROPY_LEN = 20
+_TRIVIAL = {"true", "false", "yes", "no", "on", "off", "none", "null", "nil", "change_me",
+            "changeme", "default", "disabled", "enabled", "required", "optional"}
+
+_URL_PASSWORD = re.compile(
+    r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:@/\s'\"]*:)(?P<val>[^@/\s'\"]+)(?=@)")
+_OPTION = re.compile(
+    r"(?<![^\s'\"(])(?P<head>(?P<flag>--?[A-Za-z][\w.-]*)(?:=|[ \t]+))"
+    r"(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
+_REDIS_CLI = re.compile(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
+_BEARER = re.compile(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
+                     re.IGNORECASE)
+_AUTH_HEADER = re.compile(
+    r"(?P<head>\b(?:Proxy-)?Authorization:[ \t]*(?:[A-Za-z]+[ \t]+)?+)(?P<val>[^\s'\";&|]+)",
+    re.IGNORECASE)
+_HEADER = re.compile(
+    r"(?P<head>\bX-[\w-]*(?:token|key|secret|auth|password)[\w-]*:[ \t]*)(?P<val>[^\s'\";&|]+)",
+    re.IGNORECASE)
+_ASSIGNMENT = re.compile(
+    r"(?<![\w.-])(?P<head>(?P<key>[A-Za-z_][A-Za-z0-9_]*)=)(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
+# Vendor formats, after detect-secrets' plugins (aws, github_token, gitlab_token, slack,
+# stripe, telegram_token, jwt, private_key, openai).
+_VENDOR = re.compile("|".join((
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+    r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*",
+    r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b",
+    r"\bgh[pousr]_[A-Za-z0-9]{30,}\b",
+    r"\bgithub_pat_[A-Za-z0-9_]{22,}\b",
+    r"\bglpat-[A-Za-z0-9_-]{20,}\b",
+    r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b",
+    r"\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}\b",
+    r"\b\d{8,10}:AA[0-9A-Za-z_-]{32,33}\b",
+    r"\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b",
+)))
+_TRIGGER = re.compile(
+    r"://|=|(?<!\S)-|bearer|basic|authorization|x-|eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat"
+    r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY", re.IGNORECASE)
+"""Something one of the patterns above starts with (a fast way to skip the others)."""
+_TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
+_HEX = re.compile(r"[0-9a-fA-F-]+")
+_STAMP = re.compile(r"\d{8}T\d{4,6}Z?|\d{4}-?\d{2}-?\d{2}")
+_PORTISH = re.compile(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
+_VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")
+_EXTRA_SECRET_FLAGS = {"pass", "pw", "p"}
+_NOT_SECRET_WORDS = {"token", "auth", "header", "realm", "credentials", "required", "invalid"}
+
+
+def is_secret_name(name: str) -> bool:
+    """True when a key's or option's name alone says it holds a secret."""
+    return bool(SECRET_NAME.search(name))
+
+
+def entropy(value: str) -> float:
+    """Shannon entropy in bits per character."""
+    counts = Counter(value)
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def high_entropy(value: str) -> bool:
+    """A long token-like string with no spaces and mixed character classes.
+
+    Hex strings (digests, ids, shas, UUIDs) are never counted: drift compares them, and
+    a secret written in hex is still caught by its name, its option or its value.
+    """
+    if len(value) < _MIN_ENTROPY_LEN or any(c.isspace() for c in value):
+        return False
+    if value.startswith(("/", "./", "http://", "https://")) or value.count("/") > 2:
+        return False
+    if _HEX.fullmatch(value):
+        return False
+    # Names joined by dots, dashes or underscores (``services.app.environment.S3_KEY``,
+    # ``python3.11-slim``) and time stamps (``crash-20261129T163629Z-1.log``) are not
+    # tokens: one long run of letters and digits mixed is.
+    if not any(_token_run(run) for run in re.split(r"[._-]+", value)):
+        return False
+    classes = sum(
+        (any(c.islower() for c in value), any(c.isupper() for c in value),
+         any(c.isdigit() for c in value))
+    )
+    return classes >= 2 and entropy(value) >= 4.0
+
+
+def _token_run(run: str) -> bool:
+    if len(run) < 12 or _STAMP.fullmatch(run):
+        return False
+    digits = sum(c.isdigit() for c in run)
+    return digits >= 1 and len(run) - digits >= 3 and entropy(run) >= 3.5
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _plain(value: str) -> bool:
+    """True for values that are references or paths, never secrets themselves."""
+    v = _unquote(value)
+    return (not v or v.startswith(("/", "./", "../", "~/")) or bool(_VAR_REF.fullmatch(v))
+            or bool(FINGERPRINT_RE.search(v)) or MESSAGE_MARK in v or v.lower() in _TRIVIAL)
+
+
+def learnable_parts(value: str) -> list[str]:
+    """The parts of a secret value to look for in free text (none for placeholders,
+    references, paths and URLs without a password; only the password of a URL)."""
+    from urllib.parse import urlsplit
+
+    v = _unquote(value.strip())
+    if "://" in v:
+        try:
+            password = urlsplit(v).password
+        except ValueError:
+            password = None
+        return [password] if password and len(password) >= 4 else []
+    if _plain(v) or len(v) < 4 or (v.isdigit() and len(v) < FRAGMENT):
+        return []
+    return [v]
+
+
+def _telling(piece: str) -> bool:
+    """True for a piece of a secret that is worth looking for alone: not digits only
+    (timestamps, sizes), not a lower- or upper-case word (``runtime-``, ``API_TOKE``),
+    which every text is full of; the whole value is still looked for."""
+    if piece.isdigit():
+        return False
+    has_digit = any(c.isdigit() for c in piece)
+    return has_digit or (any(c.islower() for c in piece) and any(c.isupper() for c in piece))
+
+
+class Learned:
+    """Secret values to look for in text, with an index of their 8-character pieces."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.values: set[str] = set()
+        self.grams: set[str] = set()
+        self._whole: re.Pattern[str] | None = None
+        self._whole_version = -1
+        self.version = 0
+
+    def add(self, value: str) -> None:
+        """Remember ``value`` (and its pieces) if it is worth looking for."""
+        for part in learnable_parts(value):
+            if part in self.values:
+                continue
+            with self._lock:
+                self.values.add(part)
+                self.grams.update(g for g in (part[i:i + FRAGMENT]
+                                              for i in range(len(part) - FRAGMENT + 1))
+                                  if _telling(g))
+                self.version += 1
+
+    def clear(self) -> None:
+        with self._lock:
+            self.values.clear()
+            self.grams.clear()
+            self.version += 1
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where learned secrets (whole, or any piece of ≥ 8 characters) sit in ``text``."""
+        found: list[tuple[int, int]] = []
+        if self.grams and len(text) >= FRAGMENT:
+            grams = self.grams
+            start = end = -1
+            for i in range(len(text) - FRAGMENT + 1):
+                if text[i:i + FRAGMENT] in grams:
+                    if i > end:
+                        if end > start:
+                            found.append((start, end))
+                        start = i
+                    end = i + FRAGMENT
+            if end > start >= 0:
+                found.append((start, end))
+        whole = self._whole_pattern()
+        if whole is not None:
+            found += [(m.start(), m.end()) for m in whole.finditer(text)]
+        return found
+
+    def _whole_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every value looked for whole: short ones (< 8) and digits-only
+        ones as words, longer ones anywhere (their pieces may not all be telling)."""
+        if self._whole_version != self.version:
+            with self._lock:
+                values = sorted((v for v in self.values if len(v) >= _MIN_WHOLE),
+                                key=len, reverse=True)
+                alternatives = [rf"(?<![\w-]){re.escape(v)}(?![\w-])"
+                                if len(v) < FRAGMENT or v.isdigit() else re.escape(v)
+                                for v in values]
+                self._whole = re.compile("|".join(alternatives)) if alternatives else None
+                self._whole_version = self.version
+        return self._whole
+
+
+class TextScrubber:
+    """Replaces secrets in free text by ``mark(secret)``; learns those it finds by pattern.
+
+    Secrets are looked for from ``learned``; what is found is also added to ``also``
+    (the process-wide set that error messages are scrubbed with).
+    """
+
+    def __init__(self, mark: Callable[[str], str], learned: Iterable[Learned],
+                 also: Iterable[Learned] = ()) -> None:
+        self._mark = mark
+        self._learned = list(learned)
+        self._also = list(also)
+        self._memo: dict[str, str] = {}
+        self._memo_version = -1
+
+    def _version(self) -> int:
+        return sum(store.version for store in self._learned)
+
+    def learn(self, value: str) -> None:
+        """Remember ``value`` as secret in every store of this scrubber."""
+        for store in self._learned + self._also:
+            store.add(value)
+
+    def text(self, text: str) -> str:
+        """``text`` with every secret replaced in place; idempotent."""
+        version = self._version()
+        if version != self._memo_version:
+            self._memo.clear()
+            self._memo_version = version
+        hit = self._memo.get(text)
+        if hit is not None:
+            return hit
+        # Patterns first: a learned piece replaced inside a token would cut it, and
+        # leave the token's other end to be seen. Most strings (names, numbers, paths)
+        # hold nothing any pattern starts with: they skip the patterns.
+        stages: list[Callable[[str], str]] = []
+        if _TRIGGER.search(text):
+            stages += [self._vendor, self._urls, self._options, self._headers,
+                       self._assignments]
+        if len(text) >= _MIN_WHOLE and any(store.values for store in self._learned):
+            stages.append(self._known)
+        if len(text) >= _MIN_ENTROPY_LEN:
+            stages.append(self._entropy)
+        out = text
+        for stage in stages:
+            out = _outside_fingerprints(out, stage)
+        if self._version() != version:  # found new secrets: earlier answers may be stale
+            self._memo.clear()
+            self._memo_version = self._version()
+        self._memo[text] = out
+        return out
+
+    def known(self, text: str) -> str:
+        """``text`` with only learned secrets replaced (no pattern guesses)."""
+        return _outside_fingerprints(text, self._known)
+
+    def args(self, args: list[str]) -> list[str]:
+        """An argument list with secrets replaced; the element after ``--token``-style
+        options (and ``-p`` that is no port, ``-a`` of redis-cli) is replaced whole."""
+        out = []
+        secret_next = False
+        program, starts = "", True
+        for arg in args:
+            if secret_next and not arg.startswith("-") and not _plain(arg) \
+                    and not _PORTISH.fullmatch(arg):
+                self.learn(arg)
+                out.append(self._mark(arg))
+            else:
+                out.append(self.text(arg))
+            if arg in (";", "&&", "||", "|"):
+                starts = True
+            elif starts:
+                program, starts = arg.rsplit("/", 1)[-1], False
+            secret_next = (_secret_flag(arg) and not (arg == "-p" and program == "mkdir")) \
+                or (arg == "-a" and program == "redis-cli")
+        return out
+
+    # -- stages: each gets a piece of text that holds no fingerprint ------------------
+
+    def _known(self, text: str) -> str:
+        spans: list[tuple[int, int]] = []
+        for store in self._learned:
+            spans += store.spans(text)
+        return self._replace_spans(text, spans)
+
+    def _replace_spans(self, text: str, spans: list[tuple[int, int]]) -> str:
+        if not spans:
+            return text
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        out, pos = [], 0
+        for start, end in merged:
+            out += [text[pos:start], self._mark(text[start:end])]
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _secret(self, value: str, *, learn: bool = True) -> str:
+        """The mark for a value found by a pattern (quotes kept, the value learned unless
+        it is only a guess, which must not spread to every text holding a piece of it)."""
+        inner = _unquote(value)
+        if _plain(inner):
+            return value
+        if learn:
+            self.learn(inner)
+        return value.replace(inner, self._mark(inner)) if inner else value
+
+    def _vendor(self, text: str) -> str:
+        return _VENDOR.sub(lambda m: self._secret(m.group(0)), text)
+
+    def _urls(self, text: str) -> str:
+        return _URL_PASSWORD.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+
+    def _options(self, text: str) -> str:
+        def option(m: re.Match[str]) -> str:
+            flag, value = m.group("flag"), m.group("val")
+            if not _secret_flag(flag) or value.startswith("-"):
+                return m.group(0)
+            if flag == "-p" and (_PORTISH.fullmatch(_unquote(value)) or "/" in value
+                                 or _in_mkdir(text, m.start())):
+                return m.group(0)
+            return m.group("head") + self._secret(value)
+
+        text = _OPTION.sub(option, text)
+        return _REDIS_CLI.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+
+    def _headers(self, text: str) -> str:
+        def header(m: re.Match[str]) -> str:
+            if m.group("val").lower() in _NOT_SECRET_WORDS:
+                return m.group(0)
+            return m.group("head") + self._secret(m.group("val"))
+
+        for pattern in (_AUTH_HEADER, _BEARER, _HEADER):
+            text = _outside_fingerprints(text, functools.partial(pattern.sub, header))
+        return text
+
+    def _assignments(self, text: str) -> str:
+        def assignment(m: re.Match[str]) -> str:
+            if not is_secret_name(m.group("key")):
+                return m.group(0)
+            return m.group("head") + self._secret(m.group("val"))
+
+        return _ASSIGNMENT.sub(assignment, text)
+
+    def _entropy(self, text: str) -> str:
+        return _TOKEN.sub(lambda m: self._secret(m.group(0), learn=False) if high_entropy(m.group(0))
+                          else m.group(0), text)
+
+
+def _secret_flag(arg: str) -> bool:
+    """``--password``, ``--api-key``, ``-p``: an option whose value is a secret."""
+    if not arg.startswith("-") or "=" in arg:
+        return False
+    name = arg.lstrip("-")
+    if arg.startswith("--"):
+        return is_secret_name(name.replace("-", "_")) or name in _EXTRA_SECRET_FLAGS
+    return name == "p"
+
+
+def _in_mkdir(text: str, at: int) -> bool:
+    """True when the ``-p`` at ``at`` belongs to a ``mkdir`` (its directories are no secret)."""
+    command = re.split(r"[;&|\n]", text[:at])[-1]
+    return bool(re.search(r"\bmkdir\b", command))
+
+
+def _outside_fingerprints(text: str, stage: Callable[[str], str]) -> str:
+    """``stage`` applied to the parts of ``text`` between fingerprints already in it."""
+    if "secret:hmac-sha256:" not in text:
+        return stage(text)
+    out, pos = [], 0
+    for m in FINGERPRINT_RE.finditer(text):
+        out += [stage(text[pos:m.start()]), m.group(0)]
+        pos = m.end()
+    out.append(stage(text[pos:]))
+    return "".join(out)
