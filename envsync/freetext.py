@@ -190,8 +190,9 @@ class Learned:
         self._lock = threading.Lock()
         self.values: set[str] = set()
         self.grams: set[str] = set()
-        self._whole: re.Pattern[str] | None = None
-        self._whole_version = -1
+        self.whole: dict[str, re.Pattern[str]] = {}
+        """Values also looked for whole: short ones (< 8) and digits-only ones as words,
+        and those with a piece that is not telling, anywhere."""
         self.version = 0
 
     def add(self, value: str) -> None:
@@ -201,15 +202,21 @@ class Learned:
                 continue
             with self._lock:
                 self.values.add(part)
-                self.grams.update(g for g in (part[i:i + FRAGMENT]
-                                              for i in range(len(part) - FRAGMENT + 1))
-                                  if _telling(g))
+                pieces = [part[i:i + FRAGMENT] for i in range(len(part) - FRAGMENT + 1)]
+                telling = [g for g in pieces if _telling(g)]
+                self.grams.update(telling)
+                if len(part) >= _MIN_WHOLE and (len(telling) < len(pieces) or not pieces
+                                                or part.isdigit()):
+                    word = len(part) < FRAGMENT or part.isdigit()
+                    self.whole[part] = re.compile(
+                        rf"(?<![\w-]){re.escape(part)}(?![\w-])" if word else re.escape(part))
                 self.version += 1
 
     def clear(self) -> None:
         with self._lock:
             self.values.clear()
             self.grams.clear()
+            self.whole.clear()
             self.version += 1
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -227,24 +234,10 @@ class Learned:
                     end = i + FRAGMENT
             if end > start >= 0:
                 found.append((start, end))
-        whole = self._whole_pattern()
-        if whole is not None:
-            found += [(m.start(), m.end()) for m in whole.finditer(text)]
+        for value, pattern in tuple(self.whole.items()) if self.whole else ():
+            if value in text:
+                found += [(m.start(), m.end()) for m in pattern.finditer(text)]
         return found
-
-    def _whole_pattern(self) -> re.Pattern[str] | None:
-        """One pattern for every value looked for whole: short ones (< 8) and digits-only
-        ones as words, longer ones anywhere (their pieces may not all be telling)."""
-        if self._whole_version != self.version:
-            with self._lock:
-                values = sorted((v for v in self.values if len(v) >= _MIN_WHOLE),
-                                key=len, reverse=True)
-                alternatives = [rf"(?<![\w-]){re.escape(v)}(?![\w-])"
-                                if len(v) < FRAGMENT or v.isdigit() else re.escape(v)
-                                for v in values]
-                self._whole = re.compile("|".join(alternatives)) if alternatives else None
-                self._whole_version = self.version
-        return self._whole
 
 
 class TextScrubber:
@@ -263,6 +256,8 @@ class TextScrubber:
         self._memo_version = -1
 
     def _version(self) -> int:
+        if len(self._learned) == 1:
+            return self._learned[0].version
         return sum(store.version for store in self._learned)
 
     def learn(self, value: str) -> None:
