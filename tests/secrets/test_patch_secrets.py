@@ -55,8 +55,17 @@ def _repo(repo: Repo, env_text: str, config: str = CONFIG) -> Repo:
     return repo
 
 
+def _running(service: str, **fields: object) -> dict[str, object]:
+    """A snapshot in which ``service`` runs as compose's replica 1, with ``fields``."""
+    labels = {"com.docker.compose.project": "p", "com.docker.compose.service": service,
+              "com.docker.compose.container-number": "1"}
+    return {"compose": {"project": "p", "declared": {"services": {service: {}}}},
+            "containers": {service: {"service": service, "name": f"p-{service}-1",
+                                     "labels": labels, **fields}}}
+
+
 def _override(service: str, field: str, value: object) -> tuple[dict[str, object], Finding]:
-    snapshot = {"containers": {service: {"service": service, field: value}}}
+    snapshot = _running(service, **{field: value})
     finding = Finding(path=f"containers.{service}.{field}", kind=Kind.CHANGED,
                       category="runtime", severity=Severity.CRITICAL, message="differs",
                       service=service, direction=Direction.RUNTIME_OVERRIDE,
@@ -108,7 +117,7 @@ def test_env_file_context_never_shows_a_secret(repo: Repo) -> None:
     _repo(repo, f"LOG=info\nMODE=a\nREGION=eu\nZONE=1\nDB_PASSWORD={ENV_SECRET}x\n"
                 f"API_TOKEN={ENV_SECRET}\n")
     config = load_config(repo.path / "envsync.yaml")
-    snapshot = {"containers": {"app": {"service": "app", "env": {"NEW_SECRET": FP + "0" * 16}}}}
+    snapshot = _running("app", env={"NEW_SECRET": FP + "0" * 16})
     finding = Finding(path="containers.app.env.NEW_SECRET", kind=Kind.ADDED, category="env",
                       severity=Severity.HIGH, message="added", service="app",
                       direction=Direction.RUNTIME_OVERRIDE,
