@@ -323,6 +323,8 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
     if not existing and not added:
         return original
     new = text
+    old_lines = text.splitlines(keepends=True)
+    regions = [b for b in (_block(data, e.service, old_lines) for e in existing) if b]
     if existing:
         new = _edit_existing(new, yaml, data, existing)
     if added:
@@ -330,6 +332,7 @@ def apply_edits(text: str, edits: list[ServiceEdit], *, filename: str,
             yaml, data = _load(new, filename)
         new = _insert_services(new, yaml, data, added)
     _verify(text, new, existing + added, filename)
+    _only_inside(old_lines, new.splitlines(keepends=True), regions, filename)
     new += closing
     if unterminated and new.endswith("\n"):
         new = new[:-1]
@@ -413,6 +416,20 @@ def _comments(text: str) -> Counter[str]:
 
 
 _COMMENTS = re.compile(r"(?:^|[ \t])(#[^\n]*)", re.MULTILINE)
+
+
+def _only_inside(old: list[str], new: list[str], regions: list[tuple[int, int]],
+                 filename: str) -> None:
+    """CannotEdit when a line outside the edited services' blocks changed or went: the
+    rest of the file must stay byte for byte (new lines may only be added)."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op in ("replace", "delete"):
+            for n in range(i1, i2):
+                if not any(start <= n < end for start, end in regions):
+                    raise CannotEdit(f"{filename}:{n + 1}: cannot edit: the YAML library "
+                                     "would rewrite this line, outside the edited service; "
+                                     "edit it by hand")
 
 
 def _verify(old: str, new: str, edits: list[ServiceEdit], filename: str) -> None:

@@ -285,3 +285,20 @@ def test_layouts_edited_in_place(tmp_path: Path, text: str, edit: ServiceEdit,
     assert _changed_lines(text, new) == changed
     assert new.endswith("\n") == text.endswith("\n")
     _git_apply_check(tmp_path, "c.yml", text, new)
+
+
+def test_a_line_rewritten_outside_the_edited_service_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same meaning, other bytes (`image:  x` → `image: x` in another service): refused,
+    because the rest of the file must stay byte for byte."""
+    import envsync.patch.yamledit as yamledit
+
+    real = yamledit._edit_existing
+    text = SAMPLE.replace("image: 'envsync/market:1'", "image:  'envsync/market:1'")
+
+    def respaced(*args: object) -> str:
+        return real(*args).replace("image:  'envsync/market:1'", "image: 'envsync/market:1'")  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yamledit, "_edit_existing", respaced)
+    with pytest.raises(CannotEdit, match=r"^c\.yml:9: cannot edit: .* would rewrite this line"):
+        apply_edits(text, [ServiceEdit("bot", ("user",), "1")], filename="c.yml")
