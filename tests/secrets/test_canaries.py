@@ -231,6 +231,7 @@ def test_no_canary_in_any_output_of_any_command(planted: Repo, tmp_path: Path) -
     out.add("snapshot remote", warned.stdout + warned.stderr)
     assert "Docker engine" in warned.stderr or "engine" in warned.stdout
     _cli(out, repo, "drift", "remote", "--format", "json", codes=(0, 1, 2))
+    _cli(out, repo, "health", "remote", codes=(0, 1, 2))
     # a git remote whose URL has a password, never reachable
     _cli(out, repo, "snapshot", "upstream", codes=(2,))
     _cli(out, repo, "diff", "local", "remote", "--format", "sarif", codes=(0, 1, 2))
@@ -238,6 +239,13 @@ def test_no_canary_in_any_output_of_any_command(planted: Repo, tmp_path: Path) -
     for f in tmp_path.glob("*.sh"):
         out.add(f.name, f.read_text())
     _assert_clean(out, repo.path / "snapshots", tmp_path / "state")
+
+    # --write: the files get variables and placeholders, never a fingerprint
+    _cli(out, repo, "patch", "local", "--to", "vcs", "--write")
+    written = (repo.path / "docker-compose.yml").read_text() + (repo.path / ".env").read_text()
+    assert "secret:hmac-sha256:" not in written
+    assert '"--token", "${WORKER_TOKEN}"' in written and "WORKER_TOKEN=CHANGE_ME" in written
+    _assert_clean(out)
 
 
 ENVSYNC = [str(Path(sys.executable).with_name("envsync"))]  # the console script of this venv

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from envsync.secrets import Redactor, forget_process_secrets, is_fingerprint, scrub_message
 
@@ -157,3 +159,30 @@ def test_word_pieces_of_a_learned_secret_are_not_replaced_alone(r: Redactor) -> 
     lower = "correct-horse-battery"
     r.value("DB_PASSWORD", lower)
     assert lower not in r.text(f"--pw={lower}")
+
+
+_ALPHABET = "abcdefghijkLMNOPQRS0123456789-_"
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=st.text(max_size=40), after=st.text(max_size=40),
+       secret=st.text(alphabet=_ALPHABET, min_size=12, max_size=30).filter(
+           lambda s: any(c.isdigit() for c in s) and any(c.isalpha() for c in s)),
+       cut=st.integers(min_value=0, max_value=4))
+def test_a_learned_secret_never_survives_and_scrubbing_is_idempotent(
+        before: str, after: str, secret: str, cut: int) -> None:
+    r = Redactor(b"property")
+    r.value("API_TOKEN", secret)
+    for shown in (secret, secret[cut:], secret[:len(secret) - cut]):
+        out = r.text(before + shown + after)
+        assert r.text(out) == out
+        for i in range(len(shown) - 7):
+            piece = shown[i:i + 8]
+            if _telling(piece):  # a digit or mixed case: looked for on its own
+                assert piece not in out, (piece, out)
+    assert secret not in r.text(before + secret + after)
+
+
+def _telling(piece: str) -> bool:
+    return not piece.isdigit() and (any(c.isdigit() for c in piece) or (
+        any(c.islower() for c in piece) and any(c.isupper() for c in piece)))
