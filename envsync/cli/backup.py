@@ -24,6 +24,9 @@ def backup(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before pruning.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
                    help="table (default) or json.")] = "table",
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="When another "
+                    "envsync changes ENV now (a backup, rollback or patch), wait up to SECONDS "
+                    "for it (default: exit 2 at once, naming it).")] = 0,
 ) -> None:
     """Record a restore point of ENV: a snapshot, a git tag ENV-stable-YYYYMMDD[-N] at
     the deployed commit, and `docker save` of each running service's image.
@@ -47,12 +50,22 @@ def backup(
     if list_:
         typer.echo(render_points(list_restore_points(config=config, env_name=env, warn=warn), fmt), nl=False)
     elif prune is not None:
-        pruned = prune_archives(config=config, env_name=env, keep=prune,
-                                confirm=(lambda _p, _b: True) if yes else confirm_prune,
-                                warn=warn)
+        from envsync.lock import environment_lock
+        from envsync.render.console import info
+
+        # A backup running now may be hard-linking the archives prune would delete.
+        with environment_lock(config, env, f"envsync backup {env} --prune {prune}",
+                              wait_s=wait, waiting=info):
+            pruned = prune_archives(config=config, env_name=env, keep=prune,
+                                    confirm=(lambda _p, _b: True) if yes else confirm_prune,
+                                    warn=warn)
         typer.echo(render_prune(pruned, fmt), nl=False)
     else:
-        with progress_reporter(f"backup {env}") as progress:
+        from envsync.lock import environment_lock
+        from envsync.render.console import info
+
+        with environment_lock(config, env, f"envsync backup {env}", wait_s=wait,
+                              waiting=info), progress_reporter(f"backup {env}") as progress:
             result = take_backup(config=config, env_name=env,
                                  images="none" if no_images else "all", progress=progress,
                                  warn=warn)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from envsync.cli.errors import state
+
+if TYPE_CHECKING:
+    from envsync.config import Config
 
 __all__ = ["register"]
 
@@ -28,6 +31,9 @@ def patch(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --execute.")] = False,
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Plan from a "
                         "stored snapshot instead of capturing now.")] = None,
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="--execute: when "
+                    "another envsync changes ENV now, wait up to SECONDS for it (default: "
+                    "exit 2 at once, naming it).")] = 0,
 ) -> None:
     """Reconcile ENV: make the committed files describe what runs (--to vcs), or make
     what runs match the files (--to runtime).
@@ -41,9 +47,7 @@ def patch(
 
       envsync patch prod --to runtime --execute
     """
-    from envsync.patch import run_patch, write_patch
-    from envsync.render.console import info, warn
-    from envsync.render.progress import progress_reporter
+    from envsync.render.console import info
 
     if to not in ("vcs", "runtime"):
         raise typer.BadParameter(f"{to!r} (choose vcs or runtime)", param_hint="--to")
@@ -51,8 +55,26 @@ def patch(
         raise typer.BadParameter("--write goes with --to vcs", param_hint="--write")
     if execute and to != "runtime":
         raise typer.BadParameter("--execute goes with --to runtime", param_hint="--execute")
+    config = state(ctx).config()
+    if execute:
+        from envsync.lock import environment_lock
+
+        # Planned under the lock: a plan made while another run changes ENV is stale.
+        with environment_lock(config, env, f"envsync patch {env} --to runtime --execute",
+                              wait_s=wait, waiting=info):
+            _patch(config, env, to, write, out, True, yes, snapshot)
+    else:
+        _patch(config, env, to, write, out, False, yes, snapshot)
+
+
+def _patch(config: Config, env: str, to: str, write: bool, out: Path | None, execute: bool,
+           yes: bool, snapshot: str | None) -> None:
+    from envsync.patch import run_patch, write_patch
+    from envsync.render.console import info, warn
+    from envsync.render.progress import progress_reporter
+
     with progress_reporter(f"patch {env}") as progress:
-        result = run_patch(config=state(ctx).config(), env_name=env, to=to,
+        result = run_patch(config=config, env_name=env, to=to,
                            snapshot_ref=snapshot, progress=progress)
     for note in result.notes:
         warn(note)
@@ -71,7 +93,7 @@ def patch(
         for path in write_patch(result):
             info(f"wrote {path}")
     if execute:
-        _execute(result, yes, state(ctx).config().environment(env).docker)
+        _execute(result, yes, config)
 
 
 def _text(result: object) -> str:
@@ -85,27 +107,36 @@ def _text(result: object) -> str:
     return render_script(result.plan)
 
 
-def _execute(result: object, yes: bool, docker: str | None) -> None:
-    from envsync.capture.engine import engine_url
-    from envsync.exitcodes import TROUBLE
+def _execute(result: object, yes: bool, config: Config) -> None:
+    from envsync.capture.envfiles import read_env_file
     from envsync.patch import PatchResult
-    from envsync.plan.executor import run_plan
+    from envsync.patch.runtime import execute_runtime_patch
     from envsync.render.console import error, info
+    from envsync.secrets import Redactor
 
     assert isinstance(result, PatchResult) and result.plan is not None
     steps = result.plan.steps
     if not yes and not typer.confirm(f"recreate on {result.env}: "
                                      f"{'; '.join(s.title for s in steps)}?"):
         raise typer.Abort()
-    outcome = run_plan(result.plan, docker_host=engine_url(docker),
-                       on_step=lambda n, s: info(f"step {n}/{len(steps)}: {s.title}"))
-    for r in outcome.results:
-        info(f"{'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s): {r.step.title}")
-    failed = outcome.failed
-    if failed is not None:
-        n = outcome.results.index(failed) + 1
-        error(f"step {n}/{len(steps)} ({failed.step.title}) failed: {failed.reason()}")
-        raise typer.Exit(TROUBLE)
+    env = config.environment(result.env)
+    redactor = Redactor()  # learns the env file's secrets, so no message shows one
+    if env.compose is not None and env.compose.env_file:
+        path = result.root / env.compose.env_file
+        if path.is_file():
+            read_env_file(path, redactor)
+    outcome = execute_runtime_patch(
+        config, env, result.plan, redactor=redactor,
+        on_step=lambda n, s: info(f"step {n}/{len(steps)}: {s.title}"))
+    for step in outcome.steps:
+        mark = "ok" if step["returncode"] == 0 else "FAILED"
+        info(f"{mark} ({step['seconds']:.1f} s): {step['title']}")
+    for difference in outcome.differences:
+        info(f"differs: {difference}")
+    if outcome.failure:
+        error(outcome.failure if outcome.result != "interrupted" else
+              f"{outcome.failure}: run `envsync drift {result.env}` to see what runs")
+    raise typer.Exit(outcome.exit_code)
 
 
 def register(app: typer.Typer) -> None:

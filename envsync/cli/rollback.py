@@ -31,13 +31,18 @@ def rollback(
                      "each is kept first in the restore point's folder).")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
                    "execution: table (default) or json.")] = "table",
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="--execute: when "
+                    "another envsync changes ENV now, wait up to SECONDS for it (default: "
+                    "exit 2 at once, naming it).")] = 0,
 ) -> None:
     """Return ENV to a restore point taken by `envsync backup`.
 
     Without --execute the plan is printed as a bash script and nothing changes. With
-    --execute: preconditions, a restore point of the state being left, the steps (stopping
-    at the first failure), the health checks, a summary. Exit 0 done, 1 health checks
-    failing afterwards, 2 a step or a precondition failed.
+    --execute: ENV's lock (one change at a time), preconditions, a restore point of the
+    state being left, the steps (stopping at the first failure), a check that what runs
+    matches the restore point, the health checks, a summary. Exit 0 done, 1 what runs
+    differs or health checks fail afterwards, 2 a step or a precondition failed, 130/143
+    stopped by Ctrl-C/SIGTERM (the step running finishes, the services are brought back).
 
     Examples:
 
@@ -45,7 +50,9 @@ def rollback(
 
       envsync rollback prod --level 2 --to prod-stable-20261129 --execute
     """
-    from envsync.exitcodes import CLEAN, FINDINGS, TROUBLE
+    import contextlib
+
+    from envsync.lock import environment_lock
     from envsync.render.console import info, warn
     from envsync.render.progress import progress_reporter
     from envsync.render.rollback import confirm_rollback, render_outcome, step_progress
@@ -54,26 +61,30 @@ def rollback(
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
     config = state(ctx).config()
-    with progress_reporter(f"rollback {env}: plan") as progress:
-        prepared = prepare_rollback(config=config, env_name=env, level=level, to=to,
-                                    progress=progress, warn=warn)
-    if script is not None:
-        from envsync.store import atomic_write_text
+    # --execute plans under the lock: a plan made while another run changes ENV is stale.
+    lock = (environment_lock(config, env, f"envsync rollback {env} --level {level} --execute",
+                             wait_s=wait, waiting=info)
+            if execute else contextlib.nullcontext())
+    with lock:
+        with progress_reporter(f"rollback {env}: plan") as progress:
+            prepared = prepare_rollback(config=config, env_name=env, level=level, to=to,
+                                        progress=progress, warn=warn)
+        if script is not None:
+            from envsync.store import atomic_write_text
 
-        atomic_write_text(script, prepared.script, mode=0o755)
-        info(f"plan written to {script}")
-    if not execute:
-        if script is None:
-            sys.stdout.write(prepared.script)
-        return
-    if not yes and not confirm_rollback(prepared):
-        raise typer.Abort()
-    with step_progress(len(prepared.rollback.plan.steps)) as (on_step, note):
-        outcome = execute_rollback(prepared=prepared, force=force, on_step=on_step,
-                                   progress=note)
+            atomic_write_text(script, prepared.script, mode=0o755)
+            info(f"plan written to {script}")
+        if not execute:
+            if script is None:
+                sys.stdout.write(prepared.script)
+            return
+        if not yes and not confirm_rollback(prepared):
+            raise typer.Abort()
+        with step_progress(len(prepared.rollback.plan.steps)) as (on_step, note):
+            outcome = execute_rollback(prepared=prepared, force=force, on_step=on_step,
+                                       progress=note)
     sys.stdout.write(render_outcome(outcome, fmt))
-    raise typer.Exit(CLEAN if outcome.ok else FINDINGS if outcome.result == "health-failed"
-                     else TROUBLE)
+    raise typer.Exit(outcome.exit_code)
 
 
 def register(app: typer.Typer) -> None:

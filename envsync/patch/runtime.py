@@ -3,14 +3,27 @@ declared files, with the environment's files, project, env file and engine."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from envsync.capture.compose import compose_command
-from envsync.config import Environment
+from envsync.config import Config, Environment
 from envsync.model import Direction, Finding, Snapshot
 from envsync.plan import Plan, Step
 
-__all__ = ["compose_argv", "plan_runtime_patch"]
+if TYPE_CHECKING:
+    from envsync.plan.executor import StepResult
+    from envsync.secrets import Redactor
+
+__all__ = ["PATCH_LOG", "PatchOutcome", "compose_argv", "execute_runtime_patch",
+           "plan_runtime_patch"]
+
+PATCH_LOG = "patches.jsonl"
+"""``<snapshots>/<env>/patches.jsonl``: one line per ``patch --to runtime --execute``."""
 
 _RECREATE = {Direction.RUNTIME_OVERRIDE, Direction.NOT_DEPLOYED, Direction.CONFLICT,
              Direction.NOT_RUNNING}
@@ -64,6 +77,7 @@ def plan_runtime_patch(root: Path, env: Environment, snapshot: Snapshot,
     services, undeclared = _drifted(findings, snapshot)
     project = (snapshot.get("compose") or {}).get("project")
     docker_env = (("DOCKER_HOST", env.docker),) if env.docker else ()
+    plan.services = services
     if services:
         plan.add(Step(
             title=f"recreate {', '.join(services)}",
@@ -86,3 +100,90 @@ def plan_runtime_patch(root: Path, env: Environment, snapshot: Snapshot,
         plan.notes.append(f"container {name} runs in this project but no file declares it; "
                           f"remove it by hand if it should not run: docker rm -f {name}")
     return plan
+
+
+@dataclass
+class PatchOutcome:
+    """How ``patch --to runtime --execute`` went: what the message and the log line say."""
+
+    environment: str
+    started: str
+    result: str = "ok"
+    """ok, failed, verify-failed or interrupted."""
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    failure: str | None = None
+    signal: str | None = None
+    interrupted_at: int | None = None
+    settled: list[dict[str, Any]] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    log: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """0 done; 1 what runs still differs; 2 a step failed; 130/143 interrupted."""
+        codes = {"ok": 0, "verify-failed": 1, "failed": 2}
+        if self.result == "interrupted":
+            return 143 if self.signal == "SIGTERM" else 130
+        return codes.get(self.result, 2)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("log")
+        return {"to": "runtime", **data}
+
+
+def _steps(results: list[StepResult]) -> list[dict[str, Any]]:
+    return [{"title": r.step.title, "command": r.step.shell(), "returncode": r.returncode,
+             "seconds": round(r.seconds, 3)} for r in results]
+
+
+def execute_runtime_patch(config: Config, env: Environment, plan: Plan, *,
+                          redactor: Redactor,
+                          on_step: Callable[[int, Step], None] | None = None,
+                          progress: Callable[[str], None] | None = None) -> PatchOutcome:
+    """Run a runtime patch's plan through the executor (the caller holds the lock): the
+    environment's settings, SIGINT/SIGTERM handling, then a check that each recreated
+    service runs what the files declare; one line appended to ``patches.jsonl``."""
+    from envsync.capture.engine import engine_url
+    from envsync.plan.executor import Interrupts, append_log, run_plan
+    from envsync.plan.verify import verify
+
+    started = time.perf_counter()
+    outcome = PatchOutcome(environment=env.name,
+                           started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    total = len(plan.steps)
+    with Interrupts() as interrupts:
+        ran = run_plan(plan, docker_host=engine_url(env.docker), on_step=on_step,
+                       interrupts=interrupts)
+        outcome.steps, outcome.settled = _steps(ran.results), _steps(ran.settled)
+        failed = ran.failed
+        if ran.interrupted:
+            n = ran.interrupted_at or 1
+            outcome.result, outcome.signal, outcome.interrupted_at = ("interrupted",
+                                                                      ran.interrupted, n)
+            back = ""
+            if ran.settled:
+                bad = [r for r in ran.settled if not r.ok]
+                back = ("; services brought back" if not bad else
+                        f"; bringing the services back failed: {redactor.scrub(bad[0].reason())}")
+            outcome.failure = f"interrupted by {ran.interrupted} at step {n}/{total}{back}"
+        elif failed is not None:
+            n = ran.results.index(failed) + 1
+            outcome.result = "failed"
+            outcome.failure = (f"step {n}/{total} ({failed.step.title}) failed: "
+                               f"{redactor.scrub(failed.reason())}")
+        else:
+            outcome.differences = [redactor.scrub(d) for d in verify(
+                config, env, target=None, services=plan.services, interrupts=interrupts,
+                progress=progress or (lambda _: None))]
+            if outcome.differences:
+                outcome.result = "verify-failed"
+                outcome.failure = ("what runs still differs from the files: "
+                                   + "; ".join(outcome.differences[:3])
+                                   + (" …" if len(outcome.differences) > 3 else ""))
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    path = config.snapshots_dir / env.name / PATCH_LOG
+    outcome.log = str(path)
+    append_log(path, outcome.to_json())
+    return outcome

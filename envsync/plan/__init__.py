@@ -39,6 +39,8 @@ class Plan:
     title: str
     steps: list[Step] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    """The services the steps recreate: the executor checks that each then runs as meant."""
     settle: list[Step] = field(default_factory=list)
     """Steps that bring the services back when the plan stops early (a signal): run by the
     executor after the interrupted step, never part of the script's normal flow."""

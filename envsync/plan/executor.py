@@ -26,13 +26,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
 from envsync.plan import Plan, Step
 
-__all__ = ["GRACE_S", "PASS_ENV", "Interrupts", "PlanResult", "StepResult", "child_env",
-           "run_plan"]
+__all__ = ["GRACE_S", "PASS_ENV", "Interrupts", "PlanResult", "StepResult", "append_log",
+           "child_env", "run_plan"]
 
 PASS_ENV = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE",
             "DOCKER_CONFIG", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "SSH_AUTH_SOCK",
@@ -222,7 +223,7 @@ def run_plan(plan: Plan, *, docker_host: str | None = None,
             break
         if not result.ok:
             break
-    if outcome.interrupted:
+    if outcome.interrupted and outcome.results:  # nothing ran: nothing to bring back
         # The settle steps are the way back to running services: a signal now does not
         # stop them (a third one does, through the timeout below being short).
         for step in plan.settle:
@@ -237,3 +238,19 @@ def interruptible() -> Iterator[Interrupts]:
     """``with interruptible() as interrupts:`` catch SIGINT/SIGTERM for the block."""
     with Interrupts() as interrupts:
         yield interrupts
+
+
+def append_log(path: Path, data: dict[str, Any]) -> Path:
+    """Append ``data`` as one JSON line to ``path`` (created with its folder)."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = (json.dumps(data, default=str) + "\n").encode()
+    # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return path

@@ -168,7 +168,8 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
     if fmt == "json":
         return _dump(outcome.to_json())
     buf, console = _buffer()
-    verdict = "done" if outcome.ok else "FAILED"
+    verdict = ("done" if outcome.ok else "INTERRUPTED" if outcome.result == "interrupted"
+               else "FAILED")
     console.print(f"rollback of {outcome.environment} to {outcome.point} (level "
                   f"{outcome.level}): {verdict} in {outcome.seconds:.1f} s")
     if outcome.kept:
@@ -182,8 +183,14 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
         console.print(f"  {n}. {step['title']}: {mark}, {step['seconds']:.1f} s")
     for title in outcome.not_run:
         console.print(f"  -  {title}: not run")
+    for step in outcome.settled:
+        mark = "ok" if step["returncode"] == 0 else f"FAILED (exit {step['returncode']})"
+        console.print(f"  +  {step['title']}: {mark}, {step['seconds']:.1f} s")
     if outcome.failure:
-        console.print(f"  what failed: {outcome.failure}")
+        what = "where it stopped" if outcome.result == "interrupted" else "what failed"
+        console.print(f"  {what}: {outcome.failure}")
+    for difference in outcome.differences:
+        console.print(f"  differs: {difference}")
     for name, check in outcome.health.items():
         extra = f" ({check['error']})" if check.get("error") else ""
         console.print(f"  health {name}: {check['status']}{extra}")

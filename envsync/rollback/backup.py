@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import time
@@ -19,7 +20,7 @@ from typing import Any, Literal
 
 from envsync.capture import Progress
 from envsync.config import Config
-from envsync.errors import EngineError, GitError, RollbackError
+from envsync.errors import EngineError, EnvsyncError, RollbackError
 from envsync.model import Snapshot
 from envsync.rollback.points import (
     KIND_BACKUP,
@@ -39,6 +40,9 @@ Images = Literal["all", "cheap", "none"]
 """``all``: save every image (reusing an archive of the same image when one exists);
 ``cheap``: only reuse existing archives (hard links), never run ``docker save``;
 ``none``: record the image ids only."""
+
+
+_DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def _noop(_: str) -> None:
@@ -137,10 +141,23 @@ def take_backup(
     progress: Progress = _noop,
     snapshot: Snapshot | None = None,
     warn: Progress = _noop,
+    wait_s: float = 0,
 ) -> BackupResult:
-    """Capture ``env_name`` (or use ``snapshot``, one just taken), store the snapshot, tag
-    the deployed commit and save the running images; the manifest is written last, so a
-    failed backup leaves no point."""
+    """Capture ``env_name`` (or use ``snapshot``, one just taken), save the running images,
+    store the snapshot, write the manifest, tag the deployed commit: the tag comes last, so
+    a failed backup (a full disk) leaves no tag without its manifest, and what it wrote is
+    removed. Holds the environment's lock (waiting up to ``wait_s`` for it)."""
+    from envsync.lock import environment_lock
+
+    with environment_lock(config, env_name, f"envsync backup {env_name}", wait_s=wait_s,
+                          waiting=progress):
+        return _take_backup(config=config, env_name=env_name, images=images, kind=kind,
+                            progress=progress, snapshot=snapshot, warn=warn)
+
+
+def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
+                 progress: Progress, snapshot: Snapshot | None, warn: Progress
+                 ) -> BackupResult:
     from envsync.capture import take_snapshot
     from envsync.capture.engine import connect, describe, engine_errors, engine_url
     from envsync.capture.git import run_git
@@ -219,25 +236,42 @@ def take_backup(
             client.close()
     except engine_errors() as exc:
         shutil.rmtree(archive_dir, ignore_errors=True)
+        if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:  # a full disk, not docker
+            raise RollbackError(f"{env_name}: cannot write an image archive in {archive_dir}:"
+                                f" {exc.strerror} (no restore point was recorded)") from None
         reason = exc if isinstance(exc, EngineError) else describe(exc)
         raise EngineError(f"{env_name}: docker save failed: {reason}") from None
+    except OSError as exc:  # a full or read-only disk
+        shutil.rmtree(archive_dir, ignore_errors=True)
+        raise RollbackError(f"{env_name}: cannot write an image archive in {archive_dir}: "
+                            f"{exc.strerror or exc} (no restore point was recorded)") from None
     except BaseException:
         shutil.rmtree(archive_dir, ignore_errors=True)
         raise
     save_seconds = time.perf_counter() - save_started
-    progress("write the snapshot, the tag and the manifest")
-    snapshot_path = write_snapshot(config.snapshots_dir, snapshot)
+    progress("write the snapshot, the manifest and the tag")
+    written: list[Path] = []
     try:
-        run_git(root, "tag", tag, commit)
-    except GitError:
+        snapshot_path = write_snapshot(config.snapshots_dir, snapshot)
+        written.append(snapshot_path)
+        point = RestorePoint(
+            tag=tag, environment=env_name, kind=kind,
+            time=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), commit=commit,
+            snapshot=str(snapshot_path.resolve()), dirty=dirty, images=records, folder=folder,
+        )
+        write_point(point)
+        written.append(point.manifest)
+        run_git(root, "tag", tag, commit)  # last: a tag always has its manifest
+    except BaseException as exc:
         shutil.rmtree(archive_dir, ignore_errors=True)
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if isinstance(exc, EnvsyncError | OSError):
+            why = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
+            raise RollbackError(f"{env_name}: the restore point {tag} could not be recorded: "
+                                f"{why} (nothing was kept)") from None
         raise
-    point = RestorePoint(
-        tag=tag, environment=env_name, kind=kind,
-        time=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), commit=commit,
-        snapshot=str(snapshot_path.resolve()), dirty=dirty, images=records, folder=folder,
-    )
-    write_point(point)
     return BackupResult(point=point, snapshot_path=snapshot_path, saved=saved, reused=reused,
                         not_saved=not_saved, notes=result_notes,
                         seconds=time.perf_counter() - started, save_seconds=save_seconds)

@@ -10,8 +10,6 @@ and appends the execution to ``<snapshots>/<env>/rollbacks.jsonl``.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import shutil
 import time
 from collections.abc import Callable
@@ -21,9 +19,10 @@ from typing import Any
 
 from envsync.capture import Progress
 from envsync.config import Config, Environment
-from envsync.errors import RollbackError
+from envsync.errors import EnvsyncError, RollbackError
 from envsync.model import Snapshot
 from envsync.plan import Step
+from envsync.plan.executor import Interrupts, PlanResult
 from envsync.rollback.plan import RollbackPlan
 from envsync.rollback.points import KIND_BEFORE_ROLLBACK, RestorePoint, backup_dir
 from envsync.rollback.safety import AtRisk, describe_at_risk
@@ -287,7 +286,7 @@ class Outcome:
     level: int
     point: str
     result: str = "ok"
-    """ok, failed, health-failed or precondition-failed."""
+    """ok, failed, health-failed, verify-failed, interrupted or precondition-failed."""
     steps: list[dict[str, Any]] = field(default_factory=list)
     not_run: list[str] = field(default_factory=list)
     failure: str | None = None
@@ -301,15 +300,36 @@ class Outcome:
     log: str = ""
     seconds: float = 0.0
     started: str = ""
+    signal: str | None = None
+    """``SIGINT`` or ``SIGTERM`` when one stopped the rollback (result ``interrupted``)."""
+    interrupted_at: int | None = None
+    """The step running (or next) when the signal came."""
+    settled: list[dict[str, Any]] = field(default_factory=list)
+    """After an interrupt: the steps that brought the services back, and how they went."""
+    differences: list[str] = field(default_factory=list)
+    """What runs and differs from the target after the steps (result ``verify-failed``)."""
 
     @property
     def ok(self) -> bool:
         return self.result == "ok"
 
+    @property
+    def exit_code(self) -> int:
+        """0 done; 1 verification or health checks failing; 130/143 interrupted (SIGINT,
+        SIGTERM); 2 a step or a precondition failed."""
+        if self.result == "ok":
+            return 0
+        if self.result in ("health-failed", "verify-failed"):
+            return 1
+        if self.result == "interrupted":
+            return 143 if self.signal == "SIGTERM" else 130
+        return 2
+
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in (
             "started", "environment", "level", "point", "result", "steps", "not_run", "failure",
-            "health", "kept", "kept_files", "before_tag", "before_snapshot", "go_back", "seconds", "log")}
+            "health", "kept", "kept_files", "before_tag", "before_snapshot", "go_back",
+            "signal", "interrupted_at", "settled", "differences", "seconds", "log")}
 
 
 def _scrubber(prepared: Prepared) -> Redactor:
@@ -325,21 +345,15 @@ def _scrubber(prepared: Prepared) -> Redactor:
 
 
 def _append_log(config: Config, env: str, outcome: Outcome) -> Path:
+    from envsync.plan.executor import append_log
+
     path = config.snapshots_dir / env / LOG_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
     outcome.log = str(path)
-    line = (json.dumps(outcome.to_json(), default=str) + "\n").encode()
-    # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        os.write(fd, line)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return path
+    return append_log(path, outcome.to_json())
 
 
-def _health(env: Environment, redactor: Redactor) -> dict[str, dict[str, Any]]:
+def _health(env: Environment, redactor: Redactor, interrupts: Interrupts
+            ) -> dict[str, dict[str, Any]]:
     """Each configured check, retried until it passes or HEALTH_WAIT_S has gone by."""
     if not env.health:
         return {}
@@ -355,7 +369,8 @@ def _health(env: Environment, redactor: Redactor) -> dict[str, dict[str, Any]]:
                 results[check.name] = run_check(check, client, redactor)
                 if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
                     break
-                time.sleep(0.5)
+                if not interrupts.sleep(0.5):
+                    return results
     return results
 
 
@@ -365,9 +380,24 @@ def execute_rollback(
     force: bool = False,
     on_step: Callable[[int, Step], None] | None = None,
     progress: Progress = _noop,
+    wait_s: float = 0,
 ) -> Outcome:
-    """Run a prepared rollback: preconditions (RollbackError, nothing changed, when one
-    fails), a restore point of the state being left, the steps, the health checks, the log."""
+    """Run a prepared rollback under the environment's lock (waiting up to ``wait_s``):
+    preconditions (RollbackError, nothing changed, when one fails), a restore point of the
+    state being left, the steps, the health checks, the log. SIGINT/SIGTERM stop it at a
+    step boundary (see :mod:`envsync.plan.executor`): the outcome is ``interrupted``."""
+    from envsync.lock import environment_lock
+    from envsync.plan.executor import Interrupts
+
+    env, level = prepared.env.name, prepared.rollback.level
+    with environment_lock(prepared.config, env,
+                          f"envsync rollback {env} --level {level} --execute",
+                          wait_s=wait_s, waiting=progress), Interrupts() as interrupts:
+        return _execute(prepared, force, on_step, progress, interrupts)
+
+
+def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], None] | None,
+             progress: Progress, interrupts: Interrupts) -> Outcome:
     from envsync.capture.engine import engine_url
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
@@ -396,38 +426,98 @@ def execute_rollback(
     progress("record the state being left")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
     left = prepared.current if fresh else None
-    if left is None and prepared.compose_error:
-        from envsync.rollback.current import capture_current
+    try:
+        if left is None and prepared.compose_error:
+            from envsync.rollback.current import capture_current
 
-        # take_backup's own capture would stop at the same unparseable compose files.
-        left, _ = capture_current(config, env, project_hint=prepared.project_hint,
-                                  progress=progress)
-    before = take_backup(config=config, env_name=env.name, images="cheap",
-                         kind=KIND_BEFORE_ROLLBACK, progress=progress, snapshot=left)
+            # take_backup's own capture would stop at the same unparseable compose files.
+            left, _ = capture_current(config, env, project_hint=prepared.project_hint,
+                                      progress=progress)
+        before = take_backup(config=config, env_name=env.name, images="cheap",
+                             kind=KIND_BEFORE_ROLLBACK, progress=progress, snapshot=left)
+    except EnvsyncError as exc:  # a full disk: no step runs without the way back
+        outcome.result, outcome.failure = "precondition-failed", str(exc)
+        outcome.not_run = [s.title for s in rb.plan.steps]
+        outcome.seconds = round(time.perf_counter() - started, 3)
+        _append_log(config, env.name, outcome)
+        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)") from None
     outcome.before_tag = before.point.tag
     outcome.before_snapshot = str(before.snapshot_path)
     force_flag = " --force" if rb.level == 1 else ""
     outcome.go_back = (f"envsync rollback {env.name} --to {before.point.tag} --level "
                        f"{rb.level} --execute{force_flag}")
     redactor = _scrubber(prepared)
-    ran = run_plan(rb.plan, docker_host=engine_url(env.docker), on_step=on_step)
+    ran = run_plan(rb.plan, docker_host=engine_url(env.docker), on_step=on_step,
+                   interrupts=interrupts)
     for r in ran.results:
         outcome.steps.append({"title": r.step.title, "command": r.step.shell(),
                               "returncode": r.returncode, "seconds": round(r.seconds, 3)})
     outcome.not_run = [s.title for s in rb.plan.steps[len(ran.results):]]
     failed = ran.failed
-    if failed is not None:
-        lines = [ln for ln in failed.output.strip().splitlines() if ln.strip()]
-        reason = redactor.scrub(lines[-1].strip()) if lines else f"exit {failed.returncode}"
+    total = len(rb.plan.steps)
+    if ran.interrupted:
+        _interrupted(outcome, ran, total, redactor)
+    elif failed is not None:
         n = len(ran.results)
         outcome.result = "failed"
-        outcome.failure = f"step {n}/{len(rb.plan.steps)} ({failed.step.title}) failed: {reason}"
+        outcome.failure = (f"step {n}/{total} ({failed.step.title}) failed: "
+                           f"{redactor.scrub(failed.reason())}")
     else:
-        outcome.health = _health(env, redactor)
-        if any(h["status"] != "ok" for h in outcome.health.values()):
+        from envsync.plan.verify import verify
+
+        # Level 1 restores files (not images), level 2 images (not files), level 3 both,
+        # rebuilding images maybe: matched against the files now checked out.
+        progress("compare what runs with the restore point")
+        # The services that ran at the point must run again (a one-shot job that had
+        # exited then need not).
+        ran_then = sorted({c["service"] for c in (prepared.point_snapshot.get("containers")
+                                                  or {}).values()
+                           if c.get("service") and c.get("state") == "running"})
+        outcome.differences = [redactor.scrub(d) for d in verify(
+            config, env, target=None if rb.level == 3 else prepared.point_snapshot,
+            services=ran_then if prepared.point_snapshot.get("containers") is not None
+            else None,
+            skip=("image_id", "image") if rb.level == 1 else (),
+            only=("image_id",) if rb.level == 2 else None,
+            wait_s=HEALTH_WAIT_S, interrupts=interrupts)]
+        outcome.health = _health(env, redactor, interrupts)
+        if interrupts.received:
+            outcome.result, outcome.signal = "interrupted", interrupts.name
+            outcome.failure = (f"interrupted by {interrupts.name} after the last step, during "
+                               "the checks: run `envsync drift "
+                               f"{env.name}` to see what runs")
+        elif outcome.differences:
+            outcome.result = "verify-failed"
+            outcome.failure = (f"what runs differs from {rb.point.tag} after the steps: "
+                               f"{'; '.join(outcome.differences[:3])}"
+                               + (" …" if len(outcome.differences) > 3 else ""))
+        elif any(h["status"] != "ok" for h in outcome.health.values()):
             outcome.result = "health-failed"
             bad = [n for n, h in outcome.health.items() if h["status"] != "ok"]
             outcome.failure = f"health checks failing after the rollback: {', '.join(bad)}"
     outcome.seconds = round(time.perf_counter() - started, 3)
     _append_log(config, env.name, outcome)
     return outcome
+
+
+def _interrupted(outcome: Outcome, ran: PlanResult, total: int, redactor: Redactor) -> None:
+    """Where a signal stopped the rollback, in the outcome (and so in the log)."""
+    n = ran.interrupted_at or 1
+    outcome.result, outcome.signal, outcome.interrupted_at = "interrupted", ran.interrupted, n
+    if n > len(ran.results):
+        where = (f"before step {n}/{total}" if ran.results else "before the first step "
+                 "(nothing was changed)")
+    else:
+        last = ran.results[-1]
+        how = ("was stopped" if last.stopped else "finished" if last.ok
+               else f"failed ({redactor.scrub(last.reason())})")
+        where = f"during step {n}/{total} ({last.step.title}), which {how}"
+    outcome.settled = [{"title": r.step.title, "command": r.step.shell(),
+                        "returncode": r.returncode, "seconds": round(r.seconds, 3)}
+                       for r in ran.settled]
+    settled = ""
+    if ran.settled:
+        bad = [r for r in ran.settled if not r.ok]
+        settled = ("; services brought back (compose up --no-recreate)" if not bad else
+                   f"; bringing the services back failed: {redactor.scrub(bad[0].reason())}")
+    outcome.failure = f"interrupted by {ran.interrupted} {where}{settled}"

@@ -22,6 +22,7 @@ from typing import Any
 from envsync.config import Environment
 from envsync.model import Snapshot
 from envsync.plan import Plan, Step
+from envsync.plan.verify import differing_services
 from envsync.rollback.points import RestorePoint
 
 __all__ = ["HASH_LABEL", "LEVELS", "RollbackPlan", "Tools", "plan_rollback"]
@@ -176,8 +177,15 @@ def _level1(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot, curre
     then = _running(point_snapshot) if point_snapshot.get("containers") is not None else None
     now = _running(current) if current.get("containers") is not None else None
     wanted = sorted(then) if then is not None else sorted(_declared(point_snapshot))
+    # `docker update --memory` keeps compose's config hash: the containers' fields count too.
+    fields = differing_services(point_snapshot, current) if then and now is not None else set()
     changed = [s for s in wanted
-               if now is None or then is None or s not in now or _hash(now[s]) != _hash(then[s])]
+               if now is None or then is None or s not in now or _hash(now[s]) != _hash(then[s])
+               or s in fields]
+    # compose recreates only on a new config hash; --force-recreate for those it would keep
+    force = ("--force-recreate",) if any(
+        s in fields and now and s in now and then and _hash(now[s]) == _hash(then[s])
+        for s in changed) else ()
     orphans = sorted(set(now or {}) - set(_declared(point_snapshot)))
     if now is None:
         plan.notes.append("what runs now was not captured: every service is recreated")
@@ -194,7 +202,7 @@ def _level1(result: RollbackPlan, steps: _Steps, point_snapshot: Snapshot, curre
                    f"{', '.join(orphans)}."
         plan.add(steps.compose(f"recreate {', '.join(changed) or 'nothing'}"
                                + (f", remove {', '.join(orphans)}" if orphans else ""),
-                               why, "up", "-d", "--no-deps", *extra, "--", *changed))
+                               why, "up", "-d", "--no-deps", *force, *extra, "--", *changed))
     result.services = changed
 
 

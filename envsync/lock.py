@@ -1,0 +1,167 @@
+"""One change at a time per environment: an exclusive lock around backup, rollback
+``--execute`` and ``patch --execute`` (deploy takes it too).
+
+The lock is ``fcntl.flock`` on ``<backups folder of the env>/.envsync.lock`` (that folder's
+``.gitignore`` already keeps it out of git). The kernel releases a flock when its process
+dies, however it dies, so a lock left by a killed envsync is never in the way: there is no
+stale-lock clean-up to get wrong. The file's content (pid, host, since, command) is only
+for the message the second run prints. The file itself is never deleted: deleting a lock
+file another process has open lets a third one lock a new file beside it.
+
+The lock is re-entrant within one process: a rollback holds it and records its
+before-rollback restore point through the same ``take_backup`` that ``envsync backup``
+runs under the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from envsync.errors import EnvsyncError
+
+if TYPE_CHECKING:
+    from envsync.config import Config
+
+__all__ = ["LOCK_NAME", "EnvironmentLocked", "env_lock", "environment_lock", "holder"]
+
+LOCK_NAME = ".envsync.lock"
+_POLL_S = 0.2
+_held: dict[Path, tuple[int, int]] = {}
+"""Lock file → (descriptor, depth) of the locks this process holds."""
+_guard = threading.Lock()
+
+
+class EnvironmentLocked(EnvsyncError):
+    """Another envsync changes this environment now (the message names it)."""
+
+
+def holder(path: Path) -> dict[str, object]:
+    """What the holder wrote into the lock file (empty when unreadable or not yet written)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _describe(env: str, path: Path) -> str:
+    info = holder(path)
+    if not info:
+        return f"{env} is locked by another envsync run ({path})"
+    since = str(info.get("since", "?"))
+    clock = since[11:19] if len(since) >= 19 else since
+    return (f"{env} is locked by pid {info.get('pid', '?')} on host {info.get('host', '?')} "
+            f"since {clock} UTC ({info.get('command', '?')})")
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
+    return True
+
+
+def _write_holder(fd: int, command: str) -> None:
+    info = {"pid": os.getpid(), "host": socket.gethostname(),
+            "since": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "command": command}
+    # Best effort: on a full disk the lock still holds; only the message loses its details.
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
+
+
+def _open(path: Path) -> int:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise EnvsyncError(f"cannot open the lock file {path}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def env_lock(folder: Path, env: str, command: str, *, wait_s: float = 0,
+             waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold ``env``'s lock (in ``folder``) for the block.
+
+    Taken already by another process: wait up to ``wait_s`` seconds (``waiting`` is told
+    once who holds it), then raise :class:`EnvironmentLocked` naming the holder.
+    """
+    path = (folder / LOCK_NAME).absolute()
+    with _guard:
+        if path in _held:
+            fd, depth = _held[path]
+            _held[path] = (fd, depth + 1)
+            reentered = True
+        else:
+            reentered = False
+    if reentered:
+        try:
+            yield
+        finally:
+            _release(path)
+        return
+    fd = _open(path)
+    try:
+        deadline = time.monotonic() + max(wait_s, 0)
+        told = False
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                hint = "wait for it to finish, or run again with --wait SECONDS"
+                raise EnvironmentLocked(f"{_describe(env, path)}: {hint}")
+            if waiting is not None and not told:
+                waiting(f"waiting up to {wait_s:.0f} s: {_describe(env, path)}")
+                told = True
+            time.sleep(_POLL_S)
+    except BaseException:
+        os.close(fd)
+        raise
+    _write_holder(fd, command)
+    with _guard:
+        _held[path] = (fd, 1)
+    try:
+        yield
+    finally:
+        _release(path)
+
+
+def _release(path: Path) -> None:
+    with _guard:
+        fd, depth = _held[path]
+        if depth > 1:
+            _held[path] = (fd, depth - 1)
+            return
+        del _held[path]
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, 0)
+    os.close(fd)  # closing the only descriptor releases the flock
+
+
+@contextlib.contextmanager
+def environment_lock(config: Config, env: str, command: str, *, wait_s: float = 0,
+                     waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """:func:`env_lock` in ``env``'s backups folder (created, with its ``.gitignore``)."""
+    from envsync.rollback.points import backup_dir, ensure_backup_dir
+
+    folder = backup_dir(config, env)
+    try:
+        ensure_backup_dir(folder)
+    except OSError as exc:
+        raise EnvsyncError(f"cannot create the backups folder {folder}: "
+                           f"{exc.strerror or exc}") from None
+    with env_lock(folder, env, command, wait_s=wait_s, waiting=waiting):
+        yield
