@@ -63,6 +63,11 @@ class _ScrubbedStream:
             self._pending = ""
         self._raw.flush()
 
+    @property
+    def buffer(self) -> Any:
+        # Bytes written there would pass unscrubbed; without it, click writes text here.
+        raise AttributeError("buffer")
+
     def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno… of the real stream
         return getattr(self._raw, name)
 
