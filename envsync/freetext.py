@@ -137,8 +137,8 @@ def high_entropy(value: str) -> bool:
 
 
 def _token_run(run: str) -> bool:
-    if len(run) < 12 or _STAMP.fullmatch(run):
-        return False
+    if len(run) < 12 or _STAMP.fullmatch(run) or _HEX.fullmatch(run):
+        return False  # a time stamp, or hex: a digest, an id (``<image id>.tar``)
     digits = sum(c.isdigit() for c in run)
     return digits >= 1 and len(run) - digits >= 3 and entropy(run) >= 3.5
 
