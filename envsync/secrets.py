@@ -14,10 +14,12 @@ so that error messages and warnings (:func:`scrub_message`) are scrubbed of it t
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import os
 import secrets as _random
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -110,20 +112,37 @@ def _default_key() -> bytes:
 
 
 def _new_key(key_file: Path) -> bytes:
+    """Make the key file, once: processes that start together on a fresh machine must all
+    use one key (else their fingerprints of one value differ). The key is written whole to
+    a temp file, then hard-linked to the key file's name, which fails when another process
+    got there first: that one's key is read and used instead."""
     key = _random.token_hex(32).encode()
-    tmp = key_file.with_suffix(".tmp")
+    tmp: Path | None = None
     try:
         key_file.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd, tmp_name = tempfile.mkstemp(prefix=".fingerprint.", suffix=".tmp",
+                                        dir=key_file.parent)  # mode 0600
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
-        tmp.replace(key_file)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, key_file)
+        except FileExistsError:
+            key = key_file.read_bytes().strip()
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            tmp.replace(key_file)  # no hard links on this file system: last one wins
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
         raise StorageError(
             f"{key_file}: cannot read or create the fingerprint key ({os_reason(exc)}); "
             "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     return key
 
 

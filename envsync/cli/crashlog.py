@@ -10,23 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 import traceback
 from pathlib import Path
 
 __all__ = ["KEEP", "crash_dir", "scrub_text", "write_crash_log"]
-
-# scheme://user:password@host → scheme://***@host (the user name can be a token too).
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/\s@'\"]+@")
-# NAME=value and NAME: value where NAME says secret (TOKEN, PASSWORD, …).
-_NAMED_VALUE = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)(?P<sep>\s*[=:]\s*)"
-                          r"(?P<quote>['\"]?)(?P<value>[^\s'\",)}\]]+)")
-_FLAG_VALUE = re.compile(r"(?P<flag>--?[A-Za-z][A-Za-z0-9-]*)(?P<sep>[= ])(?P<value>[^\s'\",)]+)")
-_AUTH_HEADER = re.compile(r"\b(?P<kind>Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}", re.I)
-_WORD = re.compile(r"[^\s'\"(),\[\]{}<>=:]{20,}")
-_HIDDEN = "***"
-
 
 def crash_dir() -> Path:
     """``$XDG_STATE_HOME/envsync``, else ``~/.local/state/envsync``."""
@@ -35,29 +23,12 @@ def crash_dir() -> Path:
 
 
 def scrub_text(text: str) -> str:
-    """``text`` with every secret-looking part replaced by ``***``: URL credentials,
-    secret-named values and options, auth headers, high-entropy tokens, and whatever the
-    redactor itself scrubs."""
-    from envsync.secrets import is_secret_key, looks_secret, scrub_message
+    """``text`` with every secret this process learned and every secret-looking part (URL
+    passwords, ``--token x``, auth headers, ``TOKEN=…``, high-entropy tokens) replaced."""
+    from envsync.secrets import scrub_message
 
     # Marks, not fingerprints: a fingerprint under a key written here could be brute-forced.
-    text = scrub_message(text)
-    text = _URL_CREDENTIALS.sub(lambda m: f"{m['scheme']}{_HIDDEN}@", text)
-    text = _AUTH_HEADER.sub(lambda m: f"{m['kind']} {_HIDDEN}", text)
-
-    def named(m: re.Match[str]) -> str:
-        if not is_secret_key(m["name"]):
-            return m[0]
-        return f"{m['name']}{m['sep']}{m['quote']}{_HIDDEN}"
-
-    def flag(m: re.Match[str]) -> str:
-        if not is_secret_key(m["flag"].lstrip("-").replace("-", "_")):
-            return m[0]
-        return f"{m['flag']}{m['sep']}{_HIDDEN}"
-
-    text = _NAMED_VALUE.sub(named, text)
-    text = _FLAG_VALUE.sub(flag, text)
-    return _WORD.sub(lambda m: _HIDDEN if looks_secret("", m[0]) else m[0], text)
+    return scrub_message(text)
 
 
 def write_crash_log(exc: BaseException) -> tuple[Path | None, str]:

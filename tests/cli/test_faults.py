@@ -165,7 +165,7 @@ def test_a_bug_leaves_a_scrubbed_crash_log(worktree_app: Repo, tmp_path: Path,
     assert len(logs) == 1 and str(logs[0]) in line
     text = logs[0].read_text()
     assert "Traceback" in text and "_raise_bug" in text and "boom while reading" in text
-    assert _BUG_SECRET not in text and "admin:" not in text
+    assert _BUG_SECRET not in text and "postgres://admin:" in text  # the rest stays readable
     assert oct(logs[0].stat().st_mode & 0o777) == "0o600"
 
 
@@ -350,3 +350,24 @@ def test_crash_logs_are_kept_to_the_newest_few(worktree_app: Repo, tmp_path: Pat
     assert len(logs) == KEEP
     assert not (folder / "crash-20200101T000000Z-1.log").exists()
     assert any(str(p) in result.stderr for p in logs)  # the new one is kept
+
+
+def test_four_first_runs_share_one_fingerprint_key(worktree_app: Repo, tmp_path: Path) -> None:
+    """Four snapshots at once on a machine with no fingerprint key yet: one key is made
+    and used by all four (equal fingerprints of one value), no temp file is left. The
+    race itself is tested many times over in tests/secrets/test_key_race.py."""
+    worktree_app.write("services/.env", "MODE=dev\nAPI_TOKEN=tok-4-writers-Zq81\n")
+    worktree_app.commit("token")
+    env = {k: v for k, v in os.environ.items() if k != "ENVSYNC_FINGERPRINT_KEY"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "fresh-config")
+    argv = [str(Path(sys.executable).parent / "envsync"), "snapshot", "local", "--no-runtime"]
+    procs = [subprocess.Popen(argv, cwd=worktree_app.path, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, errors
+    files = _snapshot_files(worktree_app.path)
+    assert len(files) == 4
+    prints = {json.loads(f.read_text())["env_files"]["services/.env"]["API_TOKEN"] for f in files}
+    assert len(prints) == 1, prints
+    key_dir = tmp_path / "fresh-config" / "envsync"
+    assert [p.name for p in key_dir.iterdir()] == ["fingerprint.key"]
