@@ -198,3 +198,20 @@ def test_out_to_a_pipe_is_written_not_replaced(tmp_path: Path) -> None:
                           timeout=60, check=True)
     assert proc.stdout == "to stdout"
     assert Path("/dev/stdout").is_symlink()
+
+
+def test_a_killed_out_writers_temp_file_is_swept(tmp_path: Path) -> None:
+    """--out FILE in the user's folder: only temp files of that very name, and old ones."""
+    from envsync.store import atomic_write_text
+
+    old = time.time() - 3600
+    stale = tmp_path / ".report.json.k1ll3d.tmp"
+    fresh = tmp_path / ".report.json.l1ve.tmp"
+    other = tmp_path / ".other.json.k1ll3d.tmp"
+    for path in (stale, fresh, other):
+        path.write_text("partial")
+    for path in (stale, other):
+        os.utime(path, (old, old))
+    atomic_write_text(tmp_path / "report.json", "whole")
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert (tmp_path / "report.json").read_text() == "whole"
