@@ -11,9 +11,12 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from envsync.errors import ConfigError
+
+if TYPE_CHECKING:
+    from envsync.watch.settings import WatchSettings
 
 __all__ = [
     "CONFIG_NAME",
@@ -109,6 +112,17 @@ class Config:
     ignore: tuple[str, ...] = ()
     expect_different: tuple[str, ...] = ()
     backups_dir: Path | None = None
+    # `watch:` (envsync/watch/settings.py): alert rules, channels, /metrics; None = defaults
+    watch_node: WatchSettings | None = None
+
+    @property
+    def watch(self) -> WatchSettings:
+        """The watcher's settings: envsync.yaml's ``watch:`` block over the defaults."""
+        if self.watch_node is None:
+            from envsync.watch.settings import WatchSettings
+
+            return WatchSettings()
+        return self.watch_node
 
     @property
     def root(self) -> Path:
@@ -224,7 +238,8 @@ def _kind(value: Any) -> str:
     return repr(value)
 
 
-_TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different"}
+_TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different",
+             "watch"}
 _ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime"}
 _GIT_KEYS = {"path", "remote", "branch"}
 _COMPOSE_KEYS = {"files", "project", "env_file", "profiles"}
@@ -279,6 +294,11 @@ def _parse(path: Path, data: Any) -> Config:
     expect = r.string_list(
         data, "expect_different", data.get("expect_different") or [], "expect_different"
     )
+    watch = None
+    if data.get("watch") is not None:
+        from envsync.watch.settings import parse_watch
+
+        watch = parse_watch(r, data, data["watch"], set(environments))
     return Config(
         path=path,
         project=project,
@@ -287,6 +307,7 @@ def _parse(path: Path, data: Any) -> Config:
         ignore=ignore,
         expect_different=expect,
         backups_dir=backups_dir,
+        watch_node=watch,
     )
 
 

@@ -59,29 +59,18 @@ class HealthReport:
 
 
 def check_health(*, config: Config, env_name: str) -> HealthReport:
-    """Run ``env_name``'s health checks and read memory use against its limits."""
-    from envsync.capture.runtime import capture_runtime
+    """Run ``env_name``'s health checks and read memory use against its limits: the same
+    capture and memory reading as ``envsync watch`` (envsync/watch/observe.py)."""
     from envsync.secrets import Redactor
+    from envsync.watch.observe import capture, memory_rows, project_of
 
     env = config.environment(env_name)
-    project = env.compose.project if env.compose and env.compose.project else None
-    if project is None and env.compose is not None:
-        # No name in envsync.yaml: the project is what compose calls it (from the folder).
-        from envsync.capture.compose import resolve
-        from envsync.capture.git import repo_root
-
-        model, _ = resolve(repo_root(env.git.path or config.root), env.compose.files,
-                           env_file=env.compose.env_file, profiles=env.compose.profiles)
-        project = str(model.get("name") or env_name)
-    result = capture_runtime(env, project=project or env_name, redactor=Redactor())
+    result = capture(env, project_of(config, env_name), Redactor())
     report = HealthReport(env=env_name, time=time.time(), checks=result.health,
                           errors=result.errors)
-    for key, stats in result.stats.items():
-        service = (result.containers.get(key) or {}).get("service") or key
-        limit = env.memory_limits_mb.get(service)
-        used = stats.get("memory_used_mb")
-        report.memory[key] = {"used_mb": used, "limit_mb": limit,
-                              "over": bool(limit is not None and used is not None and used > limit)}
+    for key, row in memory_rows(env, result).items():
+        report.memory[key] = {"used_mb": row["used_mb"], "limit_mb": row["limit_mb"],
+                              "over": row["over"]}
     return report
 
 

@@ -57,6 +57,8 @@ class RuntimeResult:
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
     health: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
+    # Not part of a snapshot: what the watcher alerts on (the engine's State.OOMKilled).
+    oom_killed: dict[str, bool] = field(default_factory=dict)
 
 
 class _Errors:
@@ -175,6 +177,7 @@ def _capture_engine(
             for cid, info in inspected.items():
                 result.containers[keys[cid]] = _record(info, images.get(info.get("Image", "")),
                                                        redactor)
+                result.oom_killed[keys[cid]] = bool((info.get("State") or {}).get("OOMKilled"))
             for cid, future in stats_futures.items():
                 name = keys.get(cid, names[cid])
                 try:

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "Run ENV's health checks and compare memory use with its limits."),
     "history": ("envsync.cli.report",
                 "The stored snapshots of ENV, oldest first, with their drift counts and memory trend."),
+    "watch": ("envsync.cli.watch",
+              "Watch environments: health, memory, restarts, exchanges and drift, with alerts."),
 }
 
 

@@ -32,6 +32,7 @@ SCHEMA_NAMES = {
     "diff": "envsync.diff/v1",
     "restore-point": "envsync.restore-point/v1",
     "rollback-log": "envsync.rollback-log/v1",
+    "watch-state": "envsync.watch-state/v1",
 }
 """Schema file stem → the document kind it describes."""
 

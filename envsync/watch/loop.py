@@ -1,0 +1,234 @@
+"""The watcher: rounds of observations → alert rules → notifications, until stopped.
+
+One process watches several environments. Each round captures each environment (containers,
+stats, HTTP checks), reads its services' /metrics, and every ``drift_interval`` runs drift;
+the rules turn that into transitions, which are logged, queued in the outbox and saved with
+the state before the next environment is looked at. A background thread delivers the outbox,
+so a channel that is down never delays a round. SIGTERM and Ctrl-C end the current wait, save
+the state and exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from envsync.watch.rules import Observation, Transition, evaluate
+from envsync.watch.state import WatchState, load_state, save_state, state_path
+
+if TYPE_CHECKING:
+    from envsync.config import Config
+    from envsync.watch.metrics import Exporter
+
+__all__ = ["Watcher", "watchable"]
+
+
+def watchable(config: Config) -> list[str]:
+    """The environments with a runtime: what ``envsync watch`` watches by default."""
+    return [name for name, env in config.environments.items() if env.runtime]
+
+
+@dataclass
+class Watcher:
+    """Watches ``envs`` of ``config``; see the module docstring."""
+
+    config: Config
+    envs: list[str]
+    interval: float = 30.0
+    drift_interval: float = 300.0
+    out: IO[str] = field(default_factory=lambda: sys.stderr)
+    exporter: Exporter | None = None
+
+    def __post_init__(self) -> None:
+        from envsync.secrets import Redactor
+        from envsync.watch.notify import Deliverer, Outbox, make_channels
+        from envsync.watch.settings import interpolate
+
+        settings = self.config.watch
+        self.rules = settings.rules
+        self.redactor = Redactor()
+        where = f"{self.config.path}: watch"
+        notify = tuple(interpolate(u, f"{where}.notify") for u in settings.notify)
+        manager = tuple(interpolate(u, f"{where}.alertmanager") for u in settings.alertmanager)
+        for url in (*notify, *manager):
+            self.redactor.learn(url)
+            for part in _url_secrets(url):
+                self.redactor.learn(part)
+        self.channels = make_channels(notify, manager)
+        self.stop = threading.Event()
+        self._save_lock = threading.Lock()
+        self._log_lock = threading.Lock()
+        self.outbox = Outbox()
+        self.states: dict[str, WatchState] = {}
+        self.projects: dict[str, str] = {}
+        for name in self.envs:
+            env = self.config.environment(name)
+            self.states[name] = load_state(self.path(name), name)
+            self.outbox.restore(self.states[name].outbox)
+            del env
+        self.deliverer = Deliverer(self.outbox, self.channels, log=self.log,
+                                   scrub=self.scrub, on_change=self.save)
+
+    # --- plumbing ----------------------------------------------------------------------
+    def path(self, env: str) -> Any:
+        return state_path(self.config.snapshots_dir, env)
+
+    def scrub(self, text: str) -> str:
+        return str(self.redactor.scrub(text))
+
+    def log(self, level: str, event: str, **fields: Any) -> None:
+        """One JSON line on the log stream; every value goes through the scrubber."""
+        line = {"time": round(time.time(), 3), "level": level, "event": event, **fields}
+        text = self.scrub(json.dumps(line, default=str))
+        with self._log_lock:
+            self.out.write(text + "\n")
+            self.out.flush()
+
+    def save(self, envs: set[str]) -> None:
+        with self._save_lock:
+            for env in envs:
+                state = self.states[env]
+                state.outbox = self.outbox.of_env(env)
+                save_state(self.path(env), state)
+
+    # --- rounds ------------------------------------------------------------------------
+    def observe(self, env_name: str, state: WatchState, now: float) -> list[Observation]:
+        import httpx
+
+        from envsync.errors import EnvsyncError
+        from envsync.watch.observe import (
+            capture,
+            drift_observations,
+            metrics_observations,
+            project_of,
+            runtime_observations,
+        )
+
+        env = self.config.environment(env_name)
+        if env_name not in self.projects:
+            self.projects[env_name] = project_of(self.config, env_name)
+        result = capture(env, self.projects[env_name], self.redactor)
+        for err in result.errors:
+            self.log("warning", "not observed", env=env_name, part=err["part"],
+                     reason=err["reason"])
+        obs = runtime_observations(env, result, self.rules, restarts=state.restarts,
+                                   known=state.known)
+        urls = self.config.watch.metrics.get(env_name, ())
+        if urls:
+            with httpx.Client(follow_redirects=False) as client:
+                obs += metrics_observations(urls, client)
+        drift_on = self.rules.rules["drift"].enabled
+        if drift_on and (state.drift_at is None or now - state.drift_at >= self.drift_interval):
+            try:
+                obs += drift_observations(self.config, env_name)
+            except EnvsyncError as exc:
+                self.log("warning", "drift not run", env=env_name, reason=str(exc))
+            state.drift_at = now
+        if self.exporter is not None:
+            self.exporter.update(env_name, obs, result)
+        return obs
+
+    def round(self) -> list[Transition]:
+        """One round over every environment; the transitions it caused."""
+        from envsync.errors import EnvsyncError
+
+        started = time.monotonic()
+        out: list[Transition] = []
+        for env_name in self.envs:
+            if self.stop.is_set():
+                break
+            state = self.states[env_name]
+            now = time.time()
+            try:
+                obs = self.observe(env_name, state, now)
+            except EnvsyncError as exc:
+                self.log("error", "round failed", env=env_name, reason=str(exc))
+                continue
+            state.round += 1
+            changes = evaluate(state.alerts, env_name, obs, now=now, round_no=state.round,
+                               rules=self.rules)
+            for t in changes:
+                self.log("warning" if t.status == "firing" else "info", f"alert {t.status}",
+                         env=t.env, alert=t.key, severity=t.severity, value=t.value,
+                         detail=t.detail, command=t.command)
+                for channel in self.channels:
+                    self.outbox.put(channel, t)
+            self.save({env_name})
+            if self.exporter is not None:
+                self.exporter.alerts(env_name, state.alerts, self.rules)
+            bad = sorted(f"{o.rule}/{o.subject}" for o in obs if o.bad)
+            self.log("info", "round", env=env_name, round=state.round, observations=len(obs),
+                     bad=bad, firing=sorted(k for k, a in state.alerts.items()
+                                            if a.status == "firing"),
+                     outbox=len(self.outbox))
+            out += changes
+        if self.exporter is not None:
+            self.exporter.round_seconds(time.monotonic() - started)
+        return out
+
+    def firing(self) -> int:
+        return sum(1 for s in self.states.values() for a in s.alerts.values()
+                   if a.status == "firing")
+
+    def run(self, *, once: bool = False, rounds: int = 0, drain_s: float = 10.0) -> int:
+        """Rounds until stopped (or one with ``once``); exit code: 1 when ``once`` leaves
+        an alert firing, else 0."""
+        self._signals()
+        self.log("info", "watch started", envs=self.envs, interval_s=self.interval,
+                 drift_interval_s=self.drift_interval,
+                 channels=[c.label for c in self.channels], pending=len(self.outbox))
+        if once:
+            self.round()
+            self.deliverer.drain(time.monotonic() + drain_s)
+            self.save(set(self.envs))
+            self.log("info", "watch stopped", pending=len(self.outbox))
+            return 1 if self.firing() else 0
+        self.deliverer.start()
+        done = 0
+        while not self.stop.is_set():
+            next_at = time.monotonic() + self.interval
+            self.round()
+            done += 1
+            if rounds and done >= rounds:
+                break
+            self.stop.wait(max(0.0, next_at - time.monotonic()))
+        self.deliverer.stop.set()
+        self.outbox.wake.set()
+        self.deliverer.join(timeout=15)
+        self.save(set(self.envs))
+        self.log("info", "watch stopped", pending=len(self.outbox))
+        return 0
+
+    def _signals(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def handler(signum: int, _frame: Any) -> None:
+            self.log("info", "stopping", signal=signal.Signals(signum).name)
+            self.stop.set()
+
+        signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+
+def _url_secrets(url: str) -> list[str]:
+    """The parts of a channel URL that may be tokens: user, password, path segments and
+    query values (apprise puts bot tokens in the host or path: ``tgram://TOKEN/CHAT``)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    out = [parts.username or "", parts.password or ""]
+    host = parts.netloc.rsplit("@", 1)[-1]
+    if host and not host.startswith(("127.", "localhost", "[")) and "." not in host:
+        out.append(host)  # a "host" with no dot is a token (tgram://TOKEN/...)
+    out += [seg for seg in parts.path.split("/") if len(seg) >= 8]
+    out += [v for _, v in parse_qsl(parts.query) if len(v) >= 8]
+    return [p for p in out if len(p) >= 8]
