@@ -56,9 +56,10 @@ class Watcher:
         notify = tuple(interpolate(u, f"{where}.notify") for u in settings.notify)
         manager = tuple(interpolate(u, f"{where}.alertmanager") for u in settings.alertmanager)
         for url in (*notify, *manager):
-            self.redactor.learn(url)
+            self.redactor.text(url)  # learns a URL password
             for part in _url_secrets(url):
-                self.redactor.learn(part)
+                # a name that reads as secret makes the redactor learn the value whole
+                self.redactor.value("ALERT_CHANNEL_TOKEN", part)
         self.channels = make_channels(notify, manager)
         self.stop = threading.Event()
         self._save_lock = threading.Lock()
