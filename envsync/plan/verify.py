@@ -101,8 +101,10 @@ def _field_findings(config: Config, fresh: Snapshot, target: Snapshot | None,
         from envsync.diff.drift import drift
 
         # Uncommitted: what runs follows the working tree, as the steps meant it to.
+        # Undeclared (a container started by hand): no step touches it; the plan's notes
+        # name it for the operator.
         found = [f for f in drift(fresh, ignore=config.ignore).findings
-                 if f.direction is not Direction.UNCOMMITTED]
+                 if f.direction not in (Direction.UNCOMMITTED, Direction.UNDECLARED)]
     out = []
     for f in found:
         seg = f.segments
