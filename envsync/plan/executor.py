@@ -51,6 +51,13 @@ _OUTPUT_KEEP = 4000
 _SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
 
 
+def _tell(text: str) -> None:
+    import sys
+
+    sys.stderr.write(f"envsync: {text}\n")
+    sys.stderr.flush()
+
+
 def child_env(docker_host: str | None, step_env: tuple[tuple[str, str], ...] = ()
               ) -> dict[str, str]:
     """The environment a step's child runs with (see the module docstring)."""
@@ -66,10 +73,12 @@ class Interrupts:
     between steps (a capture, a log line) always completes. Use as a context manager in
     the main thread; elsewhere (a test's thread) it records nothing and changes nothing."""
 
-    def __init__(self) -> None:
+    def __init__(self, tell: Callable[[str], None] | None = None) -> None:
         self.received: list[int] = []
         self._old: dict[int, Any] = {}
         self.on_signal: Callable[[int], None] | None = None
+        self.tell = tell if tell is not None else _tell
+        """Says what happens after a signal (an operator who sees nothing presses again)."""
 
     def __enter__(self) -> Interrupts:
         if threading.current_thread() is threading.main_thread():
@@ -176,13 +185,13 @@ def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
                                     start_new_session=True)
         except OSError as exc:
             return StepResult(step, 127, time.monotonic() - started, str(exc))
-        code, stopped, note = _wait(proc, started, timeout_s, interrupts, grace_s)
+        code, stopped, note = _wait(proc, step, started, timeout_s, interrupts, grace_s)
         out.seek(0)
         text = out.read().decode(errors="replace")[-_OUTPUT_KEEP:] + note
     return StepResult(step, code, time.monotonic() - started, text, stopped)
 
 
-def _wait(proc: subprocess.Popen[bytes], started: float, timeout_s: float,
+def _wait(proc: subprocess.Popen[bytes], step: Step, started: float, timeout_s: float,
           interrupts: Interrupts | None, grace_s: float) -> tuple[int, bool, str]:
     cut_at: float | None = None
     while True:
@@ -192,8 +201,14 @@ def _wait(proc: subprocess.Popen[bytes], started: float, timeout_s: float,
             pass
         now = time.monotonic()
         if interrupts is not None and interrupts.received:
-            cut_at = cut_at if cut_at is not None else now + grace_s
+            if cut_at is None:
+                cut_at = now + grace_s
+                if len(interrupts.received) == 1:
+                    interrupts.tell(f"{interrupts.name}: letting '{step.title}' finish (at most "
+                                    f"{grace_s:.0f} s), then stopping; send it again to stop "
+                                    "the step now")
             if len(interrupts.received) > 1 or now >= cut_at:
+                interrupts.tell(f"stopping '{step.title}'")
                 _stop(proc)
                 return (proc.returncode if proc.returncode is not None else -9), True, \
                     f"\nstopped by envsync after {interrupts.name}"

@@ -33,9 +33,12 @@ def test_a_step_past_the_grace_period_is_stopped_with_its_children(tmp_path: Pat
         _sh("slow", f"sleep 60 & echo $! > {pids}; wait; touch {tmp_path / 'finished'}"),
         _sh("next", f"touch {tmp_path / 'next'}"),
     ], settle=[_sh("settle", f"touch {tmp_path / 'settled'}")])
-    with Interrupts() as interrupts:
+    told: list[str] = []
+    with Interrupts(tell=told.append) as interrupts:
         _signal_soon(signal.SIGTERM)
         ran = run_plan(plan, interrupts=interrupts, grace_s=1.0)
+    assert told == ["SIGTERM: letting 'slow' finish (at most 1 s), then stopping; send it "
+                    "again to stop the step now", "stopping 'slow'"]
     assert ran.interrupted == "SIGTERM" and ran.interrupted_at == 1
     assert interrupts.exit_code == 143
     assert len(ran.results) == 1 and ran.results[0].stopped
