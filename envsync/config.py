@@ -7,44 +7,29 @@ current folder or the nearest folder above it.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from envsync.errors import ConfigError
+from envsync.names import ENV_NAME_RULE, env_name_problem
 
 if TYPE_CHECKING:
     from envsync.watch.settings import WatchSettings
 
 __all__ = [
     "CONFIG_NAME",
-    "ENV_NAME_RULE",
     "ComposeSpec",
     "Config",
     "Environment",
     "GitSource",
     "HealthCheck",
-    "env_name_problem",
     "find_config",
     "load_config",
 ]
 
 CONFIG_NAME = "envsync.yaml"
-
-ENV_NAME_RULE = "letters, digits, '-', '_' and '.' ('-' and '.' not first), at most 64 characters"
-# A name becomes a folder under snapshots/, part of git tags and a command-line argument:
-# no '/', no leading dot (hidden, '..'), no leading '-' (read as an option).
-_ENV_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
-
-
-def env_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be an environment name, or None when it can."""
-    if _ENV_NAME.fullmatch(name):
-        return None
-    return f"{name!r} is not a valid environment name (use {ENV_NAME_RULE})"
-
 
 @dataclass(frozen=True)
 class GitSource:

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from envsync.config import env_name_problem
 from envsync.errors import SnapshotError, StorageError, os_reason
 from envsync.model import SNAPSHOT_SCHEMA, Snapshot
+from envsync.names import env_name_problem
 
 __all__ = [
     "REF_FORMS",

@@ -133,7 +133,7 @@ if sys.platform != "linux":  # pragma: no cover - the stale sweep relies on mtim
 from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
 from hypothesis import strategies as st  # noqa: E402
 
-from envsync.config import env_name_problem  # noqa: E402
+from envsync.names import env_name_problem  # noqa: E402
 
 _REFISH = st.one_of(
     st.text(max_size=40),
@@ -215,3 +215,20 @@ def test_a_killed_out_writers_temp_file_is_swept(tmp_path: Path) -> None:
     atomic_write_text(tmp_path / "report.json", "whole")
     assert not stale.exists() and fresh.exists() and other.exists()
     assert (tmp_path / "report.json").read_text() == "whole"
+
+
+def test_without_hard_links_names_are_still_claimed_once(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system without hard links (vfat, some network mounts): an exclusive create
+    reserves the name, the whole file is moved over it."""
+    import errno
+
+    def no_links(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    first = write_snapshot(tmp_path, _snap("prod", 0))
+    second = write_snapshot(tmp_path, _snap("prod", 1))
+    assert (first.name, second.name) == ("20261129T070000Z.json", "20261129T070000Z-2.json")
+    assert json.loads(second.read_text())["meta"]["marker"] == 1
+    assert sorted(p.name for p in (tmp_path / "prod").iterdir()) == [second.name, first.name]
