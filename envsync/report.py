@@ -20,17 +20,19 @@ def _noop(_: str) -> None:
 
 
 def run_gate(*, config: Config, env_name: str, baseline: Path, ignore: tuple[str, ...] = (),
-             progress: Progress = _noop) -> DiffResult:
+             strict: bool = False, progress: Progress = _noop) -> DiffResult:
     """The approved baseline against ``env_name`` captured now. Stores nothing, changes
     nothing: the live snapshot is never written."""
     from envsync.diff import compare
+    from envsync.diff.ignorefile import ignore_rules
     from envsync.sides import load_side
     from envsync.store import load_snapshot
 
+    rules = ignore_rules(config, ignore, strict=strict)
     approved = load_snapshot(baseline)
     live = load_side(env_name, config, progress=progress)
     result = compare(approved, live.snapshot, a_label=f"baseline {baseline.name}",
-                     b_label=f"{env_name} now", ignore=(*config.ignore, *ignore),
+                     b_label=f"{env_name} now", ignore=rules,
                      expect_different=config.expect_different)
     for err in live.snapshot["meta"].get("errors") or []:
         result.notes.append(f"{env_name}: {err['part']} not captured: {err['reason']}")
@@ -104,10 +106,12 @@ def snapshot_history(*, config: Config, env_name: str, limit: int = 50) -> Histo
     cannot be read (broken by hand, of another schema) does not stop the others: it is
     listed in ``unreadable`` with the reason."""
     from envsync.diff.drift import drift
+    from envsync.diff.ignorefile import ignore_rules
     from envsync.errors import SnapshotError
     from envsync.store import list_snapshots, load_snapshot
 
     config.environment(env_name)
+    rules = ignore_rules(config)
     history = History()
     for path in list_snapshots(config.snapshots_dir, env_name)[-limit:]:
         try:
@@ -115,7 +119,7 @@ def snapshot_history(*, config: Config, env_name: str, limit: int = 50) -> Histo
         except SnapshotError as exc:
             history.unreadable.append(str(exc))
             continue
-        result = drift(snap, ignore=config.ignore, expect_different=config.expect_different)
+        result = drift(snap, ignore=rules, expect_different=config.expect_different)
         stats = snap.get("stats") or {}
         used = [s.get("memory_used_mb") for s in stats.values() if s.get("memory_used_mb")]
         row = HistoryRow(path=path, time=snap["meta"].get("time", "?"),

@@ -67,16 +67,18 @@ def run_diff(
     config: Config | None,
     ignore: tuple[str, ...] = (),
     runtime: bool = True,
+    strict: bool = False,
     progress: Progress = _noop,
 ) -> DiffResult:
     """``envsync diff``'s core: both sides loaded or captured, compared, filtered."""
     from envsync.diff import compare
+    from envsync.diff.ignorefile import ignore_rules
 
     left = load_side(a, config, progress=progress, runtime=runtime)
     right = load_side(b, config, progress=progress, runtime=runtime)
     result = compare(
         left.snapshot, right.snapshot, a_label=left.label, b_label=right.label,
-        ignore=(*(config.ignore if config else ()), *ignore),
+        ignore=ignore_rules(config, ignore, strict=strict),
         expect_different=config.expect_different if config else (),
     )
     for side in (left, right):
@@ -92,6 +94,7 @@ def run_drift(
     snapshot_ref: str | None = None,
     ignore: tuple[str, ...] = (),
     runtime: bool = True,
+    strict: bool = False,
     progress: Progress = _noop,
 ) -> tuple[Snapshot, DiffResult]:
     """``envsync drift``'s core: capture ``env_name`` now (or read ``snapshot_ref``) and
@@ -100,8 +103,10 @@ def run_drift(
     from envsync.capture.git import repo_root
     from envsync.capture.history import config_hash_history
     from envsync.diff.drift import drift
+    from envsync.diff.ignorefile import ignore_rules
 
     env = config.environment(env_name)
+    rules = ignore_rules(config, ignore, strict=strict)  # a bad .envsyncignore stops us early
     if snapshot_ref:
         side = load_side(snapshot_ref, config, progress=progress, runtime=runtime)
     else:
@@ -118,7 +123,7 @@ def run_drift(
         return cache.get(service, set())
 
     result = drift(side.snapshot, history=history,
-                   ignore=(*config.ignore, *ignore), expect_different=config.expect_different)
+                   ignore=rules, expect_different=config.expect_different)
     for err in side.snapshot["meta"].get("errors") or []:
         result.notes.append(f"{side.label}: {err['part']} not captured: {err['reason']}")
     return side.snapshot, result

@@ -9,6 +9,7 @@ Reading only: commands that change the world are plan steps run by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -81,16 +82,24 @@ def _borrow_unversioned(worktree: Path, committed: Path, names: list[str]) -> li
 
 
 def _drop_own_files(section: dict[str, Any], root: Path, config: Config) -> None:
-    """envsync's own snapshot folder is not drift of the application."""
+    """envsync's own snapshot folder and accepted-findings file (``.envsyncignore``,
+    written by ``envsync baseline``) are not drift of the application."""
+    from envsync.diff.ignorefile import IGNORE_FILE
+
     # realpath, not Path.resolve: a symlink loop here is reported when the snapshot is
     # written (naming the folder), not as a RuntimeError of pathlib's.
-    try:
-        own = Path(os.path.realpath(config.snapshots_dir)).relative_to(
-            os.path.realpath(root)).as_posix() + "/"
-    except ValueError:
-        return
+    real_root = os.path.realpath(root)
+    own: list[str] = []
+    with contextlib.suppress(ValueError):
+        own.append(Path(os.path.realpath(config.snapshots_dir)).relative_to(
+            real_root).as_posix() + "/")
+    with contextlib.suppress(ValueError):
+        own.append(Path(os.path.realpath(config.root / IGNORE_FILE)).relative_to(
+            real_root).as_posix())
     for key in ("dirty", "untracked"):
-        section[key] = [e for e in section.get(key) or [] if not e["path"].startswith(own)]
+        section[key] = [e for e in section.get(key) or []
+                        if not any(e["path"] == o or (o.endswith("/") and e["path"].startswith(o))
+                                   for o in own)]
 
 
 def take_snapshot(

@@ -29,6 +29,8 @@ def diff(
                        "is at or above this severity: critical, high, medium, low, info.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB", help="Drop findings under "
                       "this path glob (repeatable), e.g. 'containers.*.labels'.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
+                      "ignore rule of .envsyncignore or envsync.yaml.")] = False,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Do not ask the engine "
                           "when capturing an environment now.")] = False,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also write the report to "
@@ -54,7 +56,7 @@ def diff(
     st = state(ctx)
     with progress_reporter(f"diff {a} {b}") as progress:
         result = run_diff(a=a, b=b, config=st.config_or_none(), ignore=tuple(ignore or ()),
-                          runtime=not no_runtime, progress=progress)
+                          runtime=not no_runtime, strict=strict, progress=progress)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
         from envsync.store import atomic_write_text

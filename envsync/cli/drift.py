@@ -26,6 +26,8 @@ def drift(
                        "a finding is at or above this severity.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
                       help="Drop findings under this path glob (repeatable).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
+                      "ignore rule of .envsyncignore or envsync.yaml.")] = False,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also "
                    "write the report to this file.", dir_okay=False)] = None,
 ) -> None:
@@ -48,7 +50,8 @@ def drift(
                                  param_hint="--format")
     with progress_reporter(f"drift {env}") as progress:
         _, result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
-                              ignore=tuple(ignore or ()), progress=progress)
+                              ignore=tuple(ignore or ()), strict=strict,
+                              progress=progress)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
         from envsync.store import atomic_write_text

@@ -19,21 +19,24 @@ __all__ = ["register"]
 def gate(
     ctx: typer.Context,
     env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
-    baseline: Annotated[Path, typer.Option("--baseline", "-b", metavar="FILE", dir_okay=False,
-                        help="The approved snapshot, e.g. snapshots/prod/approved.json.")],
+    baseline: Annotated[Path | None, typer.Option("--baseline", "-b", metavar="FILE",
+                        dir_okay=False, help="The approved snapshot (default: the one "
+                        "`envsync approve ENV` stored, snapshots/ENV/approved.json).")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY",
                        help="Fail (exit 1) at or above this severity.")] = "high",
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="json (default), "
                    "table, markdown, sarif, junit or github.")] = "json",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
                       help="Drop findings under this path glob (repeatable).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
+                      "ignore rule of .envsyncignore or envsync.yaml.")] = False,
 ) -> None:
     """The CI drift gate: ENV now against an approved baseline snapshot.
 
     Read-only: captures ENV, stores nothing, changes nothing. Exit 0 = nothing at or above
     --fail-on, 1 = drift at or above it, 2 = trouble.
 
-    Example: envsync gate prod --baseline snapshots/prod/approved.json --fail-on high
+    Example: envsync approve prod; later, in CI: envsync gate prod --fail-on high
     """
     from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.render.diff import DIFF_FORMATS, render_diff
@@ -42,8 +45,17 @@ def gate(
     threshold = _severity(fail_on)
     if fmt not in DIFF_FORMATS:
         raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})", param_hint="--format")
-    result = run_gate(config=state(ctx).config(), env_name=env, baseline=baseline,
-                      ignore=tuple(ignore or ()))
+    config = state(ctx).config()
+    if baseline is None:
+        from envsync.adopt import approved_path
+        from envsync.errors import SnapshotError
+
+        baseline = approved_path(config, env)
+        if not baseline.is_file():
+            raise SnapshotError(f"{baseline}: no approved baseline of {env!r}; approve the "
+                                f"state you want with `envsync approve {env}`, or pass --baseline")
+    result = run_gate(config=config, env_name=env, baseline=baseline,
+                      ignore=tuple(ignore or ()), strict=strict)
     sys.stdout.write(render_diff(result, fmt, threshold=threshold))
     raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
 

@@ -249,18 +249,30 @@ def diff_normalised(
     return DiffResult(a=a_label, b=b_label, findings=findings)
 
 
+def _ignored(path: tuple[str, ...], rules: tuple[str, ...]) -> bool:
+    ignored = False
+    for rule in rules:
+        if rule.startswith("!"):
+            if ignored and glob_match(rule[1:], path, prefix=True):
+                ignored = False
+        elif not ignored and glob_match(rule, path, prefix=True):
+            ignored = True
+    return ignored
+
+
 def apply_filters(
     result: DiffResult, *, ignore: Iterable[str] = (), expect_different: Iterable[str] = ()
 ) -> DiffResult:
-    """Drop findings under an ``ignore`` glob; mark ``expect_different`` ones as expected
-    and lower them to info."""
+    """Drop findings under an ``ignore`` glob (``!glob`` takes one back: the last rule
+    that matches decides, as in ``.gitignore``); mark ``expect_different`` ones as
+    expected and lower them to info."""
     ignore = tuple(ignore)
     expect = tuple(expect_different)
     kept: list[Finding] = []
     dropped = 0
     for f in result.findings:
         path = f.segments or tuple(f.path.split("."))
-        if any(glob_match(p, path, prefix=True) for p in ignore):
+        if _ignored(path, ignore):
             dropped += 1
             continue
         if any(glob_match(p, path, prefix=True) for p in expect):

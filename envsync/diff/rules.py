@@ -1,7 +1,8 @@
 """The severity rules: one readable table, first match wins.
 
 A rule matches a finding's path segment by segment: ``*`` (and any ``fnmatch`` pattern)
-matches one segment, ``**`` any number of them; the rule's kinds must include the
+matches one segment, ``**`` any number of them, and a key that holds dots (a label) is
+matched by the rule's parts joined again; the rule's kinds must include the
 finding's. Edit the table, not the code, to change a severity.
 """
 
@@ -100,9 +101,19 @@ def _match(pat: tuple[str, ...], path: tuple[str, ...], prefix: bool) -> bool:
     head = pat[0]
     if head == "**":
         return any(_match(pat[1:], path[i:], prefix) for i in range(len(path) + 1))
-    if not path or not fnmatchcase(path[0], head):
+    if not path:
         return False
-    return _match(pat[1:], path[1:], prefix)
+    if fnmatchcase(path[0], head) and _match(pat[1:], path[1:], prefix):
+        return True
+    if "." in path[0]:
+        # A key holding dots (a label such as com.docker.compose.project): several parts of
+        # the rule, joined again, may stand for it.
+        for n in range(2, len(pat) + 1):
+            if "**" in pat[:n]:
+                break
+            if fnmatchcase(path[0], ".".join(pat[:n])) and _match(pat[n:], path[1:], prefix):
+                return True
+    return False
 
 
 def glob_match(pattern: str, path: tuple[str, ...], *, prefix: bool = False) -> bool:
