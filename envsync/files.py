@@ -21,6 +21,7 @@ __all__ = [
     "COMPOSE_FILE_LIMIT",
     "CONFIG_LIMIT",
     "ENV_FILE_LIMIT",
+    "KEY_FILE_LIMIT",
     "LOG_LIMIT",
     "MAX_JSON_DEPTH",
     "RESTORE_POINT_LIMIT",
@@ -45,6 +46,8 @@ COMPOSE_FILE_LIMIT = 4 * MIB
 """A compose file, where envsync reads it itself (env_file lookup, patch planning)."""
 RESTORE_POINT_LIMIT = 1 * MIB
 """A restore point's manifest."""
+KEY_FILE_LIMIT = 64 * KIB
+"""The fingerprint key file (a key is 64 characters)."""
 LOG_LIMIT = 16 * MIB
 """A JSONL log (``rollbacks.jsonl``), read whole."""
 MAX_JSON_DEPTH = 100

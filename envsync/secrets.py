@@ -96,12 +96,16 @@ def _default_key() -> bytes:
         return env_key.encode()
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     key_file = home / "envsync" / "fingerprint.key"
-    try:
-        key = key_file.read_bytes().strip()
-    except FileNotFoundError:
+    from envsync.files import KEY_FILE_LIMIT, read_bytes_bounded
+
+    if not key_file.exists() and not key_file.is_symlink():
         return _new_key(key_file)
-    except OSError as exc:
-        raise StorageError(f"{key_file}: cannot read or create the fingerprint key ({os_reason(exc)}); "
+    try:
+        key = read_bytes_bounded(key_file, KEY_FILE_LIMIT, "fingerprint key file",
+                                 StorageError).strip()
+    except StorageError as exc:  # unreadable, a folder or device, or too large
+        reason = str(exc).removeprefix(f"{key_file}: ")
+        raise StorageError(f"{key_file}: cannot read or create the fingerprint key ({reason}); "
                            "set ENVSYNC_FINGERPRINT_KEY (or XDG_CONFIG_HOME) to give one") \
             from None
     if not key:

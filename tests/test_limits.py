@@ -259,3 +259,17 @@ def test_restore_point_manifest_is_bounded(tmp_path: Path) -> None:
     deep.symlink_to("/dev/zero")
     with pytest.raises(RollbackError, match="is a device, not a restore point manifest"):
         read_point(deep)
+
+
+def test_fingerprint_key_file_is_read_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:
+    from envsync.errors import StorageError
+    from envsync.secrets import Redactor
+
+    monkeypatch.delenv("ENVSYNC_FINGERPRINT_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "envsync").mkdir()
+    (tmp_path / "envsync" / "fingerprint.key").symlink_to("/dev/zero")
+    with pytest.raises(StorageError, match=r"fingerprint\.key: cannot read or create the "
+                       r"fingerprint key \(is a device, not a fingerprint key file\); set "):
+        Redactor().fingerprint("v")
