@@ -7,6 +7,7 @@ is left created or exited, and a second run finishes the job."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -31,14 +32,20 @@ def _bad_release(stack: Stack, level: int) -> None:
 
 
 def _interrupt_at(stack: Stack, args: list[str], step: int, sig: int) -> tuple[int, str, str]:
+    # Its own process group, as a shell gives a foreground job: Ctrl-C at a terminal sends
+    # SIGINT to the whole group, so SIGINT goes to the group here (compose must not get it);
+    # SIGTERM (kill, a CI runner) goes to envsync alone.
     proc = subprocess.Popen([ENVSYNC, *args], cwd=stack.repo.path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
     assert proc.stderr is not None and proc.stdout is not None
     err = []
     for line in proc.stderr:
         err.append(line)
         if line.startswith(f"envsync: step {step}/"):
-            proc.send_signal(sig)
+            if sig == signal.SIGINT:
+                os.killpg(proc.pid, sig)
+            else:
+                proc.send_signal(sig)
             break
     rest_err = proc.stderr.read()
     out = proc.stdout.read()

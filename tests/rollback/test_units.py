@@ -123,3 +123,24 @@ def test_level3_builds_only_when_a_service_has_a_build_section() -> None:
     assert rb.plan.steps[1].env == (("DOCKER_HOST", "ssh://deploy@prod"),)
     assert rb.plan.steps[1].argv[:6] == ("docker-compose", "-f", "docker-compose.yml",
                                          "--project-name", "app", "--env-file")
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_a_service_named_like_an_option_follows_a_double_dash(level: int) -> None:
+    odd = "--remove-orphans"
+    point = _point("t", "2026-11-29T06:55:40.000000Z",
+                   **{odd: ImageRecord(service=odd, ref="app:1", image_id="sha256:" + "a" * 64,
+                                       archive="t/a.tar")})
+    then = _snap({odd: {}}, {odd: ("sha256:" + "a" * 64, "h1")})
+    now = _snap({odd: {}}, {odd: ("sha256:" + "b" * 64, "h2")})
+    rb = plan_rollback(env=ENV, level=level, point=point, point_snapshot=then, current=now,
+                       root=Path("/srv/app"), tools=TOOLS, point_files=("docker-compose.yml",))
+    for step in [*rb.plan.steps, *rb.plan.settle]:
+        if step.argv[0] != "docker-compose":
+            continue
+        options = step.argv[:step.argv.index("--")] if "--" in step.argv else step.argv
+        # the only `--remove-orphans` before `--` is the real option of level 3's `down`
+        assert options.count(odd) == (1 if "down" in options else 0), step.argv
+        if "--" in step.argv:
+            assert step.argv[step.argv.index("--") + 1:] == (odd,), step.argv
+    assert rb.plan.settle, "an interrupted plan must know how to bring the services back"
