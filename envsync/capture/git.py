@@ -12,6 +12,7 @@ import signal
 import stat
 import subprocess
 import tarfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from typing import Any
 from envsync.config import GitSource
 from envsync.errors import GitError, os_reason
 
-__all__ = ["GitState", "capture_git", "materialise", "repo_root", "run_git"]
+__all__ = ["GitState", "StatusEntry", "capture_git", "git_status", "materialise", "parse_status",
+           "repo_root", "run_git"]
 
 
 def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> Any:
@@ -85,11 +87,24 @@ def _sha256(path: Path) -> str | None:
         return None  # gone, a folder, unreadable: the entry is still recorded
 
 
-def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", binary=True)
-    dirty: list[dict[str, Any]] = []
-    untracked: list[dict[str, Any]] = []
+@dataclass(frozen=True)
+class StatusEntry:
+    """One record of ``git status --porcelain=v1 -z``."""
+
+    code: str
+    """The two status letters (``M.``, ``R.``, ``??``, ``!!``…), as git prints them."""
+    path: str
+    """The path as it is now (for a rename or copy: the destination)."""
+    source: str | None = None
+    """For a rename or copy: the path it came from."""
+
+
+def parse_status(out: bytes | None) -> list[StatusEntry]:
+    """The records of ``git status --porcelain=v1 -z`` output. A rename or copy is one
+    record of two paths (``XY new\0old\0``): the source path that follows is not a record
+    of its own."""
     entries = out.decode(errors="surrogateescape").split("\0") if out else []
+    records: list[StatusEntry] = []
     i = 0
     while i < len(entries):
         entry = entries[i]
@@ -97,10 +112,31 @@ def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         if len(entry) < 4:
             continue
         code, name = entry[:2], entry[3:]
-        if code[0] in "RC":
-            i += 1  # the rename's source path follows; the destination is what exists now
-        record = {"path": name, "status": code.strip(), "sha256": _sha256(root / name)}
-        (untracked if code == "??" else dirty).append(record)
+        source = None
+        if code[0] in "RC" or code[1] in "RC":
+            source = entries[i] if i < len(entries) else None
+            i += 1
+        records.append(StatusEntry(code=code, path=name, source=source))
+    return records
+
+
+def git_status(root: Path, *options: str, paths: Sequence[str] = ()) -> list[StatusEntry]:
+    """``git status --porcelain=v1 -z`` in ``root`` with ``options``, parsed; limited to
+    ``paths`` when given (taken literally: a ``*`` in a file name is no wildcard)."""
+    pathspec = ("--", *paths) if paths else ()
+    out = run_git(root, "--literal-pathspecs", "status", "--porcelain=v1", "-z", *options,
+                  *pathspec, binary=True)
+    return parse_status(out)
+
+
+def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dirty: list[dict[str, Any]] = []
+    untracked: list[dict[str, Any]] = []
+    for entry in git_status(root, "--untracked-files=all"):
+        # A rename is recorded under its destination: that is what exists now.
+        record = {"path": entry.path, "status": entry.code.strip(),
+                  "sha256": _sha256(root / entry.path)}
+        (untracked if entry.code == "??" else dirty).append(record)
     return dirty, untracked
 
 

@@ -214,7 +214,7 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
     """What stops the rollback from running (empty when it may run). Reads only, but
     refreshes ``prepared.at_risk`` (the files the steps would overwrite that git cannot
     give back: refused unless ``force``)."""
-    from envsync.capture.git import run_git
+    from envsync.capture.git import git_status
 
     rb, root = prepared.rollback, prepared.root
     point = rb.point
@@ -246,11 +246,11 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
             f"{describe_at_risk(blocking)}; move them aside, or pass --force to "
             f"overwrite them (a copy of each is kept first in {point.folder / point.tag}/)")
     if not force:
-        out = run_git(root, "status", "--porcelain=v1", "-z", "--untracked-files=no",
-                      binary=True) or b""
         named = {a.path for a in blocking}  # already named above: once is enough
-        dirty = [e[3:] for e in out.decode(errors="surrogateescape").split("\0")
-                 if len(e) > 3 and not e[3:].startswith(own) and e[3:] not in named]
+        # A staged rename touches both its paths: the one it left and the one it made.
+        touched = [p for e in git_status(root, "--untracked-files=no")
+                   for p in (e.source, e.path) if p is not None]
+        dirty = [p for p in touched if not p.startswith(own) and p not in named]
         if dirty:
             shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
             problems.append(f"uncommitted edits in {root} ({shown}): commit or stash them, "

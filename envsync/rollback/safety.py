@@ -76,9 +76,10 @@ def _index(root: Path) -> tuple[set[str], set[str]]:
 
 def _dirty(root: Path) -> set[str]:
     """Tracked paths whose working-tree or staged content differs from HEAD."""
-    entries = _split(_git(root, "status", "--porcelain=v1", "-z", "--no-renames",
-                          "--untracked-files=no"))
-    return {e[3:] for e in entries if len(e) > 3}
+    from envsync.capture.git import git_status
+
+    entries = git_status(root, "--no-renames", "--untracked-files=no")
+    return {e.path for e in entries}
 
 
 def _hashes(root: Path, paths: list[str]) -> dict[str, str]:
@@ -93,12 +94,14 @@ def _hashes(root: Path, paths: list[str]) -> dict[str, str]:
 
 def _ignored(root: Path, paths: list[str]) -> set[str]:
     """Which of ``paths`` (untracked) git ignores."""
+    from envsync.capture.git import git_status
+
     found: set[str] = set()
     for i in range(0, len(paths), _CHUNK):
         # `check-ignore -z` needs --stdin, which the adapter does not feed: status it is.
-        entries = _split(_git(root, "status", "--porcelain=v1", "-z", "--ignored=matching",
-                              "--untracked-files=all", "--", *paths[i:i + _CHUNK]))
-        found.update(e[3:].rstrip("/") for e in entries if e.startswith("!! "))
+        entries = git_status(root, "--ignored=matching", "--untracked-files=all",
+                             paths=paths[i:i + _CHUNK])
+        found.update(e.path.rstrip("/") for e in entries if e.code == "!!")
     return found
 
 
