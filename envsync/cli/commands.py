@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 "`envsync gate ENV` compares with."),
     "baseline": ("envsync.cli.adopt", "Accept ENV's drift of today: write each finding as an "
                  "ignore rule into .envsyncignore."),
+    "check": ("envsync.cli.check", "Check envsync.yaml, .envsyncignore and each environment's "
+              "compose files, offline."),
     "gate": ("envsync.cli.report", "The CI drift gate: ENV now against an approved baseline snapshot."),
     "health": ("envsync.cli.report",
                "Run ENV's health checks and compare memory use with its limits."),

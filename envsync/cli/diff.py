@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from envsync.cli.errors import state
+from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 
 if TYPE_CHECKING:
     from envsync.model import Severity
@@ -29,6 +30,7 @@ def diff(
                        "is at or above this severity: critical, high, medium, low, info.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB", help="Drop findings under "
                       "this path glob (repeatable), e.g. 'containers.*.labels'.")] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
                       "ignore rule of .envsyncignore or envsync.yaml.")] = False,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Do not ask the engine "
@@ -53,10 +55,12 @@ def diff(
     if fmt not in DIFF_FORMATS:
         raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
                                  param_hint="--format")
+    outputs = parse_outputs(output)
     st = state(ctx)
     with progress_reporter(f"diff {a} {b}") as progress:
         result = run_diff(a=a, b=b, config=st.config_or_none(), ignore=tuple(ignore or ()),
                           runtime=not no_runtime, strict=strict, progress=progress)
+    write_outputs(result, outputs, threshold=threshold)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
         from envsync.store import atomic_write_text

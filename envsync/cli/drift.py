@@ -10,6 +10,7 @@ import typer
 
 from envsync.cli.diff import _severity
 from envsync.cli.errors import state
+from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 
 __all__ = ["register"]
 
@@ -26,6 +27,7 @@ def drift(
                        "a finding is at or above this severity.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
                       help="Drop findings under this path glob (repeatable).")] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
                       "ignore rule of .envsyncignore or envsync.yaml.")] = False,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also "
@@ -48,10 +50,12 @@ def drift(
     if fmt not in DIFF_FORMATS:
         raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
                                  param_hint="--format")
+    outputs = parse_outputs(output)
     with progress_reporter(f"drift {env}") as progress:
         _, result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
                               ignore=tuple(ignore or ()), strict=strict,
                               progress=progress)
+    write_outputs(result, outputs, threshold=threshold)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
         from envsync.store import atomic_write_text

@@ -12,6 +12,7 @@ import typer
 
 from envsync.cli.diff import _severity
 from envsync.cli.errors import state
+from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 
 __all__ = ["register"]
 
@@ -28,6 +29,7 @@ def gate(
                    "table, markdown, sarif, junit or github.")] = "json",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
                       help="Drop findings under this path glob (repeatable).")] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
                       "ignore rule of .envsyncignore or envsync.yaml.")] = False,
 ) -> None:
@@ -45,6 +47,7 @@ def gate(
     threshold = _severity(fail_on)
     if fmt not in DIFF_FORMATS:
         raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})", param_hint="--format")
+    outputs = parse_outputs(output)
     config = state(ctx).config()
     if baseline is None:
         from envsync.adopt import approved_path
@@ -56,6 +59,7 @@ def gate(
                                 f"state you want with `envsync approve {env}`, or pass --baseline")
     result = run_gate(config=config, env_name=env, baseline=baseline,
                       ignore=tuple(ignore or ()), strict=strict)
+    write_outputs(result, outputs, threshold=threshold)
     sys.stdout.write(render_diff(result, fmt, threshold=threshold))
     raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
 

@@ -98,6 +98,12 @@ def _sarif(result: DiffResult) -> str:
             "ruleId": rule_id,
             "level": level[f.severity],
             "message": {"text": f.message},
+            # Code scanning wants a file for each result: drift has none of its own, so it
+            # is filed against envsync.yaml, with the finding's path as its logical place.
+            "locations": [{
+                "physicalLocation": {"artifactLocation": {"uri": "envsync.yaml"}},
+                "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}],
+            }],
             "properties": {"path": f.path, "severity": f.severity.label,
                            "kind": f.kind.value, "service": f.service},
         })

@@ -4,6 +4,7 @@ on the real engine."""
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -43,10 +44,16 @@ def test_approve_then_gate_passes_until_something_changes(story: Story) -> None:
     assert "approved.json" not in run_cli("history", "prod", cwd=cwd).stdout
 
     _hand_fix(story, "python main_webhook.py", "python main.py")
-    bad = run_cli("gate", "prod", "--fail-on", "high", cwd=cwd)
+    bad = run_cli("gate", "prod", "--fail-on", "high", "--output", "junit=ci/gate.xml",
+                  "--output", "json=ci/gate.json", cwd=cwd)
     assert bad.exit_code == 1
     found = {f["path"]: f["severity"] for f in json.loads(bad.stdout)["findings"]}
     assert found["containers.telegram-bot.command"] == "critical"
+    # the files hold the same capture as stdout
+    assert json.loads((cwd / "ci" / "gate.json").read_text()) == json.loads(bad.stdout)
+    suite = ET.parse(cwd / "ci" / "gate.xml").getroot()
+    assert "containers.telegram-bot.command" in {
+        c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None}
 
 
 def test_baseline_hides_todays_drift_and_reports_tomorrows(story: Story) -> None:
