@@ -62,12 +62,23 @@ def _number(labels: dict[str, Any]) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-def _compose_made(record: dict[str, Any], project: str | None, number: int | None) -> bool:
-    """True when the container bears the name compose gives replica ``number``."""
+def _compose_made(record: dict[str, Any], project: str | None, number: int | None,
+                  container_name: Any) -> bool:
+    """True when the container bears the name compose gives replica ``number`` (or the
+    service's own ``container_name``)."""
     name = str(record.get("name") or "")
     service = record.get("service")
+    if container_name and name == str(container_name):
+        return True
     return bool(project) and number is not None and name in (
         f"{project}-{service}-{number}", f"{project}_{service}_{number}")
+
+
+def _started(record: dict[str, Any]) -> str:
+    """When the container started, for sorting; never started (the engine's zero time)
+    sorts last."""
+    started = str(record.get("started_at") or "")
+    return "~" if not started or started.startswith("0001-") else started
 
 
 def classify(containers: dict[str, dict[str, Any]], services: dict[str, Any],
@@ -75,7 +86,7 @@ def classify(containers: dict[str, dict[str, Any]], services: dict[str, Any],
     """Sort the containers of each declared service into declared replicas and strays.
 
     When two containers claim one number, the one compose named for it wins (else the
-    first by name): the other is the stray.
+    one started first, then the first by name): the other is the stray.
     """
     out = Replicas()
     by_service: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -86,9 +97,11 @@ def classify(containers: dict[str, dict[str, Any]], services: dict[str, Any],
         want = wanted(service or {})
         out.wanted[name] = want
         holders: dict[int, str] = {}
+        own_name = (service or {}).get("container_name")
+        # compose's own name first; then the one started first (a copy comes later)
         ranked = sorted(by_service.get(name, []), key=lambda kv: (
-            not _compose_made(kv[1], project, _number(kv[1].get("labels") or {})),
-            str(kv[1].get("name") or kv[0])))
+            not _compose_made(kv[1], project, _number(kv[1].get("labels") or {}), own_name),
+            _started(kv[1]), str(kv[1].get("name") or kv[0])))
         for key, record in ranked:
             labels = record.get("labels") or {}
             number = _number(labels)

@@ -120,3 +120,15 @@ def test_patch_takes_values_from_declared_replicas_only(tmp_path: Path) -> None:
     snap["containers"]["web"]["memory_limit_mb"] = 96.0
     patch = plan_vcs_patch(tmp_path, env, snap, drift(snap).findings)
     assert patch.diff.count("memory: 96m") == 1 and "sleep 9" not in patch.diff
+
+
+def test_container_name_and_start_time_decide_a_shared_number() -> None:
+    copy = {**_container("a-copy", "1"), "started_at": "2026-11-29T10:00:05Z"}
+    named = {**_container("web-main", "1"), "started_at": "2026-11-29T11:00:00Z"}
+    replicas = classify({"a-copy": copy, "web": named}, {"web": {"container_name": "web-main"}},
+                        PROJECT)
+    assert replicas.declared == {"web": ["web"]}
+    # no name to go by: the one started first holds the number
+    early = {**_container("zz-first", "1"), "started_at": "2026-11-29T09:00:00Z"}
+    replicas = classify({"a-copy": copy, "web": early}, {"web": {}}, PROJECT)
+    assert replicas.declared == {"web": ["web"]} and replicas.strays[0].key == "a-copy"
