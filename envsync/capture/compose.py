@@ -18,7 +18,8 @@ from typing import Any
 
 from envsync.errors import ComposeError, os_reason
 
-__all__ = ["compose_command", "compose_version", "referenced_env_files", "resolve"]
+__all__ = ["compose_command", "compose_options", "compose_version", "referenced_env_files",
+           "resolve"]
 
 _TIMEOUT_S = 120
 # Only these reach the compose binary, so the shell's variables cannot change what a file
@@ -104,9 +105,16 @@ def _check_readable(path: Path, what: str) -> None:
         raise ComposeError(f"{path}: cannot read {what} (permission denied)")
 
 
-def _base_args(
-    files: tuple[str, ...], project: str | None, env_file: str | None, profiles: tuple[str, ...]
-) -> list[str]:
+def compose_options(
+    files: tuple[str, ...],
+    *,
+    project: str | None = None,
+    env_file: str | None = None,
+    profiles: tuple[str, ...] = (),
+) -> tuple[str, ...]:
+    """The options that say which environment compose works on: its files, project name,
+    env file and profiles (paths relative to where compose runs). Every compose command
+    envsync runs or plans starts with :func:`compose_command` and these."""
     args: list[str] = []
     for f in files:
         args += ["-f", f]
@@ -116,7 +124,7 @@ def _base_args(
         args += ["--env-file", env_file]
     for p in profiles:
         args += ["--profile", p]
-    return args
+    return tuple(args)
 
 
 def resolve(
@@ -136,7 +144,7 @@ def resolve(
         _check_readable(root / rel, "compose file" if rel in files else "env file")
     from concurrent.futures import ThreadPoolExecutor
 
-    base = _base_args(files, project, env_file, profiles)
+    base = compose_options(files, project=project, env_file=env_file, profiles=profiles)
     # The two compose runs are independent: run them side by side.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-hash") as pool:
         hashing = pool.submit(_run, [*base, "config", "--hash", "*"], root, "config --hash")

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from envsync.capture.compose import compose_command
+from envsync.capture.compose import compose_command, compose_options
 from envsync.config import Config, Environment
 from envsync.model import Direction, Finding, Snapshot
 from envsync.plan import Plan, Step
@@ -31,17 +31,11 @@ _RECREATE = {Direction.RUNTIME_OVERRIDE, Direction.NOT_DEPLOYED, Direction.CONFL
 
 def compose_argv(env: Environment, project: str | None) -> tuple[str, ...]:
     """``compose -f … -p … --env-file …`` for an environment (files relative to its root)."""
-    assert env.compose is not None
-    argv = list(compose_command())
-    for f in env.compose.files:
-        argv += ["-f", f]
-    if project:
-        argv += ["--project-name", project]
-    if env.compose.env_file:
-        argv += ["--env-file", env.compose.env_file]
-    for p in env.compose.profiles:
-        argv += ["--profile", p]
-    return tuple(argv)
+    spec = env.compose
+    assert spec is not None
+    return (*compose_command(), *compose_options(spec.files, project=project,
+                                                 env_file=spec.env_file,
+                                                 profiles=spec.profiles))
 
 
 def _drifted(findings: list[Finding], snapshot: Snapshot) -> tuple[list[str], list[str]]:

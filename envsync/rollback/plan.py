@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from envsync.capture.compose import compose_options
 from envsync.config import Environment
 from envsync.model import Snapshot
 from envsync.plan import Plan, Step
@@ -86,15 +87,8 @@ class _Steps:
         self.root = str(root)
         self.tools = tools
         self.env = (("DOCKER_HOST", env.docker),) if env.docker else ()
-        base: list[str] = []
-        for f in spec.files:
-            base += ["-f", f]
-        base += ["--project-name", project]
-        if spec.env_file:
-            base += ["--env-file", spec.env_file]
-        for p in spec.profiles:
-            base += ["--profile", p]
-        self.base = tuple(base)
+        self.base = compose_options(spec.files, project=project, env_file=spec.env_file,
+                                    profiles=spec.profiles)
 
     def compose(self, title: str, why: str, *args: str) -> Step:
         return Step(title=title, why=why, argv=(*self.tools.compose, *self.base, *args),
