@@ -48,9 +48,11 @@ class EnvironmentLocked(EnvsyncError):
 
 def holder(path: Path) -> dict[str, object]:
     """What the holder wrote into the lock file (empty when unreadable or not yet written)."""
+    from envsync.files import KIB, read_text_bounded
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8") or "{}")
-    except (OSError, ValueError):
+        data = json.loads(read_text_bounded(path, 64 * KIB, "lock file") or "{}")
+    except (EnvsyncError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -133,8 +133,11 @@ def _new_key(key_file: Path) -> bytes:
             os.fsync(fh.fileno())
         try:
             os.link(tmp, key_file)
-        except FileExistsError:
-            key = key_file.read_bytes().strip()
+        except FileExistsError:  # another process made it first: use theirs
+            from envsync.files import KEY_FILE_LIMIT, read_bytes_bounded
+
+            key = read_bytes_bounded(key_file, KEY_FILE_LIMIT, "fingerprint key file",
+                                     StorageError).strip()
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
                 raise

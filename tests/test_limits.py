@@ -273,3 +273,10 @@ def test_fingerprint_key_file_is_read_bounded(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(StorageError, match=r"fingerprint\.key: cannot read or create the "
                        r"fingerprint key \(is a device, not a fingerprint key file\); set "):
         Redactor().fingerprint("v")
+
+
+def test_envsyncignore_is_read_bounded(good: Path, app_repo: Repo) -> None:
+    ignore = app_repo.path / ".envsyncignore"
+    ignore.symlink_to("/dev/zero")
+    result = run_cli("diff", good, good, cwd=app_repo.path)
+    _one_line_error(result, ".envsyncignore: is a device, not a .envsyncignore file")

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["IGNORE_FILE", "append_baseline", "finding_glob", "ignore_rules", "read_ignore_file"]
 
 IGNORE_FILE = ".envsyncignore"
-_LIMIT = 1024 * 1024  # a hand-written rules file; anything bigger is a mistake
 
 
 def _check(line: str, path: Path, number: int) -> str:
@@ -41,19 +40,12 @@ def _check(line: str, path: Path, number: int) -> str:
 def read_ignore_file(path: Path) -> tuple[str, ...]:
     """The rules of one ``.envsyncignore`` in file order (``!`` kept on re-includes);
     none when there is no such file. A line that is no glob is refused, naming it."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    from envsync.files import CONFIG_LIMIT, read_text_bounded
+
+    if not path.exists() and not path.is_symlink():
         return ()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > _LIMIT:
-        raise ConfigError(f"{path}: {len(raw)} bytes, more than an ignore file holds "
-                          f"({_LIMIT}); is it the right file?")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    # Bounded: a hand-written rules file; anything bigger is a mistake (or /dev/zero).
+    text = read_text_bounded(path, CONFIG_LIMIT, ".envsyncignore file", ConfigError)
     rules = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -87,12 +79,11 @@ def finding_glob(finding: Finding) -> str:
 def append_baseline(path: Path, findings: list[Finding], heading: str) -> list[str]:
     """Add a rule for each finding not yet covered by a line of ``path``, under a comment
     ``heading``; atomically. The rules written (none: the file is left as it was)."""
+    from envsync.files import CONFIG_LIMIT, read_text_bounded
     from envsync.store import atomic_write_text
 
-    try:
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    old = read_text_bounded(path, CONFIG_LIMIT, ".envsyncignore file", ConfigError) \
+        if path.exists() else ""
     present = set(read_ignore_file(path))
     new: list[str] = []
     for finding in findings:
