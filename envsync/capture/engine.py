@@ -5,8 +5,10 @@ The ``docker`` package is imported inside functions only: ``envsync --help`` mus
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -21,8 +23,11 @@ __all__ = [
     "describe",
     "engine_errors",
     "engine_url",
+    "has_image",
+    "image_digests",
     "lanes",
     "public_url",
+    "save_image",
 ]
 
 DEFAULT_SOCKET = "unix:///var/run/docker.sock"
@@ -181,3 +186,38 @@ def describe(exc: BaseException) -> str:
         if marker in text:
             return meaning
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+def save_image(client: Any, image_id: str, dest: Path) -> None:
+    """``docker save IMAGE_ID`` into ``dest``: streamed to a temp file beside it, then
+    renamed, so ``dest`` is whole or absent. Raises one of :func:`engine_errors`."""
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            for chunk in client.api.get_image(image_id, chunk_size=1 << 20):
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(dest)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def image_digests(client: Any, image_id: str) -> list[str]:
+    """The registry digests (``repo@sha256:…``) the engine knows for an image; [] when
+    none, or when the engine cannot say."""
+    try:
+        return sorted(client.api.inspect_image(image_id).get("RepoDigests") or [])
+    except engine_errors():
+        return []
+
+
+def has_image(client: Any, image_id: str) -> bool:
+    """Whether the engine still holds the image (False as well when it cannot say)."""
+    try:
+        client.api.inspect_image(image_id)
+    except engine_errors():
+        return False
+    return True

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any
 
 from envsync.config import HealthCheck
 from envsync.secrets import Redactor
 
-__all__ = ["run_check", "submit_checks"]
+__all__ = ["run_check", "submit_checks", "wait_for_checks"]
 
 
 def run_check(check: HealthCheck, client: Any, redactor: Redactor) -> dict[str, Any]:
@@ -54,3 +55,25 @@ def submit_checks(
         redactor.text(check.url)  # learns a password or token in the URL before any error
     futures = {check.name: pool.submit(run_check, check, client, redactor) for check in checks}
     return client, futures
+
+
+def wait_for_checks(checks: tuple[HealthCheck, ...], redactor: Redactor, *, wait_s: float,
+                    sleep: Callable[[float], bool]) -> dict[str, dict[str, Any]]:
+    """Each check, retried every half second until it passes or ``wait_s`` has gone by
+    (a service just started may take a moment). ``sleep`` returns False to stop early
+    (a signal came): the results so far are returned."""
+    if not checks:
+        return {}
+    import httpx
+
+    deadline = time.monotonic() + wait_s
+    results: dict[str, dict[str, Any]] = {}
+    with httpx.Client(follow_redirects=False) as client:
+        for check in checks:
+            while True:
+                results[check.name] = run_check(check, client, redactor)
+                if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
+                    break
+                if not sleep(0.5):
+                    return results
+    return results

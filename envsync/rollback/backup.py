@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from envsync.capture import Progress
 from envsync.config import Config
@@ -107,31 +107,6 @@ def _existing_archives(folder: Path, snapshots_dir: Path, warn: Progress
     return found
 
 
-def _save_image(client: Any, image_id: str, dest: Path) -> None:
-    """``docker save IMAGE_ID`` into ``dest``: streamed to a temp file, then renamed."""
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            for chunk in client.api.get_image(image_id, chunk_size=1 << 20):
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-
-
-def _digests(client: Any, image_id: str) -> list[str]:
-    from envsync.capture.engine import engine_errors
-
-    try:
-        return sorted(client.api.inspect_image(image_id).get("RepoDigests") or [])
-    except engine_errors():
-        return []
-
-
 def take_backup(
     *,
     config: Config,
@@ -159,7 +134,14 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
                  progress: Progress, snapshot: Snapshot | None, warn: Progress
                  ) -> BackupResult:
     from envsync.capture import take_snapshot
-    from envsync.capture.engine import connect, describe, engine_errors, engine_url
+    from envsync.capture.engine import (
+        connect,
+        describe,
+        engine_errors,
+        engine_url,
+        image_digests,
+        save_image,
+    )
     from envsync.capture.git import run_git
     from envsync.store import write_snapshot
 
@@ -222,7 +204,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
                     progress(f"docker save {service}'s image")
                     if client is None:
                         client = connect(engine_url(env.docker))
-                    _save_image(client, image_id, dest)
+                    save_image(client, image_id, dest)
                     saved.append(image_id)
                 else:
                     not_saved.append(image_id)
@@ -232,7 +214,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
             record.size = (folder / record.archive).stat().st_size
         if client is not None:
             for record in records.values():
-                record.digests = _digests(client, record.image_id)
+                record.digests = image_digests(client, record.image_id)
             client.close()
     except engine_errors() as exc:
         shutil.rmtree(archive_dir, ignore_errors=True)

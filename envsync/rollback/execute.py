@@ -259,23 +259,18 @@ def check_preconditions(prepared: Prepared, *, force: bool = False) -> list[str]
 
 
 def _missing_images(env: Environment, image_ids: list[str]) -> list[str]:
-    from envsync.capture.engine import connect, describe, engine_errors, engine_url
+    from envsync.capture.engine import connect, describe, engine_errors, engine_url, has_image
 
     try:
         client = connect(engine_url(env.docker))
     except engine_errors() as exc:
         return [f"cannot ask the engine for images without an archive: {describe(exc)}"]
-    missing = []
     try:
-        for image_id in image_ids:
-            try:
-                client.api.inspect_image(image_id)
-            except engine_errors():
-                missing.append(f"image {image_id[7:19]} has no archive and is no longer in "
-                               "the engine: level 2 cannot run; try level 3")
+        return [f"image {image_id[7:19]} has no archive and is no longer in the engine: "
+                "level 2 cannot run; try level 3"
+                for image_id in image_ids if not has_image(client, image_id)]
     finally:
         client.close()
-    return missing
 
 
 @dataclass
@@ -350,28 +345,6 @@ def _append_log(config: Config, env: str, outcome: Outcome) -> Path:
     path = config.snapshots_dir / env / LOG_NAME
     outcome.log = str(path)
     return append_log(path, outcome.to_json())
-
-
-def _health(env: Environment, redactor: Redactor, interrupts: Interrupts
-            ) -> dict[str, dict[str, Any]]:
-    """Each configured check, retried until it passes or HEALTH_WAIT_S has gone by."""
-    if not env.health:
-        return {}
-    import httpx
-
-    from envsync.capture.health import run_check
-
-    deadline = time.monotonic() + HEALTH_WAIT_S
-    results: dict[str, dict[str, Any]] = {}
-    with httpx.Client(follow_redirects=False) as client:
-        for check in env.health:
-            while True:
-                results[check.name] = run_check(check, client, redactor)
-                if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
-                    break
-                if not interrupts.sleep(0.5):
-                    return results
-    return results
 
 
 def execute_rollback(
@@ -480,7 +453,10 @@ def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], Non
             skip=("image_id", "image") if rb.level == 1 else (),
             only=("image_id",) if rb.level == 2 else None,
             wait_s=HEALTH_WAIT_S, interrupts=interrupts)]
-        outcome.health = _health(env, redactor, interrupts)
+        from envsync.capture.health import wait_for_checks
+
+        outcome.health = wait_for_checks(env.health, redactor, wait_s=HEALTH_WAIT_S,
+                                         sleep=interrupts.sleep)
         if interrupts.received:
             outcome.result, outcome.signal = "interrupted", interrupts.name
             outcome.failure = (f"interrupted by {interrupts.name} after the last step, during "
