@@ -37,6 +37,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "ignore rule into .envsyncignore."),
     "check": ("envsync.cli.check", "Check envsync.yaml, .envsyncignore and each environment's "
               "compose files, offline."),
+    "report": ("envsync.cli.overview", "Write one HTML page with every environment side by "
+               "side: the drift matrix, each one's drift, memory over time, health, backups "
+               "and rollbacks."),
     "gate": ("envsync.cli.report", "The CI drift gate: ENV now against an approved baseline snapshot."),
     "health": ("envsync.cli.report",
                "Run ENV's health checks and compare memory use with its limits."),

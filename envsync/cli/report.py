@@ -110,6 +110,9 @@ def history(
                      help="Show the newest N snapshots.")] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
                    help="table (default) or json.")] = "table",
+    plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE.svg", dir_okay=False,
+                    help="Also draw memory per service and drift counts over these "
+                    "snapshots as an SVG chart.")] = None,
 ) -> None:
     """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
 
@@ -123,7 +126,17 @@ def history(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
-    found = snapshot_history(config=state(ctx).config(), env_name=env, limit=limit)
+    if plot is not None and plot.suffix.lower() != ".svg":
+        raise typer.BadParameter(f"{plot}: only SVG charts are drawn (name it .svg; a "
+                                 "browser or `rsvg-convert` turns it into PNG)",
+                                 param_hint="--plot")
+    config = state(ctx).config()
+    found = snapshot_history(config=config, env_name=env, limit=limit)
+    if plot is not None:
+        from envsync.render.html import history_chart
+        from envsync.store import atomic_write_text
+
+        atomic_write_text(plot, history_chart(config, env, limit))
     if fmt == "json":
         sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
     else:
