@@ -52,6 +52,7 @@ def watch(
     if not names:
         raise typer.BadParameter("no environment with a runtime in envsync.yaml",
                                  param_hint="ENV")
+    _without_ssh_unless_needed([config.environment(n).docker for n in names])
     exporter = None
     if metrics_port is not None:
         from envsync.watch.metrics import Exporter
@@ -69,6 +70,21 @@ def watch(
         if exporter is not None:
             exporter.close()
     raise typer.Exit(code)
+
+
+def _without_ssh_unless_needed(urls: list[str | None]) -> None:
+    """A long-running watcher of local or tcp:// engines does without paramiko: the docker
+    SDK imports it (and cryptography) eagerly, about 20 MB of the watcher's RSS, and treats
+    it as optional (no ssh:// support without it). Only in a fresh process (docker not
+    imported yet), so nothing that already uses it is affected."""
+    import os
+    import sys
+
+    if any((u or os.environ.get("DOCKER_HOST") or "").startswith("ssh://") for u in urls):
+        return
+    if "docker" in sys.modules or "paramiko" in sys.modules:
+        return
+    sys.modules["paramiko"] = None  # type: ignore[assignment]  # import paramiko → ImportError
 
 
 def register(app: typer.Typer) -> None:

@@ -28,6 +28,9 @@ __all__ = ["Channel", "Deliverer", "Outbox", "alertmanager_payload", "make_chann
            "message"]
 
 
+_BOXES: dict[str, Any] = {}  # channel URL → its apprise.Apprise (used by one thread at a time)
+
+
 def _iso(t: float) -> str:
     return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -78,9 +81,13 @@ class Channel:
         import apprise
 
         title, body = message(t)
-        box = apprise.Apprise()
-        if not box.add(self.url):
-            return "apprise does not understand this URL"
+        box = _BOXES.get(self.url)
+        if box is None:
+            # apprise loads its plugins on the first add (about 1 s): once per channel
+            box = apprise.Apprise()
+            if not box.add(self.url):
+                return "apprise does not understand this URL"
+            _BOXES[self.url] = box
         kind = apprise.NotifyType.FAILURE if t.status == "firing" else apprise.NotifyType.SUCCESS
         ok = box.notify(title=scrub(title), body=scrub(body), notify_type=kind)
         return None if ok else "the channel did not accept the message"

@@ -1,0 +1,303 @@
+"""``envsync watch``: time from fault to notification per alert kind, and the watcher's cost.
+
+Usage: .venv/bin/python bench/watch.py [--interval 2] [--drift-interval 10]
+                                       [--cost-seconds 60] [--cost-intervals 5,30]
+
+A compose project of 3 busybox containers (``api`` with ``mem_limit: 40m``, ``worker``,
+``web``) is brought up in a temp git repository; a loopback HTTP receiver stands in for the
+channels (apprise ``json://`` and the Alertmanager payload); market-data runs in-process in
+front of the exchange fake (tests/fakes/exchange.py), and a loopback server answers the
+smoke check, slowly on request. ``envsync watch`` runs as a process.
+
+Detection: for each fault (a container stopped, memory past 80 % then 95 % of its limit,
+a slow smoke check, an exchange in error mode, a ``docker update --memory`` by hand), the
+time from the fault being in place to its "firing" message reaching the receiver, next to the
+goal N x interval + 1 s (N: the rule's rounds; drift: the drift interval + 1 s). A round
+itself takes ~1-2 s (the engine's stats call), which is part of every figure.
+
+Cost: a fresh watcher at each ``--cost-intervals`` for ``--cost-seconds``: RSS (VmRSS at the
+end, VmHWM the peak) and CPU (user+system of the watcher and its finished children, from
+/proc) over the window after its first round (start-up and the first drift run excluded and
+reported apart). CPU % over 10 minutes at that interval is extrapolated as
+(rounds in 10 min x CPU per steady round + drift runs in 10 min x CPU of one drift run) / 600 s.
+Not part of the test run; needs the engine and envsync-test/busybox:1 (scripts/setup-env).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.server
+import itertools
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+COMPOSE = """services:
+  api:
+    image: envsync-test/busybox:1
+    command: ["sleep", "100000"]
+    network_mode: none
+    mem_limit: 40m
+  worker:
+    image: envsync-test/busybox:1
+    command: ["sleep", "100000"]
+    network_mode: none
+  web:
+    image: envsync-test/busybox:1
+    command: ["sleep", "100000"]
+    network_mode: none
+"""
+
+
+class Receiver:
+    def __init__(self) -> None:
+        self.got: list[tuple[float, str]] = []
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if self.path.startswith("/notify"):
+                    owner.got.append((time.monotonic(), body["title"]))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait(self, text: str, after: float, timeout: float = 120) -> float:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for at, title in list(self.got):
+                if at >= after and text in title:
+                    return at
+            time.sleep(0.02)
+        raise SystemExit(f"no message with {text!r} within {timeout} s: {self.got[-5:]}")
+
+
+class Smoke:
+    """GET /smoke: at once, or after ``delay`` seconds."""
+
+    def __init__(self) -> None:
+        self.delay = 0.0
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                time.sleep(owner.delay)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/smoke"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def sh(*args: str, cwd: Path | None = None) -> str:
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def compose(project: str, root: Path, *args: str) -> str:
+    binary = Path(sys.executable).parent / "docker-compose"
+    return sh(str(binary if binary.exists() else "docker-compose"), "-p", project, "-f",
+              "compose.yml", *args, cwd=root)
+
+
+def fill(project: str, root: Path, mib: float) -> None:
+    chunks = int(mib * 16)  # 64 KiB at a time: busybox has no dd
+    compose(project, root, "exec", "-T", "api", "sh", "-c",
+            "x=0123456789abcdef; i=0; while [ $i -lt 12 ]; do x=$x$x; i=$((i+1)); done; "
+            f"i=0; while [ $i -lt {chunks} ]; do echo -n $x >> /dev/shm/fill; "
+            "i=$((i+1)); done")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    # utime, stime, cutime, cstime: fields 14-17 (1-based), 12-15 after the name
+    return sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
+
+
+def status_kb(pid: int, key: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+@contextlib.contextmanager
+def watcher(root: Path, interval: float, drift: float,
+            env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], list[dict[str, Any]]]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from envsync.cli.app import main; main()", "watch", "live",
+         "--interval", str(interval), "--drift-interval", str(drift)],
+        cwd=root, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    lines: list[dict[str, Any]] = []
+
+    def pump() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            with contextlib.suppress(ValueError):
+                lines.append({**json.loads(line), "_at": time.monotonic()})
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        yield proc, lines
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def rounds(lines: list[dict[str, Any]]) -> int:
+    return sum(1 for x in lines if x.get("event") == "round")
+
+
+def wait_rounds(lines: list[dict[str, Any]], n: int, timeout: float = 120) -> None:
+    end = time.monotonic() + timeout
+    while rounds(lines) < n:
+        if time.monotonic() > end:
+            raise SystemExit(f"the watcher did not reach round {n}")
+        time.sleep(0.02)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interval", type=float, default=2.0)
+    parser.add_argument("--drift-interval", type=float, default=10.0)
+    parser.add_argument("--cost-seconds", type=float, default=60.0)
+    parser.add_argument("--cost-intervals", default="5,30")
+    args = parser.parse_args()
+
+    from services.market_data.app import create_app
+    from services.market_data.settings import load_settings
+    from tests.fakes.exchange import FakeExchange
+    from tests.services.inproc import serve_app
+
+    project = f"envsync-bench-{secrets.token_hex(3)}"
+    receiver, smoke = Receiver(), Smoke()
+    with tempfile.TemporaryDirectory() as tmp, FakeExchange() as fake:
+        md_env = {**fake.env(), "EXCHANGE_TIMEOUT": "0.4", "CACHE_TTL": "0",
+                  "CACHE_ERROR_TTL": "0", "BREAKER_FAILURES": "0"}
+        with serve_app(create_app(load_settings(md_env))) as md:
+            root = Path(tmp)
+            (root / "compose.yml").write_text(COMPOSE)
+            (root / ".gitignore").write_text("snapshots/\nenvsync.yaml\n")
+            (root / "envsync.yaml").write_text(
+                f"environments:\n  live:\n    git: .\n"
+                f"    compose: {{files: [compose.yml], project: {project}}}\n"
+                f"    health:\n      - {{name: smoke, url: '{smoke.url}', timeout: 10}}\n"
+                f"      - {{name: price, method: POST, url: '{md}/combined_price', "
+                "json: {symbol: BTC/USDT}}\n"
+                "watch:\n  notify: ['json://127.0.0.1:${BENCH_PORT}/notify']\n"
+                "  rules: {latency: {threshold: 0.5}}\n"
+                f"  metrics: {{live: ['{md}/metrics']}}\n")
+            sh("git", "init", "-q", "-b", "main", cwd=root)
+            sh("git", "-c", "user.name=b", "-c", "user.email=b@b", "add", "-A", cwd=root)
+            sh("git", "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "s",
+               cwd=root)
+            compose(project, root, "up", "-d")
+            env = {"BENCH_PORT": str(receiver.port)}
+            try:
+                detection(root, project, receiver, smoke, fake, args, env)
+                for interval in (float(x) for x in args.cost_intervals.split(",")):
+                    cost(root, interval, args.cost_seconds, env)
+            finally:
+                compose(project, root, "down", "-v", "--timeout", "0")
+
+
+def detection(root: Path, project: str, receiver: Receiver, smoke: Smoke, fake: Any,
+              args: argparse.Namespace, env: dict[str, str]) -> None:
+    i = args.interval
+    api = compose(project, root, "ps", "-q", "api").strip()
+    faults: list[tuple[str, str, float, Callable[[], None], Callable[[], None]]] = [
+        ("service_down", "service down: worker", 2 * i + 1,
+         lambda: compose(project, root, "stop", "--timeout", "0", "worker") and None,
+         lambda: compose(project, root, "start", "worker") and None),
+        ("memory_warning", "memory high: api", 2 * i + 1,
+         lambda: fill(project, root, 34), lambda: None),
+        ("memory_critical", "memory near its limit: api", 2 * i + 1,
+         lambda: fill(project, root, 4.5),
+         lambda: compose(project, root, "exec", "-T", "api", "rm", "-f", "/dev/shm/fill")
+         and None),
+        ("latency", "too slow: smoke", 2 * i + 1,
+         lambda: setattr(smoke, "delay", 0.8), lambda: setattr(smoke, "delay", 0.0)),
+        ("exchange_failing", "exchange failing: okx", 3 * i + 1,
+         lambda: fake.set_mode("okx", "error"), lambda: fake.set_mode("okx", "ok")),
+        ("drift", "changed by hand", args.drift_interval + 1,
+         lambda: sh("docker", "update", "--memory", "48m", "--memory-swap", "48m", api)
+         and None, lambda: None),
+    ]
+    print(f"detection, fault → notification received (interval {i} s, drift interval "
+          f"{args.drift_interval} s):")
+    print(f"  {'alert':<18}{'seconds':>9}{'goal':>8}  round length")
+    with watcher(root, i, args.drift_interval, env) as (_, lines):
+        wait_rounds(lines, 2)
+        for name, text, goal, inject, heal in faults:
+            inject()
+            t0 = time.monotonic()
+            got = receiver.wait(text, t0)
+            took = got - t0
+            lengths = [b["_at"] - a["_at"] for a, b in itertools.pairwise(lines)
+                       if a.get("event") == "round" and b.get("event") == "round"]
+            per_round = sorted(lengths)[len(lengths) // 2] if lengths else float("nan")
+            mark = "ok" if took <= goal else "OVER"
+            fired = next((x["_at"] - t0 for x in list(lines) if x.get("event") ==
+                          "alert firing" and x["_at"] >= t0
+                          and x.get("alert", "").startswith(f"live/{name}")), float("nan"))
+            print(f"  {name:<18}{took:>9.2f}{goal:>8.1f}  fired (logged) after {fired:.2f} s, "
+                  f"{per_round:.2f} s between rounds ({mark})", flush=True)
+            heal()
+            time.sleep(0.2)
+
+
+def cost(root: Path, interval: float, seconds: float, env: dict[str, str]) -> None:
+    with watcher(root, interval, 300, env) as (proc, lines):
+        start = time.monotonic()
+        wait_rounds(lines, 1)
+        first_cpu = cpu_seconds(proc.pid)
+        first_wall = time.monotonic() - start
+        n0 = rounds(lines)
+        t0, c0 = time.monotonic(), cpu_seconds(proc.pid)
+        rss_peak = 0
+        while time.monotonic() - t0 < seconds:
+            rss_peak = max(rss_peak, status_kb(proc.pid, "VmRSS"))
+            time.sleep(1)
+        wall, cpu = time.monotonic() - t0, cpu_seconds(proc.pid) - c0
+        n = rounds(lines) - n0
+        rss, hwm = status_kb(proc.pid, "VmRSS"), status_kb(proc.pid, "VmHWM")
+    per_round = cpu / n if n else float("nan")
+    drift_cpu = max(0.0, first_cpu - per_round)   # start-up + first round with drift
+    ten = 600.0
+    extrapolated = (ten / interval * per_round + ten / 300 * drift_cpu) / ten * 100
+    print(f"cost at --interval {interval:g} s over {wall:.0f} s ({n} rounds): "
+          f"CPU {cpu:.2f} s = {cpu / wall * 100:.2f} % of one core measured; "
+          f"{per_round * 1000:.0f} ms per round; start-up + first round with drift "
+          f"{first_cpu:.2f} s CPU in {first_wall:.1f} s; extrapolated 10 min: "
+          f"{extrapolated:.2f} % of one core (goal < 0.5 %); RSS {rss / 1024:.1f} MiB, "
+          f"peak {max(hwm, rss_peak) / 1024:.1f} MiB (goal < 60 MB)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
