@@ -121,7 +121,9 @@ class Watcher:
                                    known=state.known)
         urls = self.config.watch.metrics.get(env_name, ())
         if urls:
-            with httpx.Client(follow_redirects=False) as client:
+            from envsync.capture.health import tls_context
+
+            with httpx.Client(follow_redirects=False, verify=tls_context()) as client:
                 obs += metrics_observations(urls, client)
         drift_on = self.rules.rules["drift"].enabled
         if drift_on and (state.drift_at is None or now - state.drift_at >= self.drift_interval):
