@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from envsync.cli.errors import state
+from envsync.cli.formats import check_format, format_option
 
 __all__ = ["register"]
 
@@ -22,8 +23,7 @@ def backup(
     prune: Annotated[int | None, typer.Option("--prune", metavar="KEEP", help="Delete the image "
                      "archives of all but the newest KEEP restore points.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before pruning.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                   help="table (default) or json.")] = "table",
+    fmt: Annotated[str, format_option("table (default) or json.")] = "table",
     wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="When another "
                     "envsync changes ENV now (a backup, rollback or patch), wait up to SECONDS "
                     "for it (default: exit 2 at once, naming it).")] = 0,
@@ -44,8 +44,7 @@ def backup(
     from envsync.render.rollback import confirm_prune, render_backup, render_points, render_prune
     from envsync.rollback.backup import list_restore_points, prune_archives, take_backup
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    check_format(fmt)
     config = state(ctx).config()
     if list_:
         typer.echo(render_points(list_restore_points(config=config, env_name=env, warn=warn), fmt), nl=False)

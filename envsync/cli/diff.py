@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from envsync.cli.errors import state
+from envsync.cli.formats import check_diff_format, format_option, parse_severity
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
-
-if TYPE_CHECKING:
-    from envsync.model import Severity
 
 __all__ = ["register"]
 
@@ -24,8 +22,8 @@ def diff(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="A")],
     b: Annotated[str, typer.Argument(help=_SIDE_HELP, metavar="B")],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                   help="table (default), json, markdown, sarif, junit or github.")] = "table",
+    fmt: Annotated[str, format_option("table (default), json, markdown, sarif, junit or "
+                                      "github.")] = "table",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding "
                        "is at or above this severity: critical, high, medium, low, info.")] = "low",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB", help="Drop findings under "
@@ -47,14 +45,12 @@ def diff(
       envsync diff prod@latest prod --fail-on high --format json
     """
     from envsync.exitcodes import CLEAN, FINDINGS
-    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.render.diff import render_diff
     from envsync.render.progress import progress_reporter
     from envsync.sides import run_diff
 
-    threshold = _severity(fail_on)
-    if fmt not in DIFF_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
-                                 param_hint="--format")
+    threshold = parse_severity(fail_on)
+    check_diff_format(fmt)
     outputs = parse_outputs(output)
     st = state(ctx)
     with progress_reporter(f"diff {a} {b}") as progress:
@@ -68,15 +64,6 @@ def diff(
         atomic_write_text(out, text)
     sys.stdout.write(text)
     raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
-
-
-def _severity(text: str) -> Severity:
-    from envsync.model import Severity
-
-    try:
-        return Severity.parse(text)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
 
 
 def register(app: typer.Typer) -> None:

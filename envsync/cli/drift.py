@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.diff import _severity
 from envsync.cli.errors import state
+from envsync.cli.formats import check_diff_format, format_option, parse_severity
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 
 __all__ = ["register"]
@@ -21,7 +21,7 @@ def drift(
                                        metavar="ENV")],
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Use a "
                         "stored snapshot (ENV@latest, a file) instead of capturing now.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table "
+    fmt: Annotated[str, format_option("table "
                    "(default), json, markdown, sarif, junit or github.")] = "table",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when "
                        "a finding is at or above this severity.")] = "low",
@@ -42,14 +42,12 @@ def drift(
     Example: envsync drift prod --fail-on high
     """
     from envsync.exitcodes import CLEAN, FINDINGS
-    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.render.diff import render_diff
     from envsync.render.progress import progress_reporter
     from envsync.sides import run_drift
 
-    threshold = _severity(fail_on)
-    if fmt not in DIFF_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})",
-                                 param_hint="--format")
+    threshold = parse_severity(fail_on)
+    check_diff_format(fmt)
     outputs = parse_outputs(output)
     with progress_reporter(f"drift {env}") as progress:
         _, result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,

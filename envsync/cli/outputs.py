@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from envsync.cli.formats import check_diff_format
+
 if TYPE_CHECKING:
     from envsync.diff.engine import DiffResult
     from envsync.model import Severity
@@ -28,17 +30,17 @@ OutputOption = Annotated[list[str] | None, typer.Option("--output", metavar="FOR
 def parse_outputs(specs: list[str] | None) -> list[tuple[str, Path]]:
     """``["sarif=a.sarif", …]`` → ``[("sarif", Path("a.sarif")), …]``; refused before any
     capture starts, naming the bad one."""
-    from envsync.render.diff import DIFF_FORMATS
-
     parsed: list[tuple[str, Path]] = []
     for spec in specs or []:
         fmt, sep, path = spec.partition("=")
         if not sep or not path:
             raise typer.BadParameter(f"{spec!r}: write FORMAT=PATH, e.g. sarif=drift.sarif",
                                      param_hint="--output")
-        if fmt not in DIFF_FORMATS:
-            raise typer.BadParameter(f"{spec!r}: unknown format {fmt!r} (choose "
-                                     f"{', '.join(DIFF_FORMATS)})", param_hint="--output")
+        try:
+            check_diff_format(fmt)
+        except typer.BadParameter as exc:
+            raise typer.BadParameter(f"{spec!r}: unknown format {exc.message}",
+                                     param_hint="--output") from None
         target = Path(path)
         if target.is_dir():
             raise typer.BadParameter(f"{spec!r}: {path} is a folder", param_hint="--output")

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.diff import _severity
 from envsync.cli.errors import state
+from envsync.cli.formats import check_diff_format, check_format, format_option, parse_severity
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 
 __all__ = ["register"]
@@ -25,7 +25,7 @@ def gate(
                         "`envsync approve ENV` stored, snapshots/ENV/approved.json).")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="SEVERITY",
                        help="Fail (exit 1) at or above this severity.")] = "high",
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="json (default), "
+    fmt: Annotated[str, format_option("json (default), "
                    "table, markdown, sarif, junit or github.")] = "json",
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
                       help="Drop findings under this path glob (repeatable).")] = None,
@@ -41,12 +41,11 @@ def gate(
     Example: envsync approve prod; later, in CI: envsync gate prod --fail-on high
     """
     from envsync.exitcodes import CLEAN, FINDINGS
-    from envsync.render.diff import DIFF_FORMATS, render_diff
+    from envsync.render.diff import render_diff
     from envsync.report import run_gate
 
-    threshold = _severity(fail_on)
-    if fmt not in DIFF_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(DIFF_FORMATS)})", param_hint="--format")
+    threshold = parse_severity(fail_on)
+    check_diff_format(fmt)
     outputs = parse_outputs(output)
     config = state(ctx).config()
     if baseline is None:
@@ -70,8 +69,7 @@ def health(
     watch: Annotated[bool, typer.Option("--watch", help="Repeat until interrupted.")] = False,
     interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=1,
                         help="Seconds between rounds with --watch.")] = 30,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                   help="table (default) or json (one JSON object per round).")] = "table",
+    fmt: Annotated[str, format_option("table (default) or json (one JSON object per round).")] = "table",
     rounds: Annotated[int, typer.Option("--rounds", metavar="N", min=0,
                       help="With --watch: stop after N rounds (0 = never).")] = 0,
 ) -> None:
@@ -86,8 +84,7 @@ def health(
     from envsync.render.report import render_health
     from envsync.report import check_health
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    check_format(fmt)
     config = state(ctx).config()
     done = 0
     while True:
@@ -108,8 +105,7 @@ def history(
     env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1,
                      help="Show the newest N snapshots.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                   help="table (default) or json.")] = "table",
+    fmt: Annotated[str, format_option("table (default) or json.")] = "table",
     plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE.svg", dir_okay=False,
                     help="Also draw memory per service and drift counts over these "
                     "snapshots as an SVG chart.")] = None,
@@ -124,8 +120,7 @@ def history(
     from envsync.render.report import render_history
     from envsync.report import snapshot_history
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    check_format(fmt)
     if plot is not None and plot.suffix.lower() != ".svg":
         raise typer.BadParameter(f"{plot}: only SVG charts are drawn (name it .svg; a "
                                  "browser or `rsvg-convert` turns it into PNG)",

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from envsync.cli.errors import state
+from envsync.cli.formats import check_format, format_option
 
 __all__ = ["register"]
 
@@ -29,7 +30,7 @@ def rollback(
     force: Annotated[bool, typer.Option("--force", help="Run even when the rollback would "
                      "overwrite uncommitted edits or files ignored or untracked now (a copy of "
                      "each is kept first in the restore point's folder).")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
+    fmt: Annotated[str, format_option("Summary of an "
                    "execution: table (default) or json.")] = "table",
     wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="--execute: when "
                     "another envsync changes ENV now, wait up to SECONDS for it (default: "
@@ -58,8 +59,7 @@ def rollback(
     from envsync.render.rollback import confirm_rollback, render_outcome, step_progress
     from envsync.rollback.execute import execute_rollback, prepare_rollback
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    check_format(fmt)
     config = state(ctx).config()
     # --execute plans under the lock: a plan made while another run changes ENV is stale.
     lock = (environment_lock(config, env, f"envsync rollback {env} --level {level} --execute",

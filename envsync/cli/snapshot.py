@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from envsync.cli.errors import state
+from envsync.cli.formats import check_format, format_option
 from envsync.exitcodes import TROUBLE
 
 __all__ = ["register"]
@@ -18,7 +19,7 @@ def snapshot(
     env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the snapshot here "
                    "instead of snapshots/<env>/<UTC time>.json.", dir_okay=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table: where it went and a "
+    fmt: Annotated[str, format_option("table: where it went and a "
                    "summary; json: the snapshot document on stdout.")] = "table",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when any part could not "
                       "be captured (engine unreachable, …).")] = False,
@@ -38,8 +39,7 @@ def snapshot(
     from envsync.render.progress import progress_reporter
     from envsync.render.snapshot import render_snapshot
 
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    check_format(fmt)
     config = state(ctx).config()
     with progress_reporter(f"snapshot {env}") as progress:
         snap, path = record_snapshot(config=config, env_name=env, out=out,

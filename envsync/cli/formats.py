@@ -1,0 +1,47 @@
+"""The options every command shares: ``--format`` and ``--fail-on``, declared and checked
+in one place so that each command gives the same choices and the same one-line error."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from envsync.model import Severity
+
+__all__ = ["TABLE_JSON", "check_diff_format", "check_format", "format_option",
+           "parse_severity"]
+
+TABLE_JSON = ("table", "json")
+"""The formats of every command that reports an outcome (snapshot, backup, rollback…)."""
+
+
+def format_option(help_text: str) -> Any:
+    """The ``--format``/``-f FORMAT`` option, with the command's own words on its choices."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help_text)
+
+
+def check_format(fmt: str, choices: tuple[str, ...] = TABLE_JSON) -> str:
+    """``fmt`` when it is one of ``choices``; else a usage error (exit 2) naming them."""
+    if fmt not in choices:
+        raise typer.BadParameter(f"{fmt!r} (choose {', '.join(choices)})",
+                                 param_hint="--format")
+    return fmt
+
+
+def check_diff_format(fmt: str) -> str:
+    """``fmt`` when a diff report can be rendered in it (table, json, markdown, sarif…)."""
+    from envsync.render.diff import DIFF_FORMATS
+
+    return check_format(fmt, DIFF_FORMATS)
+
+
+def parse_severity(text: str, *, option: str = "--fail-on") -> Severity:
+    """``"high"`` → ``Severity.HIGH``; else a usage error (exit 2) naming the choices."""
+    from envsync.model import Severity
+
+    try:
+        return Severity.parse(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
