@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from envsync.capture.envfiles import read_env_file
@@ -32,7 +32,7 @@ from envsync.errors import EnvsyncError
 from envsync.secrets import Redactor
 from envsync.store import load_snapshot, resolve_ref, write_snapshot
 from tests.helpers.cli import run_cli
-from tests.helpers.documents import minimal_snapshot
+from tests.helpers.documents import check_document, minimal_snapshot
 
 pytestmark = pytest.mark.malformed_documents  # broken snapshots, on purpose
 
@@ -196,7 +196,38 @@ def _broken_snapshots(draw: st.DrawFn) -> Any:
     return snap
 
 
+@st.composite
+def _similar_snapshots(draw: st.DrawFn) -> Any:
+    """A valid snapshot with one to six values changed but kept of their type (most of
+    these load, so what comes after loading is exercised too)."""
+    snap = copy.deepcopy(_BASE)
+    for _ in range(draw(st.integers(1, 6))):
+        *head, key = draw(st.sampled_from(_BASE_PATHS))
+        parent: Any = snap
+        for step in head:
+            parent = parent[step]
+        old = parent[key]
+        if isinstance(old, bool):
+            new: Any = draw(st.booleans())
+        elif isinstance(old, int):
+            new = draw(st.integers(-(10**12), 10**12))
+        elif isinstance(old, float):
+            new = draw(st.floats(allow_nan=False, allow_infinity=False))
+        elif isinstance(old, str):
+            new = draw(st.one_of(st.text(max_size=30), st.sampled_from(_WORDS)))
+        elif isinstance(old, list):
+            new = draw(st.sampled_from([[], old + old[:1], old[::-1]]))
+        elif isinstance(old, dict) and old:
+            twin = draw(st.sampled_from(sorted(old)))
+            new = {**old, draw(_keys): copy.deepcopy(old[twin])}
+        else:
+            new = old
+        parent[key] = new
+    return snap
+
+
 _snapshot_texts = st.one_of(
+    _similar_snapshots().map(json.dumps),
     _broken_snapshots().map(json.dumps),
     _json_values.map(json.dumps),
     st.text(max_size=100),
@@ -232,13 +263,17 @@ def test_snapshot_loader_gives_a_usable_snapshot_or_one_line(text: str, tmp_path
         snap = load_snapshot(path)
     except EnvsyncError as exc:
         assert str(exc).strip()  # the CLI prints it as one line
+        event("refused")
         return
+    event("loaded")
     # What loads must be usable: diffed both ways, drifted, rendered in every format.
     results = [compare(_BASE, snap, a_label="a", b_label="b"),
                compare(snap, _BASE, a_label="a", b_label="b"), drift(snap)]
     for result in results:
         for fmt in DIFF_FORMATS:
-            render_diff(result, fmt)
+            text = render_diff(result, fmt)
+            if fmt == "json":  # and the JSON is what its published schema says
+                assert check_document(json.loads(text), "diff", "diff --format json") == []
 
 
 @pytest.fixture(scope="module")
