@@ -16,6 +16,7 @@ from envsync.errors import ConfigError
 from envsync.names import ENV_NAME_RULE, env_name_problem
 
 if TYPE_CHECKING:
+    from envsync.deploy.settings import DeploySettings
     from envsync.watch.settings import WatchSettings
 
 __all__ = [
@@ -84,6 +85,17 @@ class Environment:
     runtime: bool = True
     health: tuple[HealthCheck, ...] = ()
     memory_limits_mb: dict[str, float] = field(default_factory=dict)
+    # `deploy:` (envsync/deploy/settings.py): strategies, host memory; None = defaults
+    deploy_node: DeploySettings | None = None
+
+    @property
+    def deploy(self) -> DeploySettings:
+        """``envsync deploy``'s settings: the environment's ``deploy:`` over the defaults."""
+        if self.deploy_node is None:
+            from envsync.deploy.settings import DeploySettings
+
+            return DeploySettings()
+        return self.deploy_node
 
 
 @dataclass(frozen=True)
@@ -225,7 +237,7 @@ def _kind(value: Any) -> str:
 
 _TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different",
              "watch"}
-_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime"}
+_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime", "deploy"}
 _GIT_KEYS = {"path", "remote", "branch"}
 _COMPOSE_KEYS = {"files", "project", "env_file", "profiles"}
 _HEALTH_KEYS = {"name", "url", "method", "json", "expect_status", "timeout"}
@@ -325,9 +337,14 @@ def _environment(r: _Reader, parent: Any, name: str, node: Any, root: Path) -> E
         for i, item in enumerate(_list(r, node, "health", where))
     )
     limits = _limits(r, node, node.get("limits"), where)
+    deploy = None
+    if node.get("deploy") is not None:
+        from envsync.deploy.settings import parse_deploy
+
+        deploy = parse_deploy(r, node, node["deploy"], where)
     return Environment(
         name=name, git=git, compose=compose, docker=docker, runtime=runtime,
-        health=health, memory_limits_mb=limits,
+        health=health, memory_limits_mb=limits, deploy_node=deploy,
     )
 
 

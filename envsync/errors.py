@@ -12,6 +12,7 @@ __all__ = [
     "CaptureError",
     "ComposeError",
     "ConfigError",
+    "DeployError",
     "EngineError",
     "EnvsyncError",
     "GitError",
@@ -84,3 +85,13 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in _PLAIN_REASONS:
         return _PLAIN_REASONS[exc.errno]
     return (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+class DeployError(EnvsyncError):
+    """A deploy cannot go ahead: the checks before it refused (nothing was changed).
+    ``code`` is the exit code: 1 for the environment's state (a runtime override, not enough
+    memory), 2 for bad input (an unknown ref, a missing image)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code

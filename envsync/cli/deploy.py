@@ -1,0 +1,84 @@
+"""``envsync deploy ENV``: print (or run) the change of what runs to a commit."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from envsync.cli.errors import state
+
+__all__ = ["register"]
+
+
+def deploy(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    ref: Annotated[str | None, typer.Option("--ref", metavar="REF", help="The commit or tag "
+                   "to deploy (default: the commit checked out).")] = None,
+    execute: Annotated[bool, typer.Option("--execute", help="Run the plan (default: print "
+                       "it and change nothing).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Deploy even when ENV runs changes no "
+                     "file holds (they are erased and named), or when the checkout would "
+                     "overwrite uncommitted edits (a copy of each is kept first).")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
+                   "execution: table (default) or json.")] = "table",
+) -> None:
+    """Deploy REF to ENV: a restore point, then each service recreated in dependency order.
+
+    Without --execute the plan is printed as a bash script and nothing changes; the
+    checks run anyway, and a refusal is printed and sets the exit code. Checks before
+    anything changes: the drift guard (changes running that no file holds: refused, and
+    the `envsync patch ENV --to vcs` command that keeps them is printed), the memory
+    budget, the images (present or buildable: a deploy never pulls), the ref's compose
+    files. With --execute: ENV's lock, a restore point (`envsync backup`), the steps, a
+    check that what runs matches the files and the health checks; a failure rolls back to
+    the restore point on its own. Exit 0 deployed, 1 refused by ENV's state or failed and
+    rolled back, 2 bad input or the rollback failed too, 130/143 stopped by Ctrl-C/SIGTERM.
+
+    Examples:
+
+      envsync deploy prod --ref v1.4.2
+
+      envsync deploy prod --ref v1.4.2 --execute
+    """
+    import contextlib
+
+    from envsync.deploy.run import execute_deploy, prepare_deploy
+    from envsync.lock import environment_lock
+    from envsync.render.console import info
+    from envsync.render.deploy import render_outcome, render_refusals
+    from envsync.render.progress import progress_reporter
+    from envsync.render.rollback import step_progress
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} (choose table or json)", param_hint="--format")
+    config = state(ctx).config()
+    # --execute plans under the lock: a plan made while another run changes ENV is stale.
+    lock = (environment_lock(config, env, f"envsync deploy {env} --execute", waiting=info)
+            if execute else contextlib.nullcontext())
+    with lock:
+        with progress_reporter(f"deploy {env}: checks and plan") as progress:
+            prepared = prepare_deploy(config=config, env_name=env, ref=ref, force=force,
+                                      progress=progress)
+        if not execute:
+            sys.stdout.write(prepared.script)
+            sys.stderr.write(render_refusals(prepared))
+            raise typer.Exit(prepared.exit_code)
+        if prepared.refusals:
+            from envsync.errors import DeployError
+
+            sys.stderr.write(render_refusals(prepared))
+            try:  # logs the refusal; the lines above already said why
+                execute_deploy(prepared=prepared)
+            except DeployError as exc:
+                raise typer.Exit(exc.code) from None
+        with step_progress(len(prepared.deploy.plan.steps)) as (on_step, note):
+            outcome = execute_deploy(prepared=prepared, on_step=on_step, progress=note)
+    sys.stdout.write(render_outcome(outcome, fmt))
+    raise typer.Exit(outcome.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("deploy")(deploy)

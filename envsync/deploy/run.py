@@ -1,0 +1,358 @@
+"""Preparing and executing a deploy.
+
+:func:`prepare_deploy` captures what runs, runs the drift guard and the other checks, and
+plans (it changes nothing: a dry run is this plus printing the script).
+:func:`execute_deploy`, under the environment's lock: refuses when a check did, records a
+restore point (``envsync backup``), runs the steps through the one executor, checks that
+what runs matches the files (:func:`envsync.plan.verify.verify`) and the health checks; a
+failure rolls back to the restore point on its own. Each execution is one line of
+``<snapshots>/<env>/deploys.jsonl``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from envsync.capture import Progress
+from envsync.config import Config, Environment
+from envsync.deploy.plan import DeployPlan
+from envsync.deploy.preflight import Refusal
+from envsync.errors import DeployError, EnvsyncError
+from envsync.model import Finding, Snapshot
+from envsync.plan import Step
+from envsync.plan.executor import Interrupts
+from envsync.rollback.safety import AtRisk
+
+__all__ = ["LOG_NAME", "Outcome", "Prepared", "execute_deploy", "prepare_deploy"]
+
+LOG_NAME = "deploys.jsonl"
+REUSE_CAPTURE_S = 30.0
+"""A capture this recent is recorded as the restore point's state (as rollback does)."""
+
+
+def _noop(_: str) -> None:
+    pass
+
+
+@dataclass
+class Prepared:
+    """Everything a deploy needs, gathered without changing anything."""
+
+    config: Config
+    env: Environment
+    root: Path
+    current: Snapshot
+    deploy: DeployPlan
+    script: str
+    refusals: list[Refusal] = field(default_factory=list)
+    """Why --execute would not start (empty: it may)."""
+    erased: list[Finding] = field(default_factory=list)
+    """The runtime overrides the deploy erases (``--force``)."""
+    at_risk: list[AtRisk] = field(default_factory=list)
+    force: bool = False
+    captured_at: float = field(default_factory=time.monotonic)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when the deploy may run, else the highest refusal's code (1 state, 2 input)."""
+        return max((r.code for r in self.refusals), default=0)
+
+
+def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
+    out = []
+    for folder in (config.snapshots_dir, config.backups_dir):
+        if folder is None:
+            continue
+        try:
+            out.append(folder.resolve().relative_to(root.resolve()).as_posix() + "/")
+        except ValueError:
+            continue
+    return tuple(out)
+
+
+def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
+                   force: bool = False, progress: Progress = _noop) -> Prepared:
+    """Capture ``env_name``, run every check, plan the deploy of ``ref`` (default: the
+    commit checked out). Changes nothing. Bad input raises; the environment's state
+    (overrides, memory) is returned as refusals."""
+    from envsync.capture.compose import compose_command
+    from envsync.deploy.plan import plan_deploy
+    from envsync.deploy.preflight import (
+        describe_overrides,
+        ensure,
+        image_problems,
+        memory_budget,
+        overrides,
+        patch_command,
+        resolve_target,
+    )
+    from envsync.plan import render_script
+    from envsync.rollback.plan import Tools
+    from envsync.rollback.safety import describe_at_risk, files_at_risk, operation_in_progress
+    from envsync.sides import run_drift
+
+    env = config.environment(env_name)
+    ensure(env)
+    assert env.compose is not None
+    progress("capture what runs and its drift")
+    current, drift = run_drift(env_name=env_name, config=config, progress=progress)
+    captured_at = time.monotonic()
+    if current.get("containers") is None:
+        reasons = [e["reason"] for e in current["meta"].get("errors") or []
+                   if e.get("part") == "runtime"]
+        raise DeployError(f"cannot read {env_name}'s containers: "
+                          f"{reasons[0] if reasons else '?'}")
+    root = Path(current["git"]["path"])
+    compose = current.get("compose") or {}
+    project = str(compose.get("project") or env.compose.project or "")
+    unversioned = list(dict.fromkeys(
+        ([env.compose.env_file] if env.compose.env_file else [])
+        + list(current.get("env_files") or {})))
+    progress("resolve the compose files of the ref")
+    commit, model, hashes = resolve_target(root, env, ref or "HEAD", unversioned)
+    from envsync.deploy.plan import Target, dependency_order
+
+    order = dependency_order(model)
+    progress("images")
+    image_refusals, ids = image_problems(env, model=model, project=project, services=order)
+    own = _own_prefixes(config, root)
+    at_risk = [a for a in files_at_risk(root, commit) if not a.path.startswith(own)]
+    tools = Tools(compose=compose_command(), docker=(shutil.which("docker") or "docker",),
+                  git=shutil.which("git") or "git")
+    target = Target(ref=ref or "HEAD", commit=commit, model=model, hashes=hashes,
+                    image_ids=ids)
+    deploy = plan_deploy(env=env, project=project, root=str(root), tools=tools, target=target,
+                         current=current, head=current["git"].get("commit"),
+                         files_clean=not at_risk, strategy=env.deploy.strategy,
+                         health_timeout_s=env.deploy.health_timeout_s)
+    refusals: list[Refusal] = []
+    found = overrides(drift.findings)
+    if found and not force:
+        refusals.append(Refusal(
+            f"drift guard: {env_name} runs changes no file holds ({describe_overrides(found)}); "
+            f"a deploy would erase them: keep them with `{patch_command(config, env_name)}` "
+            "and commit, or pass --force to deploy anyway"))
+    elif found:
+        deploy.plan.notes.append(f"--force: erases what runs and no file holds: "
+                                 f"{describe_overrides(found)}")
+    budget = memory_budget(env, current=current, model=model, services=deploy.services,
+                           strategies=deploy.strategies)
+    refusals += budget.refusals
+    if budget.available_mb is not None:
+        deploy.plan.notes.append(f"memory available: {budget.available_mb:.0f} MiB "
+                                 f"({budget.source})")
+    if budget.unbudgeted:
+        deploy.plan.notes.append("no memory limit, not budgeted: "
+                                 + ", ".join(budget.unbudgeted))
+    # An image missing for a service left running is not in the way.
+    refusals += [r for r in image_refusals if r.service is None or r.service in deploy.services]
+    busy = operation_in_progress(root) if deploy.checkout else None
+    if busy:
+        refusals.append(Refusal(f"{busy}: a deploy would reset the branch under it", 2))
+    if at_risk and not force:
+        refusals.append(Refusal(
+            f"the checkout of {target.ref} would overwrite files git cannot give back: "
+            f"{describe_at_risk(at_risk)}; commit or move them aside, or pass --force "
+            "(a copy of each is kept first in the restore point's folder)", 2))
+    elif at_risk:
+        deploy.plan.notes.append(f"--force: overwrites (a copy is kept first): "
+                                 f"{describe_at_risk(at_risk)}")
+    blue = [s for s in deploy.services if deploy.strategies[s] != "recreate"]
+    if blue:
+        refusals.append(Refusal(f"strategy blue-green ({', '.join(blue)}) is not implemented "
+                                "yet: set `deploy: {strategy: {SERVICE: recreate}}` in "
+                                "envsync.yaml", 2))
+    return Prepared(config=config, env=env, root=root, current=current, deploy=deploy,
+                    script=render_script(deploy.plan), refusals=refusals,
+                    erased=found if force else [], at_risk=at_risk, force=force,
+                    captured_at=captured_at)
+
+
+@dataclass
+class Outcome:
+    """How an execution went; what the summary and the log show."""
+
+    environment: str
+    ref: str
+    commit: str
+    started: str = ""
+    result: str = "ok"
+    """ok, failed (rolled back), refused, interrupted."""
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    not_run: list[str] = field(default_factory=list)
+    failure: str | None = None
+    restore_point: str | None = None
+    erased: list[str] = field(default_factory=list)
+    kept: str | None = None
+    differences: list[str] = field(default_factory=list)
+    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rollback: dict[str, Any] | None = None
+    """The automatic rollback after a failure: its result and failure, if any."""
+    signal: str | None = None
+    settled: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    log: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """0 deployed; 1 failed (rolled back) or refused by the environment's state; 2
+        refused for bad input or the rollback failed too; 130/143 interrupted."""
+        if self.result == "ok":
+            return 0
+        if self.result == "interrupted":
+            return 143 if self.signal == "SIGTERM" else 130
+        if self.rollback is not None and self.rollback.get("result") != "ok":
+            return 2
+        return 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in (
+            "started", "environment", "ref", "commit", "result", "steps", "not_run", "failure",
+            "restore_point", "erased", "kept", "differences", "health", "rollback", "signal",
+            "settled", "seconds", "log")}
+
+
+def _append_log(config: Config, outcome: Outcome) -> None:
+    from envsync.plan.executor import append_log
+
+    path = config.snapshots_dir / outcome.environment / LOG_NAME
+    outcome.log = str(path)
+    append_log(path, outcome.to_json())
+
+
+def _health(env: Environment, interrupts: Interrupts) -> dict[str, dict[str, Any]]:
+    """Each configured check, retried until it passes or the health timeout has gone by."""
+    if not env.health:
+        return {}
+    import httpx
+
+    from envsync.capture.health import run_check
+    from envsync.secrets import Redactor
+
+    deadline = time.monotonic() + env.deploy.health_timeout_s
+    results: dict[str, dict[str, Any]] = {}
+    with httpx.Client(follow_redirects=False) as client:
+        for check in env.health:
+            while True:
+                results[check.name] = run_check(check, client, Redactor())
+                if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
+                    break
+                if not interrupts.sleep(0.5):
+                    return results
+    return results
+
+
+def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] | None = None,
+                   progress: Progress = _noop) -> Outcome:
+    """Run a prepared deploy under the environment's lock (see the module docstring).
+    Raises DeployError, having changed nothing, when a check refused."""
+    from envsync.lock import environment_lock
+    from envsync.plan.executor import Interrupts
+
+    env = prepared.env.name
+    with environment_lock(prepared.config, env, f"envsync deploy {env} --execute",
+                          waiting=progress), Interrupts() as interrupts:
+        return _execute(prepared, on_step, progress, interrupts)
+
+
+def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
+             progress: Progress, interrupts: Interrupts) -> Outcome:
+    from envsync.capture.engine import engine_url
+    from envsync.deploy.preflight import describe_overrides
+    from envsync.plan.executor import run_plan
+    from envsync.rollback.backup import take_backup
+
+    started = time.perf_counter()
+    dp, env, config = prepared.deploy, prepared.env, prepared.config
+    outcome = Outcome(environment=env.name, ref=dp.target.ref, commit=dp.target.commit,
+                      started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    outcome.erased = [describe_overrides([f]) for f in prepared.erased]
+
+    def finish() -> Outcome:
+        outcome.seconds = round(time.perf_counter() - started, 3)
+        _append_log(config, outcome)
+        return outcome
+
+    if prepared.refusals:
+        outcome.result = "refused"
+        outcome.failure = "; ".join(r.line for r in prepared.refusals)
+        outcome.not_run = [s.title for s in dp.plan.steps]
+        finish()
+        raise DeployError(f"{prepared.refusals[0].line} (nothing was changed)",
+                          prepared.exit_code)
+    progress("record a restore point")
+    fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
+    try:
+        before = take_backup(config=config, env_name=env.name, images="all",
+                             progress=progress, snapshot=prepared.current if fresh else None)
+        if prepared.at_risk:
+            from envsync.rollback.safety import keep_copies
+
+            # --force: the checkout may overwrite them, never before a copy exists.
+            outcome.kept = str(keep_copies(prepared.root, prepared.at_risk,
+                                           before.point.folder / before.point.tag))
+    except EnvsyncError as exc:  # a full disk: no step runs without the way back
+        outcome.result, outcome.failure = "refused", str(exc)
+        outcome.not_run = [s.title for s in dp.plan.steps]
+        finish()
+        raise DeployError(f"{exc}; the deploy did not start (nothing was changed)") from None
+    outcome.restore_point = before.point.tag
+    ran = run_plan(dp.plan, docker_host=engine_url(env.docker), on_step=on_step,
+                   interrupts=interrupts, timeout_s=max(600.0, env.deploy.health_timeout_s * 2))
+    outcome.steps = [{"title": r.step.title, "command": r.step.shell(),
+                      "returncode": r.returncode, "seconds": round(r.seconds, 3)}
+                     for r in ran.results]
+    outcome.not_run = [s.title for s in dp.plan.steps[len(ran.results):]]
+    if ran.interrupted:
+        outcome.result, outcome.signal = "interrupted", ran.interrupted
+        outcome.settled = [{"title": r.step.title, "returncode": r.returncode}
+                           for r in ran.settled]
+        outcome.failure = (f"interrupted by {ran.interrupted} at step {ran.interrupted_at}/"
+                           f"{len(dp.plan.steps)}; services brought back as they are: "
+                           f"`envsync rollback {env.name} --to {before.point.tag} --level 3 "
+                           "--execute` returns to the restore point")
+        return finish()
+    failed = ran.failed
+    if failed is not None:
+        outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
+    else:
+        from envsync.plan.verify import verify
+
+        progress("compare what runs with the files")
+        outcome.differences = verify(config, env, target=None, services=dp.order,
+                                     wait_s=env.deploy.health_timeout_s, interrupts=interrupts)
+        outcome.health = _health(env, interrupts)
+        bad = [n for n, h in outcome.health.items() if h["status"] != "ok"]
+        if outcome.differences:
+            outcome.failure = ("what runs differs from the deployed files: "
+                               + "; ".join(outcome.differences[:3]))
+        elif bad:
+            outcome.failure = f"health checks failing after the deploy: {', '.join(bad)}"
+    if outcome.failure is None:
+        return finish()
+    outcome.result = "failed"
+    progress(f"roll back to {before.point.tag}")
+    outcome.rollback = _roll_back(prepared, before.point.tag, progress)
+    return finish()
+
+
+def _roll_back(prepared: Prepared, tag: str, progress: Progress) -> dict[str, Any]:
+    """Back to the restore point: level 3 (files, then every service) when the deploy
+    moved the working tree, level 2 (the saved images) when it did not."""
+    from envsync.rollback.execute import execute_rollback, prepare_rollback
+
+    level = 3 if prepared.deploy.checkout else 2
+    try:
+        back = prepare_rollback(config=prepared.config, env_name=prepared.env.name,
+                                level=level, to=tag, progress=progress)
+        # The files the deploy checked out are envsync's own doing: overwrite them.
+        done = execute_rollback(prepared=back, force=True, progress=progress)
+    except EnvsyncError as exc:
+        return {"level": level, "to": tag, "result": "failed", "failure": str(exc)}
+    return {"level": level, "to": tag, "result": done.result, "failure": done.failure}

@@ -1,0 +1,86 @@
+"""The deploy planner and its settings, without an engine: order, strategies, quoting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from envsync.config import ComposeSpec, Environment, GitSource, load_config
+from envsync.deploy.plan import Target, dependency_order, plan_deploy
+from envsync.deploy.preflight import mem_limit_mb
+from envsync.errors import ConfigError
+from envsync.plan import render_script
+from envsync.rollback.plan import HASH_LABEL, Tools
+
+MODEL = {"services": {
+    "bot": {"image": "bot:2", "depends_on": {"market-data": {"condition": "service_healthy"}}},
+    "market-data": {"image": "md:2", "depends_on": {"redis": {}}, "ports": [{"target": 8001}]},
+    "redis": {"image": "redis:7"},
+}}
+ENV = Environment(name="prod", git=GitSource(path=Path("/srv/app")),
+                  compose=ComposeSpec(files=("docker-compose.yml",), project="p"))
+
+
+def _plan(current: dict[str, object] | None = None, head: str = "a" * 40,
+          strategy: dict[str, str] | None = None) -> str:
+    target = Target(ref="v2; rm -rf /", commit="b" * 40, model=MODEL,
+                    hashes={"bot": "h-bot", "market-data": "h-md", "redis": "h-redis"},
+                    image_ids={"bot": "sha256:bot", "market-data": "sha256:md",
+                               "redis": "sha256:redis"})
+    dp = plan_deploy(env=ENV, project="p", root="/srv/my app", tools=Tools(compose=("docker",
+                     "compose")), target=target, current=current or {}, head=head,
+                     files_clean=True, strategy=strategy or {})
+    return render_script(dp.plan)
+
+
+def test_dependency_order() -> None:
+    assert dependency_order(MODEL) == ["redis", "market-data", "bot"]
+    cyclic = {"services": {"a": {"depends_on": {"b": {}}}, "b": {"depends_on": {"a": {}}}}}
+    with pytest.raises(ValueError, match="cycle"):
+        dependency_order(cyclic)
+
+
+def test_script_quotes_every_argument_and_orders_services() -> None:
+    script = _plan()
+    assert "# envsync deploy of prod to v2; rm -rf / (commit bbbbbbbbbbbb)" in script
+    assert "(cd '/srv/my app' && docker compose" in script
+    assert f"reset --hard {'b' * 40}" in script
+    order = [script.index(f"-- {s})\n") for s in ("redis", "market-data", "bot")]
+    assert order == sorted(order)
+
+
+def test_unchanged_services_are_left_running_and_no_checkout_at_the_same_commit() -> None:
+    current = {"containers": {"p-redis-1": {"service": "redis", "state": "running",
+                                            "image_id": "sha256:redis",
+                                            "labels": {HASH_LABEL: "h-redis"}}}}
+    script = _plan(current, head="b" * 40)
+    assert "reset --hard" not in script
+    assert "-- redis)\n" not in script and "-- bot)\n" in script and "left running: redis" in script
+
+
+def test_blue_green_is_named_in_the_plan() -> None:
+    assert "market-data: strategy blue-green is not implemented yet" in _plan(
+        strategy={"market-data": "blue-green"})
+
+
+@pytest.mark.parametrize(("service", "mib"), [
+    ({"mem_limit": "268435456"}, 256.0), ({"mem_limit": 134217728}, 128.0),
+    ({"mem_limit": "96m"}, 96.0), ({"deploy": {"resources": {"limits": {"memory": "1g"}}}},
+                                   1024.0), ({}, None), ({"mem_limit": "lots"}, None)])
+def test_mem_limit(service: dict[str, object], mib: float | None) -> None:
+    assert mem_limit_mb(service) == mib
+
+
+def test_deploy_settings_are_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "envsync.yaml"
+    path.write_text("environments:\n  prod:\n    git: .\n    deploy:\n      strategy: "
+                    "{redis: recreate}\n      host_memory_mb: 1024\n")
+    env = load_config(path).environments["prod"]
+    assert env.deploy.strategy == {"redis": "recreate"}
+    assert env.deploy.host_memory_mb == 1024.0 and env.deploy.health_timeout_s == 60.0
+    path.write_text("environments:\n  prod:\n    git: .\n    deploy:\n      strategy:\n"
+                    "        redis: rolling\n")
+    with pytest.raises(ConfigError, match=r"envsync.yaml:6: redis: .*'rolling' is not a "
+                       "strategy"):
+        load_config(path)
