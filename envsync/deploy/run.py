@@ -226,28 +226,6 @@ def _append_log(config: Config, outcome: Outcome) -> None:
     append_log(path, outcome.to_json())
 
 
-def _health(env: Environment, interrupts: Interrupts) -> dict[str, dict[str, Any]]:
-    """Each configured check, retried until it passes or the health timeout has gone by."""
-    if not env.health:
-        return {}
-    import httpx
-
-    from envsync.capture.health import run_check
-    from envsync.secrets import Redactor
-
-    deadline = time.monotonic() + env.deploy.health_timeout_s
-    results: dict[str, dict[str, Any]] = {}
-    with httpx.Client(follow_redirects=False) as client:
-        for check in env.health:
-            while True:
-                results[check.name] = run_check(check, client, Redactor())
-                if results[check.name]["status"] == "ok" or time.monotonic() > deadline:
-                    break
-                if not interrupts.sleep(0.5):
-                    return results
-    return results
-
-
 def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] | None = None,
                    progress: Progress = _noop) -> Outcome:
     """Run a prepared deploy under the environment's lock (see the module docstring).
@@ -327,7 +305,14 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         progress("compare what runs with the files")
         outcome.differences = verify(config, env, target=None, services=dp.order,
                                      wait_s=env.deploy.health_timeout_s, interrupts=interrupts)
-        outcome.health = _health(env, interrupts)
+        from envsync.capture.health import wait_for_checks
+        from envsync.secrets import Redactor
+
+        redactor = Redactor()
+        for check in env.health:
+            redactor.text(check.url)  # learns a token in a URL before any error quotes it
+        outcome.health = wait_for_checks(env.health, redactor, sleep=interrupts.sleep,
+                                         wait_s=env.deploy.health_timeout_s)
         bad = [n for n, h in outcome.health.items() if h["status"] != "ok"]
         if outcome.differences:
             outcome.failure = ("what runs differs from the deployed files: "
