@@ -72,6 +72,9 @@ class Watcher:
             self.states[name] = load_state(self.path(name), name)
             self.outbox.restore(self.states[name].outbox)
             del env
+        self._drift_threads: dict[str, threading.Thread] = {}
+        self._drift_done: dict[str, list[Observation]] = {}
+        self._inline_drift = False
         self.deliverer = Deliverer(self.outbox, self.channels, log=self.log,
                                    scrub=self.scrub, on_change=self.save)
 
@@ -125,16 +128,37 @@ class Watcher:
 
             with httpx.Client(follow_redirects=False, verify=tls_context()) as client:
                 obs += metrics_observations(urls, client)
-        drift_on = self.rules.rules["drift"].enabled
-        if drift_on and (state.drift_at is None or now - state.drift_at >= self.drift_interval):
-            try:
-                obs += drift_observations(self.config, env_name)
-            except EnvsyncError as exc:
-                self.log("warning", "drift not run", env=env_name, reason=str(exc))
-            state.drift_at = now
+        obs += self._drift(env_name, state, now, drift_observations, EnvsyncError)
         if self.exporter is not None:
             self.exporter.update(env_name, obs, result)
         return obs
+
+    def _drift(self, env_name: str, state: WatchState, now: float, run: Any,
+               failure: type[Exception]) -> list[Observation]:
+        """Drift's verdict when one is ready. Drift takes seconds (a whole snapshot, compose
+        config, git): it runs in a thread of its own and its verdict joins the first round
+        after it ends, so it never delays the checks; with ``--once`` it runs inline."""
+        done = self._drift_done.pop(env_name, None)
+        if not self.rules.rules["drift"].enabled:
+            return []
+        due = state.drift_at is None or now - state.drift_at >= self.drift_interval
+        running = self._drift_threads.get(env_name)
+        if due and (running is None or not running.is_alive()):
+            state.drift_at = now
+
+            def work() -> None:
+                try:
+                    self._drift_done[env_name] = run(self.config, env_name)
+                except failure as exc:
+                    self.log("warning", "drift not run", env=env_name, reason=str(exc))
+
+            thread = threading.Thread(target=work, name=f"drift-{env_name}", daemon=True)
+            self._drift_threads[env_name] = thread
+            thread.start()
+            if self._inline_drift:
+                thread.join()
+                done = self._drift_done.pop(env_name, None)
+        return done or []
 
     def round(self) -> list[Transition]:
         """One round over every environment; the transitions it caused."""
@@ -186,6 +210,7 @@ class Watcher:
                  drift_interval_s=self.drift_interval,
                  channels=[c.label for c in self.channels], pending=len(self.outbox))
         if once:
+            self._inline_drift = True
             self.round()
             self.deliverer.drain(time.monotonic() + drain_s)
             self.save(set(self.envs))
