@@ -13,7 +13,8 @@ The steps, in order:
    container is touched, so a failing build changes nothing that runs;
 3. per service in dependency order (``depends_on``), ``recreate``: ``compose up -d --wait
    --no-deps --force-recreate --pull never --no-build -- SERVICE`` (``--wait``: the step
-   ends when the container runs and its image's health check passes, or fails).
+   ends when the container runs and its image's health check passes, or fails);
+4. ``compose up --remove-orphans`` when services run that the target no longer declares.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class DeployPlan:
     checkout: bool = False
     """True when a step moves the working tree to the target commit."""
     builds: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+    """Services running now that the target does not declare: their containers are removed."""
 
 
 def _services(model: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -194,10 +197,15 @@ def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, targ
             "up", "-d", "--wait", "--wait-timeout", wait, "--no-deps", "--force-recreate",
             "--pull", "never", "--no-build", "--", name))
     result.services = wanted
-    orphans = sorted(set(running) - set(services))
-    if orphans:
-        result.plan.notes.append(f"running but not declared at {target.ref}, left running: "
-                                 f"{', '.join(orphans)}")
+    result.orphans = sorted(set(running) - set(services))
+    if result.orphans and order:
+        # Service arguments do not narrow --remove-orphans: it acts on the whole project;
+        # --no-recreate leaves the service named (it must be named, or compose starts all).
+        result.plan.add(steps.compose(
+            f"remove {', '.join(result.orphans)}",
+            f"Remove the containers of services {target.ref} no longer declares.",
+            "up", "-d", "--no-deps", "--no-recreate", "--no-build", "--pull", "never",
+            "--remove-orphans", "--", order[-1]))
     if wanted:
         result.plan.settle.append(steps.compose(
             f"bring {', '.join(wanted)} back",

@@ -123,3 +123,14 @@ def test_bad_ref_is_one_line(stack: Stack) -> None:
     code, _, err = _deploy(stack, "--ref", "no-such-tag")
     assert code == 2
     assert "no-such-tag" in err and "Traceback" not in err
+
+
+def test_a_service_the_release_drops_is_removed(stack: Stack) -> None:
+    text = stack.file.read_text()
+    worker = text[text.index("  worker:"):]
+    commit_release(stack, worker, "")
+    code, out, err = _deploy(stack, "--ref", "v2", "--execute")
+    assert code == 0, out + err
+    services = {c.labels.get("com.docker.compose.service") for c in stack.project.containers()}
+    assert services == {"web"}
+    assert drift_code(stack) == 0
