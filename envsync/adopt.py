@@ -40,7 +40,7 @@ class Approved:
 def approve_snapshot(*, config: Config, env_name: str, snapshot_ref: str | None = None) -> Approved:
     """Capture ``env_name`` now (or read ``snapshot_ref``) and store it, atomically, as the
     approved baseline. The snapshot is the one `snapshot` stores: secrets fingerprinted."""
-    from envsync.sides import load_side
+    from envsync.compare import load_side
     from envsync.store import write_snapshot
 
     path = approved_path(config, env_name)
@@ -66,8 +66,8 @@ def baseline_findings(*, config: Config, env_name: str,
                       snapshot_ref: str | None = None) -> tuple[list[str], Path]:
     """Append ``env_name``'s drift findings of now to ``.envsyncignore``; the rules written
     and the file. Only findings not already ignored are there to write."""
+    from envsync.compare import run_drift
     from envsync.diff.ignorefile import IGNORE_FILE, append_baseline
-    from envsync.sides import run_drift
 
     _, result = run_drift(env_name=env_name, config=config, snapshot_ref=snapshot_ref)
     path = config.root / IGNORE_FILE

@@ -143,8 +143,8 @@ def build_overview(config: Config, env_names: list[str], *, stored: bool = False
                    history: int = 50) -> Overview:
     """Each environment captured now (``stored``: its newest stored snapshot), its drift,
     memory over its last ``history`` stored snapshots, and its timeline."""
+    from envsync.compare import run_drift
     from envsync.errors import SnapshotError
-    from envsync.sides import run_drift
     from envsync.store import list_snapshots, load_snapshot
 
     views = []

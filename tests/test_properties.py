@@ -319,7 +319,7 @@ _refs = st.one_of(
 @given(ref=_refs)
 def test_reference_parser_gives_a_stored_file_or_one_line(ref: str, app: Path,
                                                           bounded_memory: None) -> None:
-    from envsync.sides import load_side
+    from envsync.compare import load_side
 
     config = load_config(app / "envsync.yaml")
     snapshots = (app / "snapshots").resolve()

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from envsync import __version__
-from envsync.cli.errors import EnvsyncGroup, State
+from envsync.cli.errors import EnvsyncGroup
+from envsync.cli.state import State
 
 __all__ = ["app", "main"]
 

@@ -42,10 +42,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("envsync.cli.overview", "Write one HTML page with every environment side by "
                "side: the drift matrix, each one's drift, memory over time, health, backups "
                "and rollbacks."),
-    "gate": ("envsync.cli.report", "The CI drift gate: ENV now against an approved baseline snapshot."),
-    "health": ("envsync.cli.report",
+    "gate": ("envsync.cli.gate", "The CI drift gate: ENV now against an approved baseline snapshot."),
+    "health": ("envsync.cli.health",
                "Run ENV's health checks and compare memory use with its limits."),
-    "history": ("envsync.cli.report",
+    "history": ("envsync.cli.history",
                 "The stored snapshots of ENV, oldest first, with their drift counts and memory trend."),
     "watch": ("envsync.cli.watch",
               "Watch environments: health, memory, restarts, exchanges and drift, with alerts."),

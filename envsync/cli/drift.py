@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.errors import state
 from envsync.cli.formats import check_diff_format, format_option, parse_severity
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
+from envsync.cli.state import state
 
 __all__ = ["register"]
 
@@ -41,10 +41,10 @@ def drift(
 
     Example: envsync drift prod --fail-on high
     """
+    from envsync.compare import run_drift
     from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.render.diff import render_diff
     from envsync.render.progress import progress_reporter
-    from envsync.sides import run_drift
 
     threshold = parse_severity(fail_on)
     check_diff_format(fmt)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from envsync.cli.errors import state
+from envsync.cli.state import state
 
 if TYPE_CHECKING:
     from envsync.config import Config

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.errors import state
 from envsync.cli.formats import check_format, format_option
+from envsync.cli.state import state
 
 __all__ = ["register"]
 

@@ -45,9 +45,9 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
               progress: Progress = _noop) -> PatchResult:
     """The patch for ``env_name``'s drift, towards ``vcs`` or ``runtime``."""
     from envsync.capture.git import repo_root
+    from envsync.compare import run_drift
     from envsync.patch.runtime import plan_runtime_patch
     from envsync.patch.vcs import plan_vcs_patch
-    from envsync.sides import run_drift
 
     env = config.environment(env_name)
     snapshot, drift = run_drift(env_name=env_name, config=config,

@@ -180,7 +180,7 @@ def drift_observations(config: Config, env_name: str, *,
                        declared: set[str] | None = None) -> list[Observation]:
     """One verdict for the environment: does its running state hold a change no file holds?
     ``declared`` (if given) is filled with the services the files declare."""
-    from envsync.sides import run_drift
+    from envsync.compare import run_drift
 
     snapshot, result = run_drift(env_name=env_name, config=config)
     if declared is not None:

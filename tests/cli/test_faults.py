@@ -154,10 +154,10 @@ def _raise_bug(**_: object) -> None:
 
 def test_a_bug_leaves_a_scrubbed_crash_log(worktree_app: Repo, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import envsync.sides
+    import envsync.compare
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(envsync.sides, "run_diff", _raise_bug)
+    monkeypatch.setattr(envsync.compare, "run_diff", _raise_bug)
     result = run_cli("diff", "local", "local", cwd=worktree_app.path)
     line = _assert_one_line_error(result, "unexpected RuntimeError", "this is a bug in envsync")
     assert _BUG_SECRET not in line
@@ -173,20 +173,20 @@ def test_a_bug_says_when_no_crash_log_can_be_written(
     worktree_app: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     readonly_dir: Callable[[Path], Path],
 ) -> None:
-    import envsync.sides
+    import envsync.compare
 
     state = readonly_dir(tmp_path / "state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
-    monkeypatch.setattr(envsync.sides, "run_diff", _raise_bug)
+    monkeypatch.setattr(envsync.compare, "run_diff", _raise_bug)
     result = run_cli("diff", "local", "local", cwd=worktree_app.path)
     _assert_one_line_error(result, "this is a bug in envsync", "cannot write a crash log",
                            str(state), "--debug")
 
 
 def test_a_bug_in_a_subprocess(worktree_app: Repo, tmp_path: Path) -> None:
-    code = ("import sys, envsync.sides\n"
+    code = ("import sys, envsync.compare\n"
             "def bug(**_): raise KeyError('postgres://u:" + _BUG_SECRET + "@h/x')\n"
-            "envsync.sides.run_diff = bug\n"
+            "envsync.compare.run_diff = bug\n"
             "from envsync.cli.app import main\n"
             "sys.argv = ['envsync', 'diff', 'local', 'local']\n"
             "main()\n")
@@ -260,13 +260,13 @@ def test_an_os_error_nobody_expected_still_names_the_file(
     worktree_app: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The last net: an OSError with a file name is a fault of the machine, not a bug."""
-    import envsync.sides
+    import envsync.compare
 
     def denied(**_: object) -> None:
         raise PermissionError(13, "Permission denied", "/srv/app/some.file")
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(envsync.sides, "run_diff", denied)
+    monkeypatch.setattr(envsync.compare, "run_diff", denied)
     result = run_cli("diff", "local", "local", cwd=worktree_app.path)
     line = _assert_one_line_error(result, "/srv/app/some.file: permission denied")
     assert "bug" not in line
@@ -333,7 +333,7 @@ def test_four_snapshot_commands_at_once(worktree_app: Repo) -> None:
 
 def test_crash_logs_are_kept_to_the_newest_few(worktree_app: Repo, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import envsync.sides
+    import envsync.compare
     from envsync.cli.crashlog import KEEP
 
     folder = tmp_path / "state" / "envsync"
@@ -343,7 +343,7 @@ def test_crash_logs_are_kept_to_the_newest_few(worktree_app: Repo, tmp_path: Pat
         old.write_text("old")
         os.utime(old, (1_600_000_000 + i, 1_600_000_000 + i))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(envsync.sides, "run_diff", _raise_bug)
+    monkeypatch.setattr(envsync.compare, "run_diff", _raise_bug)
     result = run_cli("diff", "local", "local", cwd=worktree_app.path)
     assert result.exit_code == 2
     logs = sorted(folder.glob("crash-*.log"))

@@ -126,8 +126,10 @@ def test_drift_messages_use_human_units() -> None:
 def test_health_and_history_tables_use_human_units() -> None:
     from pathlib import Path
 
-    from envsync.render.report import render_health, render_history
-    from envsync.report import HealthReport, HistoryRow
+    from envsync.health import HealthReport
+    from envsync.history import HistoryRow
+    from envsync.render.health import render_health
+    from envsync.render.history import render_history
 
     report = HealthReport(env="prod", time=0.0,
                           checks={"api": {"status": "ok", "http_status": 200, "latency_ms": 1500}},

@@ -1,5 +1,6 @@
-"""What ``envsync diff A B`` compares: an environment captured now, a stored snapshot
-(``ENV@latest``, ``ENV@<time>``) or a snapshot file."""
+"""What ``envsync diff A B`` and ``envsync drift ENV`` compare (``run_diff``,
+``run_drift``): an environment captured now, a stored snapshot (``ENV@latest``,
+``ENV@<time>``) or a snapshot file."""
 
 from __future__ import annotations
 

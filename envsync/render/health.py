@@ -1,5 +1,5 @@
-"""Health reports and snapshot history as tables (sizes and durations in human units;
-the JSON forms keep the exact numbers)."""
+"""A health report as a table (sizes and durations in human units; the JSON form keeps
+the exact numbers)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from envsync.human import MIB, duration, size
 
 if TYPE_CHECKING:
-    from envsync.report import HealthReport, HistoryRow
+    from envsync.health import HealthReport
 
-__all__ = ["render_health", "render_history"]
+__all__ = ["render_health"]
 
 
 def render_health(report: HealthReport) -> str:
@@ -43,28 +43,3 @@ def render_health(report: HealthReport) -> str:
     console.print(f"{report.env}: {'healthy' if report.healthy else 'UNHEALTHY'}")
     return buf.getvalue()
 
-
-def render_history(env: str, rows: list[HistoryRow]) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
-    buf = io.StringIO()
-    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
-    if not rows:
-        console.print(f"{env}: no stored snapshots (take one: envsync snapshot {env})")
-        return buf.getvalue()
-    table = Table(title=f"{env}: stored snapshots", title_justify="left")
-    for col in ("time", "commit", "drift", "memory", "not captured", "file"):
-        table.add_column(col)
-    previous = None
-    for r in rows:
-        drift = ", ".join(f"{n} {k}" for k, n in r.findings.items()) or "clean"
-        mem = "-"
-        if r.memory_mb is not None:
-            trend = "" if previous is None else (" ↑" if r.memory_mb > previous else
-                                                 " ↓" if r.memory_mb < previous else " =")
-            mem = f"{size(r.memory_mb * MIB)}{trend}"
-            previous = r.memory_mb
-        table.add_row(r.time, (r.head or "-")[:12], drift, mem, str(r.errors or ""), r.path.name)
-    console.print(table)
-    return buf.getvalue()

@@ -1,0 +1,64 @@
+"""``envsync history``: the stored snapshots of an environment."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from envsync.cli.formats import check_format, format_option
+from envsync.cli.state import state
+
+__all__ = ["register"]
+
+
+def history(
+    ctx: typer.Context,
+    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1,
+                     help="Show the newest N snapshots.")] = 50,
+    fmt: Annotated[str, format_option("table (default) or json.")] = "table",
+    plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE.svg", dir_okay=False,
+                    help="Also draw memory per service and drift counts over these "
+                    "snapshots as an SVG chart.")] = None,
+) -> None:
+    """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
+
+    A stored file that cannot be read is skipped with a warning naming it and why; the
+    others are still listed, and the exit code is then 2.
+
+    Example: envsync history prod -n 10
+    """
+    from envsync.history import snapshot_history
+    from envsync.render.history import render_history
+
+    check_format(fmt)
+    if plot is not None and plot.suffix.lower() != ".svg":
+        raise typer.BadParameter(f"{plot}: only SVG charts are drawn (name it .svg; a "
+                                 "browser or `rsvg-convert` turns it into PNG)",
+                                 param_hint="--plot")
+    config = state(ctx).config()
+    found = snapshot_history(config=config, env_name=env, limit=limit)
+    if plot is not None:
+        from envsync.render.html import history_chart
+        from envsync.store import atomic_write_text
+
+        atomic_write_text(plot, history_chart(config, env, limit))
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
+    else:
+        sys.stdout.write(render_history(env, found.rows))
+    if found.unreadable:
+        from envsync.exitcodes import TROUBLE
+        from envsync.render.console import warn
+
+        for line in found.unreadable:
+            warn(f"skipped: {line}")
+        raise typer.Exit(TROUBLE)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history")(history)

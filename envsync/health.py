@@ -1,0 +1,50 @@
+"""The core of ``envsync health``: an environment's checks and memory against its limits,
+now."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from envsync.config import Config
+
+__all__ = ["HealthReport", "check_health"]
+
+
+@dataclass
+class HealthReport:
+    """The checks and memory limits of one environment at one moment."""
+
+    env: str
+    time: float
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memory: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return all(c.get("status") == "ok" for c in self.checks.values()) and not any(
+            m.get("over") for m in self.memory.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": "envsync.health/v1", "environment": self.env, "time": self.time,
+                "healthy": self.healthy, "checks": self.checks, "memory": self.memory,
+                "errors": self.errors}
+
+
+def check_health(*, config: Config, env_name: str) -> HealthReport:
+    """Run ``env_name``'s health checks and read memory use against its limits: the same
+    capture and memory reading as ``envsync watch`` (envsync/watch/observe.py)."""
+    from envsync.secrets import Redactor
+    from envsync.watch.observe import capture, memory_rows, project_of
+
+    env = config.environment(env_name)
+    result = capture(env, project_of(config, env_name), Redactor())
+    report = HealthReport(env=env_name, time=time.time(), checks=result.health,
+                          errors=result.errors)
+    for key, row in memory_rows(env, result).items():
+        report.memory[key] = {"used_mb": row["used_mb"], "limit_mb": row["limit_mb"],
+                              "over": row["over"]}
+    return report
+

@@ -1,0 +1,41 @@
+"""Snapshot history as a table (sizes in human units; the JSON form keeps the exact
+numbers)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from envsync.human import MIB, size
+
+if TYPE_CHECKING:
+    from envsync.history import HistoryRow
+
+__all__ = ["render_history"]
+
+
+def render_history(env: str, rows: list[HistoryRow]) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
+    if not rows:
+        console.print(f"{env}: no stored snapshots (take one: envsync snapshot {env})")
+        return buf.getvalue()
+    table = Table(title=f"{env}: stored snapshots", title_justify="left")
+    for col in ("time", "commit", "drift", "memory", "not captured", "file"):
+        table.add_column(col)
+    previous = None
+    for r in rows:
+        drift = ", ".join(f"{n} {k}" for k, n in r.findings.items()) or "clean"
+        mem = "-"
+        if r.memory_mb is not None:
+            trend = "" if previous is None else (" ↑" if r.memory_mb > previous else
+                                                 " ↓" if r.memory_mb < previous else " =")
+            mem = f"{size(r.memory_mb * MIB)}{trend}"
+            previous = r.memory_mb
+        table.add_row(r.time, (r.head or "-")[:12], drift, mem, str(r.errors or ""), r.path.name)
+    console.print(table)
+    return buf.getvalue()
+
