@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.errors import state
+from envsync.cli.state import state
 
 __all__ = ["register"]
 

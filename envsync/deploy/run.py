@@ -82,6 +82,7 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     commit checked out). Changes nothing. Bad input raises; the environment's state
     (overrides, memory) is returned as refusals."""
     from envsync.capture.compose import compose_command
+    from envsync.compare import run_drift
     from envsync.deploy.plan import plan_deploy
     from envsync.deploy.preflight import (
         describe_overrides,
@@ -95,7 +96,6 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     from envsync.plan import render_script
     from envsync.rollback.plan import Tools
     from envsync.rollback.safety import describe_at_risk, files_at_risk, operation_in_progress
-    from envsync.sides import run_drift
 
     env = config.environment(env_name)
     ensure(env)
