@@ -62,6 +62,11 @@ _URL_PASSWORD = re.compile(
 _OPTION = re.compile(
     r"(?<![^\s'\"(])(?P<head>(?P<flag>--?[A-Za-z][\w.-]*)(?:=|[ \t]+))"
     r"(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
+# ``user:password@registry/name``: an image reference (or rsync/scp target) carrying a
+# password without a scheme. The host must be followed by ``/`` so that ``name:tag@sha256:…``
+# (a tag and a digest) never matches.
+_USERINFO = re.compile(
+    r"(?<![\w.:/@-])(?P<head>[\w.-]+:)(?P<val>[^@/\s'\":]+)(?=@[\w.-]+(?::\d+)?/)")
 _REDIS_CLI = re.compile(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
 _BEARER = re.compile(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
                      re.IGNORECASE)
@@ -89,7 +94,7 @@ _VENDOR = re.compile("|".join((
 )))
 _TRIGGER = re.compile(
     r"://|=|(?<!\S)-|bearer|basic|authorization|x-|eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat"
-    r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY", re.IGNORECASE)
+    r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@", re.IGNORECASE)
 """Something one of the patterns above starts with (a fast way to skip the others)."""
 _TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
 _HEX = re.compile(r"[0-9a-fA-F-]+")
@@ -298,6 +303,13 @@ class TextScrubber:
         """``text`` with only learned secrets replaced (no pattern guesses)."""
         return _outside_fingerprints(text, self._known)
 
+    def name(self, text: str) -> str:
+        """A mapping key (a label or env key): learned secrets and vendor token formats
+        (``ghp_…``, ``AKIA…``), which are no guess, replaced; nothing else."""
+        if _TRIGGER.search(text):
+            text = _outside_fingerprints(text, self._vendor)
+        return self.known(text)
+
     def args(self, args: list[str]) -> list[str]:
         """An argument list with secrets replaced; the element after ``--token``-style
         options (and ``-p`` that is no port, ``-a`` of redis-cli) is replaced whole."""
@@ -357,7 +369,8 @@ class TextScrubber:
         return _VENDOR.sub(lambda m: self._secret(m.group(0)), text)
 
     def _urls(self, text: str) -> str:
-        return _URL_PASSWORD.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        text = _URL_PASSWORD.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        return _USERINFO.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
 
     def _options(self, text: str) -> str:
         def option(m: re.Match[str]) -> str:

@@ -217,6 +217,7 @@ class Redactor:
         return data
 
     def _key_text(self, key: Any) -> Any:
-        # A mapping key is a name (env key, label key, service): only a learned value is
-        # replaced there, never a pattern's guess, so the structure stays comparable.
-        return self._text.known(key) if isinstance(key, str) else key
+        # A mapping key is a name (env key, label key, service): only a learned value or a
+        # vendor token format is replaced there, never a guess, so the structure stays
+        # comparable.
+        return self._text.name(key) if isinstance(key, str) else key
