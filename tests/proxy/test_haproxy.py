@@ -1,0 +1,105 @@
+"""The HAProxy adapter against a real HAProxy 2.6 (envsync/haproxy:2.6, built offline by
+scripts/build-images from Debian's package): an edge proxy published on 127.0.0.1 only,
+two upstreams (busybox httpd answering "blue" and "green") on an `internal: true` compose
+network the test creates, the runtime API on a unix socket in the test's folder."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from envsync.proxy.haproxy import HAProxyRuntime, ProxyError
+from tests.helpers.docker import ComposeProject
+
+pytestmark = pytest.mark.docker
+
+IMAGE = "envsync/haproxy:2.6"
+CFG = """\
+global
+    stats socket /run/hap/admin.sock mode 600 level admin
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 10s
+    timeout server 10s
+    default-server init-addr last,libc,none
+frontend web
+    bind :8080
+    default_backend app
+backend app
+    server blue blue:8080
+    server green green:8080 disabled
+"""
+UPSTREAM = ("    image: {busybox}\n    networks: [up]\n    command: [sh, -c, 'mkdir -p /www "
+            "&& echo {colour} > /www/index.html && exec httpd -f -p 8080 -h /www']\n")
+
+
+def _proxy(project: ComposeProject, busybox: str) -> tuple[HAProxyRuntime, str]:
+    if not project.client.images.list(name=IMAGE):
+        pytest.fail(f"{IMAGE} is not in the engine: run scripts/build-images")
+    (project.workdir / "haproxy.cfg").write_text(CFG)
+    (project.workdir / "run").mkdir()
+    project.write("services:\n"
+                  + "".join(f"  {c}:\n" + UPSTREAM.format(busybox=busybox, colour=c)
+                            for c in ("blue", "green"))
+                  + f"  proxy:\n    image: {IMAGE}\n    depends_on: [blue, green]\n"
+                  "    networks: [up, edge]\n    ports: ['127.0.0.1::8080']\n"
+                  "    volumes: ['./haproxy.cfg:/etc/haproxy/haproxy.cfg:ro', './run:/run/hap']\n"
+                  "networks:\n  up: {internal: true}\n  edge: {}\n")
+    project.up()
+    proxy = next(c for c in project.containers()
+                 if c.labels.get("com.docker.compose.service") == "proxy")
+    proxy.reload()
+    binding = proxy.attrs["NetworkSettings"]["Ports"]["8080/tcp"][0]
+    assert binding["HostIp"] == "127.0.0.1"
+    runtime = HAProxyRuntime(project.workdir / "run" / "admin.sock")
+    for _ in range(100):  # bounded: 10 s for HAProxy to open its socket
+        if runtime.path.exists():
+            break
+        time.sleep(0.1)
+    return runtime, f"http://127.0.0.1:{binding['HostPort']}/"
+
+
+def _answers(client: Any, url: str, count: int = 10) -> list[str]:
+    out = []
+    for _ in range(count):
+        response = client.get(url, timeout=5)
+        out.append(f"{response.status_code} {response.text.strip()}")
+    return out
+
+
+def test_switch_traffic_through_the_runtime_api(compose_project: ComposeProject,
+                                                busybox_image: str) -> None:
+    runtime, url = _proxy(compose_project, busybox_image)
+    states = {s.name: s.status for s in runtime.servers("app")}
+    assert states["green"] == "MAINT" and states["blue"] != "MAINT"
+    with httpx.Client() as client:
+        for _ in range(50):  # bounded: the upstreams' httpd may take a moment
+            if client.get(url, timeout=5).status_code == 200:
+                break
+            time.sleep(0.2)
+        assert set(_answers(client, url)) == {"200 blue"}
+        runtime.set_state("app", "green", "ready")
+        runtime.set_state("app", "blue", "drain")
+        assert set(_answers(client, url)) == {"200 green"}
+        assert {s.name: s.status for s in runtime.servers("app")}["blue"] == "DRAIN"
+        runtime.set_state("app", "blue", "ready")
+        runtime.set_state("app", "green", "maint")
+        assert set(_answers(client, url)) == {"200 blue"}
+
+
+def test_errors_are_one_clear_line(compose_project: ComposeProject,
+                                   busybox_image: str) -> None:
+    runtime, _ = _proxy(compose_project, busybox_image)
+    with pytest.raises(ProxyError, match="refused to set app/purple ready: No such server"):
+        runtime.set_state("app", "purple", "ready")
+    with pytest.raises(ProxyError, match="no backend 'nope'"):
+        runtime.servers("nope")
+    with pytest.raises(ProxyError, match="without ';'"):
+        runtime.command("show stat; shutdown frontend web")
+    gone = HAProxyRuntime(compose_project.workdir / "no.sock")
+    with pytest.raises(ProxyError, match=r"no\.sock"):
+        gone.servers("app")
