@@ -127,15 +127,25 @@ def _timeline(config: Config, env: str, problems: list[str]) -> list[dict[str, s
                "detail": f"commit {p.commit[:12]}" + (" + uncommitted edits" if p.dirty else "")}
               for p in list_restore_points(config=config, env_name=env, warn=problems.append)]
     log = config.snapshots_dir / env / LOG_NAME
-    if log.is_file():
-        for number, line in enumerate(log.read_text(encoding="utf-8").splitlines(), start=1):
+    if log.exists() or log.is_symlink():
+        from envsync.errors import EnvsyncError
+        from envsync.files import LOG_LIMIT, read_json_lines
+        from envsync.schemas import validate
+
+        try:
+            entries, bad_lines = read_json_lines(log, LOG_LIMIT, "rollback log")
+        except EnvsyncError as exc:  # too large, a device, unreadable: the rest still shows
+            entries, bad_lines = [], [str(exc)]
+        problems += [f"{line}; skipped" for line in bad_lines]
+        for number, entry in entries:
             try:
-                entry = json.loads(line)
-                events.append({"time": str(entry["started"]),
-                               "what": f"rollback level {entry['level']} → {entry['point']}",
-                               "detail": f"{entry['result']} in {entry['seconds']:.0f} s"})
-            except (ValueError, KeyError, TypeError):
-                problems.append(f"{log}:{number}: not a rollback record; skipped")
+                validate(entry, "rollback-log", f"{log}:{number}")
+            except EnvsyncError as exc:
+                problems.append(f"{exc}; skipped")
+                continue
+            events.append({"time": str(entry["started"]),
+                           "what": f"rollback level {entry['level']} → {entry['point']}",
+                           "detail": f"{entry['result']} in {entry['seconds']:.0f} s"})
     return sorted(events, key=lambda e: e["time"])
 
 

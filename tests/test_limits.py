@@ -280,3 +280,28 @@ def test_envsyncignore_is_read_bounded(good: Path, app_repo: Repo) -> None:
     ignore.symlink_to("/dev/zero")
     result = run_cli("diff", good, good, cwd=app_repo.path)
     _one_line_error(result, ".envsyncignore: is a device, not a .envsyncignore file")
+
+
+def test_report_timeline_reads_the_rollback_log_bounded_and_validated(tmp_path: Path) -> None:
+    from envsync.config import load_config
+    from envsync.overview import build_overview
+    from envsync.store import write_snapshot
+    from tests.helpers.documents import minimal_snapshot
+
+    (tmp_path / "envsync.yaml").write_text("environments:\n  prod:\n    git: .\n")
+    write_snapshot(tmp_path / "snapshots", minimal_snapshot("prod"))
+    good = {"started": "2026-11-29T07:20:00Z", "environment": "prod", "level": 1,
+            "point": "prod-stable-20261129", "result": "ok", "steps": [], "not_run": [],
+            "failure": None, "seconds": 3.2}
+    log = tmp_path / "snapshots" / "prod" / "rollbacks.jsonl"
+    log.write_text("\n".join([json.dumps(good), "{not json", json.dumps({**good, "level": 7})])
+                   + "\n")
+    view = build_overview(load_config(tmp_path / "envsync.yaml"), ["prod"], stored=True).envs[0]
+    assert [e["what"] for e in view.timeline] == ["rollback level 1 → prod-stable-20261129"]
+    assert any(f"{log}:2: not valid JSON" in p for p in view.problems), view.problems
+    assert any(f"{log}:3: $.level: expected one of 1, 2, 3" in p for p in view.problems)
+
+    log.unlink()
+    log.symlink_to("/dev/zero")
+    view = build_overview(load_config(tmp_path / "envsync.yaml"), ["prod"], stored=True).envs[0]
+    assert any("rollbacks.jsonl: is a device" in p for p in view.problems), view.problems
