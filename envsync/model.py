@@ -7,8 +7,11 @@ normalised and diffed as data. Findings are typed.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from envsync.types import DriftEvidence
 
 __all__ = [
     "DIFF_SCHEMA",
@@ -84,7 +87,8 @@ class Finding:
     direction: Direction | None = None
     expected: bool = False
     rule: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: DriftEvidence | None = None
+    """A running container's drift: the values and config hashes ``patch`` plans from."""
     segments: tuple[str, ...] = ()
     """The path as keys (a key may hold dots, e.g. a label); used for matching globs."""
 

@@ -19,6 +19,7 @@ from envsync.diff.replicas import classify, replica_key
 from envsync.diff.rules import match_rule
 from envsync.human import MIB, size
 from envsync.model import Direction, Finding, Kind, Severity, Snapshot
+from envsync.types import ConfigHashes, DriftEvidence
 
 __all__ = ["History", "drift"]
 
@@ -65,13 +66,13 @@ class _Drift:
 
     def add(self, path: tuple[str, ...], kind: Kind, direction: Direction | None, message: str,
             service: str | None, before: Any = None, after: Any = None,
-            cap: Severity | None = None, extra: dict[str, Any] | None = None) -> None:
+            cap: Severity | None = None, extra: DriftEvidence | None = None) -> None:
         rule = match_rule(path, kind)
         severity = rule.severity if cap is None else min(rule.severity, cap)
         self.findings.append(Finding(
             path=".".join(path), kind=kind, category=rule.category, severity=severity,
             message=message, service=service, before=before, after=after,
-            direction=direction, rule=rule.pattern, segments=path, extra=extra or {},
+            direction=direction, rule=rule.pattern, segments=path, extra=extra,
         ))
 
     def run(self) -> None:
@@ -130,7 +131,7 @@ class _Drift:
                      before="running", after=record.get("state"))
         running = running_fields(record)
         label = (record.get("labels") or {}).get(CONFIG_HASH_LABEL)
-        hash_evidence = {"running": label, "declared": self.hashes.get(name),
+        hash_evidence: ConfigHashes = {"running": label, "declared": self.hashes.get(name),
                          "committed": self.committed_hashes.get(name)}
         for field in RUNTIME_FIELDS:
             d = _leaves(field, declared[field])
@@ -144,12 +145,12 @@ class _Drift:
                 self.three_way(name, key, leaf, cv, dv, rv, label, hash_evidence)
 
     def three_way(self, name: str, key: str, leaf: tuple[str, ...], cv: Any, dv: Any, rv: Any,
-                  label: str | None, evidence: dict[str, Any]) -> None:
+                  label: str | None, evidence: ConfigHashes) -> None:
         path = ("containers", key, *leaf)
         what = f"{key}: {_what(leaf)}"
         kind = Kind.CHANGED if dv is not None and rv is not None else (
             Kind.ADDED if dv is None else Kind.REMOVED)
-        extra = {"committed": cv, "declared": dv, "running": rv, "config_hash": evidence}
+        extra: DriftEvidence = {"committed": cv, "declared": dv, "running": rv, "config_hash": evidence}
         unit = None if leaf[0] in ("env", "mounts") else leaf[-1]
         c, d, r = show_values(cv, dv, rv, key=unit)
         if dv == rv:  # deployed from the working tree, never committed

@@ -49,8 +49,8 @@ def _drifted(findings: list[Finding], snapshot: Snapshot) -> tuple[list[str], li
         if f.direction is Direction.UNDECLARED:
             undeclared.append((containers.get(seg[1]) or {}).get("name") or seg[1])
             continue
-        extra = f.extra or {}
-        differs = extra.get("declared") != extra.get("running") if extra else True
+        extra = f.extra
+        differs = extra["declared"] != extra["running"] if extra else True
         if f.direction in _RECREATE or (f.direction is Direction.UNCOMMITTED and differs):
             services.add((containers.get(seg[1]) or {}).get("service") or f.service or seg[1])
     return sorted(services), sorted(undeclared)

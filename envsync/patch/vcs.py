@@ -113,8 +113,9 @@ class _Planner:
                                     "(use `envsync patch --to runtime`)")
             return
         if f.direction is Direction.UNCOMMITTED:
-            extra = f.extra or {}
-            if seg[:1] == ("containers",) and extra.get("declared") == extra.get("running"):
+            extra = f.extra
+            if seg[:1] == ("containers",) and (extra is None
+                                               or extra["declared"] == extra["running"]):
                 self.patch.notes.append(f"{f.path}: the working tree already describes what "
                                         "runs: commit it")
             return
