@@ -6,7 +6,9 @@ current folder or the nearest folder above it.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,20 +198,38 @@ class _Reader:
     def string(self, parent: Any, key: str, value: Any, dotted: str) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(parent, key, f"{dotted} must be a non-empty string, got {_kind(value)}")
-        return value
+        return self.printable(parent, key, value, dotted)
 
     def string_list(self, parent: Any, key: str, value: Any, dotted: str) -> tuple[str, ...]:
         if isinstance(value, str):
-            return (value,)
+            value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(parent, key, f"{dotted} must be a list of strings, got {_kind(value)}")
-        return tuple(value)
+        return tuple(self.printable(parent, key, v, dotted) for v in value)
+
+    def printable(self, parent: Any, key: str, value: str, dotted: str) -> str:
+        # A NUL byte makes every OS call fail with ValueError, a newline splits the one-line
+        # error, an escape sequence would reach the terminal: no path or name holds them.
+        if _CONTROL.search(value):
+            raise self.fail(parent, key, f"{dotted} holds a control character "
+                                         f"(NUL, newline, escape): {value!a}")
+        return value
+
+    def number(self, parent: Any, key: str, value: Any, dotted: str) -> float:
+        """A positive, finite number (NaN and infinity are YAML numbers too)."""
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0 \
+                or not math.isfinite(value):
+            raise self.fail(parent, key, f"{dotted} must be a positive number")
+        return float(value)
 
     def unknown(self, node: dict[str, Any], allowed: set[str], dotted: str) -> None:
         for key in node:
             if key not in allowed:
                 choices = ", ".join(sorted(allowed))
                 raise self.fail(node, key, f"unknown key in {dotted} (expected one of: {choices})")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _line_of(node: Any, key: str) -> int | None:
@@ -359,7 +379,7 @@ def _list(r: _Reader, node: dict[str, Any], key: str, where: str) -> list[Any]:
 
 def _git(r: _Reader, parent: Any, node: Any, where: str, root: Path) -> GitSource:
     if isinstance(node, str):
-        return GitSource(path=_real(root / node))
+        return GitSource(path=_real(root / r.printable(parent, "git", node, f"{where}.git")))
     node = r.mapping(parent, "git", node, f"{where}.git")
     r.unknown(node, _GIT_KEYS, f"{where}.git")
     path = node.get("path")
@@ -419,12 +439,10 @@ def _health(r: _Reader, parent: Any, node: Any, where: str) -> HealthCheck:
     status = node.get("expect_status", 200)
     if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
         raise r.fail(node, "expect_status", f"{where}.expect_status must be an HTTP status")
-    timeout = node.get("timeout", 5.0)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-        raise r.fail(node, "timeout", f"{where}.timeout must be a positive number of seconds")
+    timeout = r.number(node, "timeout", node.get("timeout", 5.0), f"{where}.timeout (seconds)")
     body = _plain(node.get("json"))
     return HealthCheck(name=name, url=url, method=method, json=body,
-                       expect_status=status, timeout_s=float(timeout))
+                       expect_status=status, timeout_s=timeout)
 
 
 def _limits(r: _Reader, parent: Any, node: Any, where: str) -> dict[str, float]:
@@ -436,9 +454,7 @@ def _limits(r: _Reader, parent: Any, node: Any, where: str) -> dict[str, float]:
     mem = r.mapping(node, "memory_mb", mem, f"{where}.limits.memory_mb")
     out: dict[str, float] = {}
     for service, value in mem.items():
-        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            raise r.fail(mem, service, f"{where}.limits.memory_mb.{service} must be a positive number")
-        out[str(service)] = float(value)
+        out[str(service)] = r.number(mem, service, value, f"{where}.limits.memory_mb.{service}")
     return out
 
 
