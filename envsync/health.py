@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from envsync.config import Config
+from envsync.types import CheckResult
 
 __all__ = ["HealthReport", "check_health"]
 
@@ -18,7 +19,7 @@ class HealthReport:
 
     env: str
     time: float
-    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    checks: dict[str, CheckResult] = field(default_factory=dict)
     memory: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
 

@@ -28,6 +28,7 @@ from envsync.config import Config, Environment
 from envsync.errors import ComposeError
 from envsync.model import SNAPSHOT_SCHEMA, Snapshot
 from envsync.secrets import Redactor
+from envsync.types import FileState, GitSection
 
 __all__ = ["Progress", "record_snapshot", "take_snapshot"]
 
@@ -81,7 +82,7 @@ def _borrow_unversioned(worktree: Path, committed: Path, names: list[str]) -> li
     return borrowed
 
 
-def _drop_own_files(section: dict[str, Any], root: Path, config: Config) -> None:
+def _drop_own_files(section: GitSection, root: Path, config: Config) -> None:
     """envsync's own snapshot folder and accepted-findings file (``.envsyncignore``,
     written by ``envsync baseline``) are not drift of the application."""
     from envsync.diff.ignorefile import IGNORE_FILE
@@ -96,10 +97,12 @@ def _drop_own_files(section: dict[str, Any], root: Path, config: Config) -> None
     with contextlib.suppress(ValueError):
         own.append(Path(os.path.realpath(config.root / IGNORE_FILE)).relative_to(
             real_root).as_posix())
-    for key in ("dirty", "untracked"):
-        section[key] = [e for e in section.get(key) or []
-                        if not any(e["path"] == o or (o.endswith("/") and e["path"].startswith(o))
-                                   for o in own)]
+    def kept(entries: list[FileState]) -> list[FileState]:
+        return [e for e in entries
+                if not any(e["path"] == o or (o.endswith("/") and e["path"].startswith(o))
+                           for o in own)]
+
+    section["dirty"], section["untracked"] = kept(section["dirty"]), kept(section["untracked"])
 
 
 def take_snapshot(
@@ -124,7 +127,7 @@ def take_snapshot(
 
     progress("git")
     git = capture_git(env.git, config.root)
-    errors += [{"part": "git", "reason": r} for r in git.section.pop("errors", [])]
+    errors += [{"part": "git", "reason": r} for r in git.errors]
     _drop_own_files(git.section, git.root, config)
 
     compose_section: dict[str, Any] | None = None

@@ -13,12 +13,13 @@ import stat
 import subprocess
 import tarfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from envsync.config import GitSource
 from envsync.errors import GitError, os_reason
+from envsync.types import FileState, GitSection, Upstream
 
 __all__ = ["GitState", "StatusEntry", "capture_git", "git_status", "materialise", "parse_status",
            "repo_root", "run_git"]
@@ -65,11 +66,13 @@ def repo_root(path: Path) -> Path:
 class GitState:
     """What capture_git learned: the snapshot section plus what later steps need."""
 
-    section: dict[str, Any]
+    section: GitSection
     root: Path
     commit: str | None
     worktree: bool
     """True when the environment's files are read from the working tree (HEAD + uncommitted)."""
+    errors: list[str] = field(default_factory=list)
+    """What could not be read (a fetch that failed): the snapshot's ``meta.errors``."""
 
 
 def _sha256(path: Path) -> str | None:
@@ -129,12 +132,12 @@ def git_status(root: Path, *options: str, paths: Sequence[str] = ()) -> list[Sta
     return parse_status(out)
 
 
-def _status(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    dirty: list[dict[str, Any]] = []
-    untracked: list[dict[str, Any]] = []
+def _status(root: Path) -> tuple[list[FileState], list[FileState]]:
+    dirty: list[FileState] = []
+    untracked: list[FileState] = []
     for entry in git_status(root, "--untracked-files=all"):
         # A rename is recorded under its destination: that is what exists now.
-        record = {"path": entry.path, "status": entry.code.strip(),
+        record: FileState = {"path": entry.path, "status": entry.code.strip(),
                   "sha256": _sha256(root / entry.path)}
         (untracked if entry.code == "??" else dirty).append(record)
     return dirty, untracked
@@ -151,14 +154,18 @@ def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> 
     """The git section of a snapshot, for a working tree, a branch or a remote branch."""
     start = source.path or config_root
     root = repo_root(start)
-    section: dict[str, Any] = {"path": str(root)}
+    # Keys in the order a reader of the stored snapshot expects: where, which ref, which
+    # commit, then what differs from it.
+    section: GitSection = {"path": str(root)}  # type: ignore[typeddict-item]  # filled below
     errors: list[str] = []
     if source.remote is not None:
         remote_branch: str = source.branch or "HEAD"
         url = run_git(root, "remote", "get-url", source.remote, check=False)
         if url is None:
             raise GitError(f"{root}: no git remote named {source.remote!r}")
-        section.update(remote=source.remote, url=_strip_credentials(url), branch=remote_branch)
+        section["remote"] = source.remote
+        section["url"] = _strip_credentials(url)
+        section["branch"] = remote_branch
         ref = f"refs/remotes/{source.remote}/{remote_branch}"
         if fetch:
             problem = _fetch(root, source.remote, remote_branch)
@@ -188,17 +195,10 @@ def capture_git(source: GitSource, config_root: Path, *, fetch: bool = True) -> 
         section["tags"] = sorted(tags.split()) if tags else []
         section["subject"] = run_git(root, "log", "-1", "--format=%s", commit, check=False)
     else:
-        section.update(describe=None, tags=[], subject=None)
+        section["describe"], section["tags"], section["subject"] = None, [], None
     section["upstream"] = _upstream(root, section.get("branch"), commit) if worktree else None
-    if worktree:
-        dirty, untracked = _status(root)
-        section["dirty"] = dirty
-        section["untracked"] = untracked
-    else:
-        section["dirty"] = []
-        section["untracked"] = []
-    section["errors"] = errors
-    return GitState(section=section, root=root, commit=commit, worktree=worktree)
+    section["dirty"], section["untracked"] = _status(root) if worktree else ([], [])
+    return GitState(section=section, root=root, commit=commit, worktree=worktree, errors=errors)
 
 
 FETCH_TIMEOUT_S = 30.0
@@ -254,7 +254,7 @@ def _fetch(root: Path, remote: str, branch: str) -> str | None:
 _URL_USERINFO = re.compile(r"://[^/\s@'\"]+@")
 
 
-def _upstream(root: Path, branch: str | None, commit: str | None) -> dict[str, Any] | None:
+def _upstream(root: Path, branch: str | None, commit: str | None) -> Upstream | None:
     if not branch or not commit:
         return None
     upstream = run_git(

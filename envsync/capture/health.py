@@ -10,6 +10,7 @@ from typing import Any
 
 from envsync.config import HealthCheck
 from envsync.secrets import Redactor
+from envsync.types import CheckResult
 
 __all__ = ["run_check", "submit_checks", "tls_context", "wait_for_checks"]
 
@@ -24,7 +25,7 @@ def tls_context() -> Any:
     return httpx.create_ssl_context()
 
 
-def run_check(check: HealthCheck, client: Any, redactor: Redactor) -> dict[str, Any]:
+def run_check(check: HealthCheck, client: Any, redactor: Redactor) -> CheckResult:
     """One check's result: ``{status, http_status, latency_ms, error}``; never raises for HTTP.
 
     ``status`` is ``ok`` when the answer has the expected status, ``failed`` when it has
@@ -54,7 +55,7 @@ def run_check(check: HealthCheck, client: Any, redactor: Redactor) -> dict[str, 
 
 def submit_checks(
     checks: tuple[HealthCheck, ...], pool: Executor, redactor: Redactor
-) -> tuple[Any, dict[str, Future[dict[str, Any]]]]:
+) -> tuple[Any, dict[str, Future[CheckResult]]]:
     """Start every check on ``pool``; returns the shared HTTP client (close it) and the futures.
 
     Started before the engine work so that slow checks overlap with stats reads.
@@ -69,7 +70,7 @@ def submit_checks(
 
 
 def wait_for_checks(checks: tuple[HealthCheck, ...], redactor: Redactor, *, wait_s: float,
-                    sleep: Callable[[float], bool]) -> dict[str, dict[str, Any]]:
+                    sleep: Callable[[float], bool]) -> dict[str, CheckResult]:
     """Each check, retried every half second until it passes or ``wait_s`` has gone by
     (a service just started may take a moment). ``sleep`` returns False to stop early
     (a signal came): the results so far are returned."""
@@ -78,7 +79,7 @@ def wait_for_checks(checks: tuple[HealthCheck, ...], redactor: Redactor, *, wait
     import httpx
 
     deadline = time.monotonic() + wait_s
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, CheckResult] = {}
     with httpx.Client(follow_redirects=False, verify=tls_context()) as client:
         for check in checks:
             while True:

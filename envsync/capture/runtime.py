@@ -29,6 +29,7 @@ from envsync.capture.engine import (
 from envsync.config import Environment
 from envsync.errors import EngineError
 from envsync.secrets import Redactor
+from envsync.types import CheckResult, StatsRecord
 
 __all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_runtime", "go_duration"]
 
@@ -54,8 +55,8 @@ class RuntimeResult:
 
     engine: dict[str, Any]
     containers: dict[str, dict[str, Any]] = field(default_factory=dict)
-    stats: dict[str, dict[str, Any]] = field(default_factory=dict)
-    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stats: dict[str, StatsRecord] = field(default_factory=dict)
+    health: dict[str, CheckResult] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
     # Not part of a snapshot: what the watcher alerts on (the engine's State.OOMKilled).
     oom_killed: dict[str, bool] = field(default_factory=dict)
@@ -221,7 +222,7 @@ def _more_clients(url: str, count: int, failures: tuple[type[BaseException], ...
     return out
 
 
-def _stats(client: Any, container_id: str) -> dict[str, Any]:
+def _stats(client: Any, container_id: str) -> StatsRecord:
     from envsync.capture.stats import read_stats
 
     return read_stats(client, container_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from envsync.types import StatsRecord
+
 __all__ = ["MIB", "read_stats", "summarise"]
 
 MIB = 1024 * 1024
@@ -48,7 +50,7 @@ def cpu_percent(sample: dict[str, Any]) -> float | None:
     return round(cpu_delta / system_delta * online * 100.0, 2)
 
 
-def summarise(sample: dict[str, Any]) -> dict[str, Any]:
+def summarise(sample: dict[str, Any]) -> StatsRecord:
     """One raw stats answer → ``{memory_used_mb, memory_limit_mb, cpu_percent, pids}``.
 
     ``memory_limit_mb`` is what the engine reports: the container's limit, or the host's
@@ -65,7 +67,7 @@ def summarise(sample: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def read_stats(client: Any, container_id: str) -> dict[str, Any]:
+def read_stats(client: Any, container_id: str) -> StatsRecord:
     """The summarised stats of one running container (blocks 1-2 s; run these in parallel)."""
     sample: dict[str, Any] = client.api.stats(container_id, stream=False)
     return summarise(sample)

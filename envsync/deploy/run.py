@@ -28,6 +28,7 @@ from envsync.model import Finding, Snapshot
 from envsync.plan import Step
 from envsync.plan.executor import Interrupts
 from envsync.rollback.safety import AtRisk
+from envsync.types import CheckResult
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "execute_deploy", "prepare_deploy"]
 
@@ -191,7 +192,7 @@ class Outcome:
     erased: list[str] = field(default_factory=list)
     kept: str | None = None
     differences: list[str] = field(default_factory=list)
-    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    health: dict[str, CheckResult] = field(default_factory=dict)
     rollback: dict[str, Any] | None = None
     """The automatic rollback after a failure: its result and failure, if any."""
     signal: str | None = None

@@ -57,7 +57,7 @@ def _without_compose(config: Config, env: Environment, project: str, reason: str
     started, now = time.perf_counter(), dt.datetime.now(dt.UTC)
     redactor = Redactor()
     git = capture_git(env.git, config.root)
-    errors = [{"part": "git", "reason": r} for r in git.section.pop("errors", [])]
+    errors = [{"part": "git", "reason": r} for r in git.errors]
     env_files: dict[str, dict[str, str | None]] = {}
     spec = env.compose
     if spec is not None and spec.env_file and (git.root / spec.env_file).is_file():

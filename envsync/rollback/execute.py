@@ -27,6 +27,7 @@ from envsync.rollback.plan import RollbackPlan
 from envsync.rollback.points import KIND_BEFORE_ROLLBACK, RestorePoint, backup_dir
 from envsync.rollback.safety import AtRisk, describe_at_risk
 from envsync.secrets import Redactor
+from envsync.types import CheckResult
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "check_preconditions", "execute_rollback",
            "prepare_rollback"]
@@ -285,7 +286,7 @@ class Outcome:
     steps: list[dict[str, Any]] = field(default_factory=list)
     not_run: list[str] = field(default_factory=list)
     failure: str | None = None
-    health: dict[str, dict[str, Any]] = field(default_factory=dict)
+    health: dict[str, CheckResult] = field(default_factory=dict)
     kept: str | None = None
     """The folder holding copies of the files the rollback overwrote (``--force``)."""
     kept_files: list[str] = field(default_factory=list)
