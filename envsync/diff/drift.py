@@ -34,6 +34,10 @@ _RUNTIME_KEYS = {"image", "command", "entrypoint", "environment", "ports", "volu
                  "deploy", "mem_limit", "healthcheck", "user", "network_mode"}
 
 
+_IMAGE_DEFAULTED = {"command", "entrypoint", "user", "healthcheck"}
+"""Runtime fields capture leaves null when they equal the image's default."""
+
+
 def _no_history(_: str) -> set[str]:
     return set()
 
@@ -141,6 +145,12 @@ class _Drift:
                 dv, rv = d.get(leaf, _missing(field) if len(leaf) == 1 else None), r.get(leaf)
                 cv = c.get(leaf)
                 if dv == rv and cv == dv:
+                    continue
+                if (rv is None and field in _IMAGE_DEFAULTED and label is not None
+                        and label == hash_evidence["declared"] and cv == dv):
+                    # Capture records these as null when they equal the image's own default;
+                    # the container was created from exactly these files, so it runs what
+                    # they say, which is then the image's default too.
                     continue
                 self.three_way(name, key, leaf, cv, dv, rv, label, hash_evidence)
 

@@ -42,7 +42,8 @@ def _memory_mb(service: dict[str, Any]) -> float | None:
 def _health(check: dict[str, Any] | None) -> dict[str, Any] | None:
     if not check or check.get("disable"):
         return None
-    return {k: check[k] for k in _HEALTH_KEYS if check.get(k) not in (None, "")}
+    # A zero duration is the engine's "not set": it does not report it, so neither do we.
+    return {k: check[k] for k in _HEALTH_KEYS if check.get(k) not in (None, "", 0, "0s")}
 
 
 def expected_runtime(name: str, service: dict[str, Any], model: dict[str, Any],
