@@ -29,7 +29,14 @@ from envsync.capture.engine import (
 from envsync.config import Environment
 from envsync.errors import EngineError
 from envsync.secrets import Redactor
-from envsync.types import CheckResult, StatsRecord
+from envsync.types import (
+    CheckResult,
+    ContainerRecord,
+    EngineInfo,
+    HealthcheckSpec,
+    Mount,
+    StatsRecord,
+)
 
 __all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_runtime", "go_duration"]
 
@@ -53,8 +60,8 @@ class RuntimeResult:
     ``compose run`` container, by its name). ``health`` is keyed by check name.
     """
 
-    engine: dict[str, Any]
-    containers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    engine: EngineInfo
+    containers: dict[str, ContainerRecord] = field(default_factory=dict)
     stats: dict[str, StatsRecord] = field(default_factory=dict)
     health: dict[str, CheckResult] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -297,7 +304,7 @@ def _keys(inspected: dict[str, dict[str, Any]]) -> dict[str, str]:
 
 
 def _record(info: dict[str, Any], image: dict[str, Any] | None,
-            redactor: Redactor) -> dict[str, Any]:
+            redactor: Redactor) -> ContainerRecord:
     """One container's record, as recorded in a snapshot (see the module docstring)."""
     config = info.get("Config") or {}
     host = info.get("HostConfig") or {}
@@ -372,12 +379,12 @@ def _ports(bindings: dict[str, list[dict[str, str]] | None]) -> list[str]:
     return sorted(set(out))
 
 
-def _mounts(mounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _mounts(mounts: list[dict[str, Any]]) -> list[Mount]:
     """Mounts as ``{type, source, target, read_only}``, sorted by target.
 
     A named volume's source is its name (stable across hosts); a bind's is the host path.
     """
-    out = []
+    out: list[Mount] = []
     for m in mounts:
         kind = m.get("Type")
         source = m.get("Name") if kind == "volume" and m.get("Name") else m.get("Source")
@@ -402,16 +409,18 @@ def _restart_policy(policy: dict[str, Any]) -> str:
 
 
 def _healthcheck(check: dict[str, Any] | None,
-                 default: dict[str, Any] | None) -> dict[str, Any] | None:
+                 default: dict[str, Any] | None) -> HealthcheckSpec | None:
     """The container's healthcheck in compose's terms (durations as Go strings, "1m30s"),
     or None when it has none or it is the image's own."""
     if not check or check == default:
         return None
-    out: dict[str, Any] = {"test": check.get("Test")}
-    for key, name in (("Interval", "interval"), ("Timeout", "timeout"),
-                      ("StartPeriod", "start_period")):
-        if check.get(key):
-            out[name] = go_duration(int(check[key]))
+    out: HealthcheckSpec = {"test": check.get("Test")}
+    if check.get("Interval"):
+        out["interval"] = go_duration(int(check["Interval"]))
+    if check.get("Timeout"):
+        out["timeout"] = go_duration(int(check["Timeout"]))
+    if check.get("StartPeriod"):
+        out["start_period"] = go_duration(int(check["StartPeriod"]))
     if check.get("Retries"):
         out["retries"] = check["Retries"]
     return out

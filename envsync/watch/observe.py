@@ -54,11 +54,11 @@ def memory_rows(env: Environment, result: RuntimeResult) -> dict[str, dict[str, 
     own (the engine kills past it), else envsync.yaml's."""
     rows: dict[str, dict[str, Any]] = {}
     for key, stats in result.stats.items():
-        record = result.containers.get(key) or {}
-        service = record.get("service") or key
+        record = result.containers.get(key)
+        service = (record["service"] if record else None) or key
         limit = env.memory_limits_mb.get(service)
         used = stats.get("memory_used_mb")
-        bites = record.get("memory_limit_mb") or limit
+        bites = (record.get("memory_limit_mb") if record else None) or limit
         rows[key] = {
             "used_mb": used, "limit_mb": limit,
             "over": bool(limit is not None and used is not None and used > limit),
