@@ -27,7 +27,7 @@ from envsync.rollback.plan import RollbackPlan
 from envsync.rollback.points import KIND_BEFORE_ROLLBACK, RestorePoint, backup_dir
 from envsync.rollback.safety import AtRisk, describe_at_risk
 from envsync.secrets import Redactor
-from envsync.types import CheckResult
+from envsync.types import CheckResult, LogStep
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "check_preconditions", "execute_rollback",
            "prepare_rollback"]
@@ -283,7 +283,7 @@ class Outcome:
     point: str
     result: str = "ok"
     """ok, failed, health-failed, verify-failed, interrupted or precondition-failed."""
-    steps: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[LogStep] = field(default_factory=list)
     not_run: list[str] = field(default_factory=list)
     failure: str | None = None
     health: dict[str, CheckResult] = field(default_factory=dict)
@@ -300,7 +300,7 @@ class Outcome:
     """``SIGINT`` or ``SIGTERM`` when one stopped the rollback (result ``interrupted``)."""
     interrupted_at: int | None = None
     """The step running (or next) when the signal came."""
-    settled: list[dict[str, Any]] = field(default_factory=list)
+    settled: list[LogStep] = field(default_factory=list)
     """After an interrupt: the steps that brought the services back, and how they went."""
     differences: list[str] = field(default_factory=list)
     """What runs and differs from the target after the steps (result ``verify-failed``)."""
