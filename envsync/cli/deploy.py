@@ -17,6 +17,9 @@ def deploy(
     env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
     ref: Annotated[str | None, typer.Option("--ref", metavar="REF", help="The commit or tag "
                    "to deploy (default: the commit checked out).")] = None,
+    from_env: Annotated[str | None, typer.Option("--from", metavar="OTHER_ENV", help="Promote "
+                        "exactly what OTHER_ENV runs: its commit and its services' image ids "
+                        "(refused when OTHER_ENV has drift or failing health checks).")] = None,
     execute: Annotated[bool, typer.Option("--execute", help="Run the plan (default: print "
                        "it and change nothing).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Deploy even when ENV runs changes no "
@@ -42,6 +45,8 @@ def deploy(
       envsync deploy prod --ref v1.4.2
 
       envsync deploy prod --ref v1.4.2 --execute
+
+      envsync deploy prod --from staging --execute
     """
     import contextlib
 
@@ -60,7 +65,8 @@ def deploy(
             if execute else contextlib.nullcontext())
     with lock:
         with progress_reporter(f"deploy {env}: checks and plan") as progress:
-            prepared = prepare_deploy(config=config, env_name=env, ref=ref, force=force,
+            prepared = prepare_deploy(config=config, env_name=env, ref=ref, from_env=from_env,
+                                      force=force,
                                       progress=progress)
         if not execute:
             sys.stdout.write(prepared.script)

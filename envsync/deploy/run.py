@@ -78,10 +78,12 @@ def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
 
 
 def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
-                   force: bool = False, progress: Progress = _noop) -> Prepared:
+                   from_env: str | None = None, force: bool = False,
+                   progress: Progress = _noop) -> Prepared:
     """Capture ``env_name``, run every check, plan the deploy of ``ref`` (default: the
-    commit checked out). Changes nothing. Bad input raises; the environment's state
-    (overrides, memory) is returned as refusals."""
+    commit checked out), or of what ``from_env`` runs (its commit and image ids). Changes
+    nothing. Bad input raises; the environment's state (overrides, memory) is returned as
+    refusals."""
     from envsync.capture.compose import compose_command
     from envsync.compare import run_drift
     from envsync.deploy.plan import plan_deploy
@@ -101,6 +103,16 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     env = config.environment(env_name)
     ensure(env)
     assert env.compose is not None
+    source = None
+    if from_env is not None:
+        from envsync.deploy.promote import read_source
+
+        if ref is not None:
+            raise DeployError("--ref and --from: choose one")
+        if from_env == env_name:
+            raise DeployError(f"--from {from_env}: that is the environment deployed to")
+        source = read_source(config, from_env, progress=progress)
+        ref = source.commit
     progress("capture what runs and its drift")
     current, drift = run_drift(env_name=env_name, config=config, progress=progress)
     captured_at = time.monotonic()
@@ -126,13 +138,19 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     at_risk = [a for a in files_at_risk(root, commit) if not a.path.startswith(own)]
     tools = Tools(compose=compose_command(), docker=(shutil.which("docker") or "docker",),
                   git=shutil.which("git") or "git")
-    target = Target(ref=ref or "HEAD", commit=commit, model=model, hashes=hashes,
+    label = f"what {from_env} runs" if source is not None else ref or "HEAD"
+    target = Target(ref=label, commit=commit, model=model, hashes=hashes,
                     image_ids=ids)
     deploy = plan_deploy(env=env, project=project, root=str(root), tools=tools, target=target,
-                         current=current, head=current["git"].get("commit"),
+                         current=current, head=current["git"].get("head"),
                          files_clean=not at_risk, strategy=env.deploy.strategy,
                          health_timeout_s=env.deploy.health_timeout_s)
     refusals: list[Refusal] = []
+    if source is not None:
+        from envsync.deploy.promote import image_mismatches
+
+        refusals += source.refusals
+        refusals += image_mismatches(source, ids, deploy.services, env_name)
     found = overrides(drift.findings)
     if found and not force:
         refusals.append(Refusal(

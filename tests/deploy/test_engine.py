@@ -134,3 +134,9 @@ def test_a_service_the_release_drops_is_removed(stack: Stack) -> None:
     services = {c.labels.get("com.docker.compose.service") for c in stack.project.containers()}
     assert services == {"web"}
     assert drift_code(stack) == 0
+
+
+def test_no_checkout_when_the_ref_is_checked_out(stack: Stack) -> None:
+    code, out, err = _deploy(stack)
+    assert code == 0, err
+    assert "reset --hard" not in out and "nothing to do" in out
