@@ -43,6 +43,9 @@ class _BoundedComposer(Composer):
 
     def __init__(self, loader: Any = None) -> None:
         super().__init__(loader)
+        # A reused anchor is valid YAML (the later one wins); ruamel's warning about it is
+        # seven lines on stderr, where envsync promises one line.
+        self.warn_double_anchors = False
         self._sizes: dict[int, int] = {}
         self._expanded = 0
 

@@ -8,6 +8,7 @@ import json
 import os
 import resource
 import subprocess
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +306,13 @@ def test_report_timeline_reads_the_rollback_log_bounded_and_validated(tmp_path: 
     log.symlink_to("/dev/zero")
     view = build_overview(load_config(tmp_path / "envsync.yaml"), ["prod"], stored=True).envs[0]
     assert any("rollbacks.jsonl: is a device" in p for p in view.problems), view.problems
+
+
+def test_a_reused_anchor_prints_no_warning(app_repo: Repo) -> None:
+    cfg = app_repo.path / "envsync.yaml"
+    cfg.write_text("x-a: &x 1\nx-b: &x 2\n" + cfg.read_text())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = run_cli("history", "local", cwd=app_repo.path)
+    assert [str(w.message) for w in caught] == []  # ruamel's is seven lines on stderr
+    assert "x-a" in _one_line_error(result, "unknown key")
