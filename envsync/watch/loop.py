@@ -179,6 +179,8 @@ class Watcher:
             state.round += 1
             changes = evaluate(state.alerts, env_name, obs, now=now, round_no=state.round,
                                rules=self.rules)
+            if self.exporter is not None:  # before any message: a reader sees both agree
+                self.exporter.alerts(env_name, state.alerts, self.rules)
             for t in changes:
                 self.log("warning" if t.status == "firing" else "info", f"alert {t.status}",
                          env=t.env, alert=t.key, severity=t.severity, value=t.value,
@@ -186,8 +188,6 @@ class Watcher:
                 for channel in self.channels:
                     self.outbox.put(channel, t)
             self.save({env_name})
-            if self.exporter is not None:
-                self.exporter.alerts(env_name, state.alerts, self.rules)
             bad = sorted(f"{o.rule}/{o.subject}" for o in obs if o.bad)
             self.log("info", "round", env=env_name, round=state.round, observations=len(obs),
                      bad=bad, firing=sorted(k for k, a in state.alerts.items()
