@@ -8,6 +8,7 @@ import json
 import os
 import resource
 import subprocess
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -316,3 +317,18 @@ def test_a_reused_anchor_prints_no_warning(app_repo: Repo) -> None:
         result = run_cli("history", "local", cwd=app_repo.path)
     assert [str(w.message) for w in caught] == []  # ruamel's is seven lines on stderr
     assert "x-a" in _one_line_error(result, "unknown key")
+
+
+def test_a_bad_env_file_line_is_reported_once_not_by_dotenv(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("A=1\nB 'x\nC=3\n")
+    # A process of its own: pytest's log capture would hide what Python prints on stderr.
+    code = ("import sys, pathlib\n"
+            "from envsync.capture.envfiles import read_env_file\n"
+            "from envsync.secrets import Redactor\n"
+            "p = read_env_file(pathlib.Path(sys.argv[1]), Redactor(b'k'))\n"
+            "print(sorted(p.values), p.bad_lines)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(env)], capture_output=True,
+                          text=True, check=False)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "['A', 'C'] [2]"), proc.stderr
+    assert proc.stderr == ""  # python-dotenv's own warning stays out of stderr

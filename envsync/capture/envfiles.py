@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from envsync.errors import CaptureError
@@ -26,6 +27,9 @@ def parse_env_text(text: str) -> tuple[dict[str, str | None], list[int]]:
     from dotenv.parser import parse_stream
 
     bad = [b.original.line for b in parse_stream(io.StringIO(text)) if b.error]
+    # python-dotenv logs each bad line as a warning, which Python prints on stderr when no
+    # handler is set; envsync reports those lines itself (meta.errors), naming the file.
+    logging.getLogger("dotenv.main").disabled = True
     values = dict(dotenv_values(stream=io.StringIO(text), interpolate=False))
     return values, bad
 
