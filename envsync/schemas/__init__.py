@@ -3,7 +3,8 @@
 Each document envsync writes has a schema file beside this module (Draft 2020-12, shipped
 in the wheel): ``snapshot.json`` (``envsync.snapshot/v1``), ``diff.json``
 (``envsync.diff/v1``), ``restore-point.json`` (``envsync.restore-point/v1``) and
-``rollback-log.json`` (one line of ``rollbacks.jsonl``).
+``rollback-log.json`` (one line of ``rollbacks.jsonl``), ``deploy-log.json`` (one line of
+``deploys.jsonl``).
 
 :func:`validate` checks a loaded document and raises one line naming the source and the
 JSON path of the first bad field: ``snap.json: $.compose: expected object or null, got
@@ -32,6 +33,7 @@ SCHEMA_NAMES = {
     "diff": "envsync.diff/v1",
     "restore-point": "envsync.restore-point/v1",
     "rollback-log": "envsync.rollback-log/v1",
+    "deploy-log": "envsync.deploy-log/v1",
     "watch-state": "envsync.watch-state/v1",
 }
 """Schema file stem → the document kind it describes."""

@@ -66,11 +66,15 @@ def check_document(document: Any, name: str, source: str) -> list[str]:
     return problems[:5]
 
 
+_LOGS = {"rollbacks.jsonl": "rollback-log", "deploys.jsonl": "deploy-log"}
+"""The JSON Lines logs envsync appends to → the schema of each line."""
+
+
 def _files(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in _SKIP_DIRS]
         for name in files:
-            if name.endswith(".json") or name == "rollbacks.jsonl":
+            if name.endswith(".json") or name in _LOGS:
                 yield Path(folder) / name
 
 
@@ -85,17 +89,18 @@ def check_documents(root: Path) -> tuple[Counter[str], list[str]]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if path.name == "rollbacks.jsonl":
+        if path.name in _LOGS:
+            kind = _LOGS[path.name]
             for number, line in enumerate(text.splitlines(), start=1):
                 if not line.strip():
                     continue
-                seen["rollback-log"] += 1
+                seen[kind] += 1
                 try:
                     entry = json.loads(line)
                 except ValueError:
                     problems.append(f"{path}:{number}: not valid JSON")
                     continue
-                problems += check_document(entry, "rollback-log", f"{path}:{number}")
+                problems += check_document(entry, kind, f"{path}:{number}")
             continue
         try:
             document = json.loads(text)
