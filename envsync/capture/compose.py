@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -84,9 +85,23 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
     # This compose build can exit 0 with an empty stdout and the reason on stderr.
     if proc.returncode != 0 or (not proc.stdout.strip() and proc.stderr.strip()):
         lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
-        message = lines[-1] if lines else f"exit {proc.returncode}"
+        message = _env_file_fault(proc.stderr) or (lines[-1] if lines else f"exit {proc.returncode}")
         raise ComposeError(f"compose rejected the files ({what}): {message}")
     return proc.stdout
+
+
+_ENV_FILE_FAULT = re.compile(r"failed to read .+?: line \d+: [^'\"\n]*")
+
+
+def _env_file_fault(stderr: str) -> str | None:
+    """Compose's error for an env file it cannot parse, without the text it quotes: after
+    an unterminated quote that is the rest of the file, secrets included, across lines."""
+    m = _ENV_FILE_FAULT.search(stderr)
+    if m is None:
+        return None
+    cut = m.end() < len(stderr.rstrip()) and stderr[m.end()] in "'\""
+    return m.group(0).rstrip() + (" (the line's text is not shown: it may hold a secret)"
+                                  if cut else "")
 
 
 def _check_readable(path: Path, what: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
 __all__ = ["DIFF_FORMATS", "render_diff"]
 
 DIFF_FORMATS = ("table", "json", "markdown", "sarif", "junit", "github")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Terminal control characters (C0 but newline and tab, DEL, C1): a value holding them
+must be shown, never sent to the terminal (``\x1b]0;…`` retitles it, ``\x1b[2J`` clears it)."""
+
+
+def _visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
 
 def _summary_line(result: DiffResult) -> str:
     parts = [f"{n} {label}" for label, n in result.summary.items() if n]
@@ -159,4 +168,6 @@ def render_diff(result: DiffResult, fmt: str, *, threshold: Severity = Severity.
         text = _junit(result, threshold)
     else:
         text = _table(result, width)
-    return scrub_message(text)
+    # JSON and SARIF escape control characters themselves; the others are text for people
+    # (and JUnit's XML may not hold them at all).
+    return scrub_message(text if fmt in ("json", "sarif") else _visible(text))

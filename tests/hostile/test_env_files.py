@@ -1,0 +1,57 @@
+"""Env files with odd content: an unterminated quote around a secret (compose's error quotes
+the rest of the file), terminal escapes in a value (they must not reach a terminal raw)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.test_errors import _assert_one_line_error
+from tests.helpers.cli import run_cli
+from tests.helpers.git import Repo
+
+SECRET = "Pq7wE3rT9yU1iO5pZx"
+CONFIG = """\
+environments:
+  local:
+    git: .
+    compose: {files: [dc.yml], env_file: .env}
+    runtime: false
+"""
+
+
+@pytest.fixture
+def app(repo: Repo) -> Repo:
+    repo.write("dc.yml", "services:\n  web:\n    image: busybox:1\n    env_file: [.env]\n")
+    repo.write(".env", "MODE=dev\n")
+    repo.write("envsync.yaml", CONFIG)
+    repo.commit("app")
+    return repo
+
+
+def _no_piece(text: str, secret: str) -> None:
+    assert not [secret[i:i + 8] for i in range(len(secret) - 7) if secret[i:i + 8] in text]
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+@pytest.mark.parametrize("command", [("check",), ("snapshot", "local", "--no-runtime"),
+                                     ("drift", "local")])
+def test_unterminated_quote_does_not_quote_the_secret(app: Repo, quote: str,
+                                                      command: tuple[str, ...]) -> None:
+    app.write(".env", f"MODE=dev\nDB_PASSWORD={quote}{SECRET}\nOTHER={SECRET}x\n")
+    result = run_cli(*command, cwd=app.path)
+    line = _assert_one_line_error(result, ".env", "line")
+    _no_piece(result.stdout + result.stderr, SECRET)
+    assert "unterminated" in line
+    assert not (app.path / "snapshots").exists()
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "junit", "json", "sarif"])
+def test_terminal_escapes_in_a_value_are_shown_not_sent(app: Repo, fmt: str) -> None:
+    assert run_cli("snapshot", "local", "--no-runtime", cwd=app.path).exit_code == 0
+    app.write(".env", "MODE=\x1b[31mred\x1b]0;x\x07\x9b2J\n")
+    result = run_cli("diff", "local@latest", "local", "--no-runtime", "--format", fmt,
+                     cwd=app.path)
+    assert result.exit_code == 1, result.stderr
+    for raw in ("\x1b", "\x07", "\x9b"):
+        assert raw not in result.stdout, fmt
+    assert "red" in result.stdout  # the value is still shown, escaped
