@@ -23,7 +23,11 @@ def approve(
     Written atomically to snapshots/<ENV>/approved.json (replacing an older approval);
     commit it so CI gates against what you approved.
 
-    Example: envsync approve prod && git add snapshots/prod/approved.json
+    Examples:
+
+      envsync approve prod && git add snapshots/prod/approved.json
+
+      envsync approve prod --snapshot prod@latest
     """
     from envsync.adopt import approve_snapshot
     from envsync.render.console import warn
@@ -47,7 +51,9 @@ def baseline(
     command then reports only drift that is new. Review and commit the file; delete a line
     once its drift is fixed. `--strict` on diff, drift and gate still reports everything.
 
-    Example: envsync baseline prod && git add .envsyncignore
+    Examples:
+
+      envsync baseline prod && git add .envsyncignore
     """
     from envsync.adopt import baseline_findings
 

@@ -22,7 +22,11 @@ def check(
     An env file that is not there (not committed, as secrets are) is left out, with a note.
     Exit 0 when everything resolves, 2 otherwise. Used by the pre-commit hook.
 
-    Example: envsync check prod
+    Examples:
+
+      envsync check
+
+      envsync check prod
     """
     from envsync.check import check_offline
     from envsync.exitcodes import TROUBLE

@@ -39,7 +39,11 @@ def drift(
     Each finding has a direction: uncommitted, not-deployed, runtime-override, conflict,
     not-running (declared, not running) or undeclared (running, in no file).
 
-    Example: envsync drift prod --fail-on high
+    Examples:
+
+      envsync drift prod --fail-on high
+
+      envsync drift prod --output sarif=drift.sarif --output markdown=drift.md
     """
     from envsync.compare import run_drift
     from envsync.exitcodes import CLEAN, FINDINGS

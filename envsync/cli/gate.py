@@ -36,7 +36,13 @@ def gate(
     Read-only: captures ENV, stores nothing, changes nothing. Exit 0 = nothing at or above
     --fail-on, 1 = drift at or above it, 2 = trouble.
 
-    Example: envsync approve prod; later, in CI: envsync gate prod --fail-on high
+    The baseline is snapshots/<ENV>/approved.json, written by `envsync approve ENV`.
+
+    Examples:
+
+      envsync gate prod --fail-on high
+
+      envsync gate prod --output sarif=drift.sarif --output markdown=drift.md
     """
     from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.gate import run_gate

@@ -30,7 +30,11 @@ def health(
     Exit 0 when every check answers as expected and no service is over its memory limit,
     1 otherwise, 2 on trouble.
 
-    Example: envsync health prod --watch --interval 30
+    Examples:
+
+      envsync health prod
+
+      envsync health prod --watch --interval 30
     """
     from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.health import check_health

@@ -30,7 +30,11 @@ def history(
     A stored file that cannot be read is skipped with a warning naming it and why; the
     others are still listed, and the exit code is then 2.
 
-    Example: envsync history prod -n 10
+    Examples:
+
+      envsync history prod -n 10
+
+      envsync history prod --plot prod.svg
     """
     from envsync.history import snapshot_history
     from envsync.render.history import render_history

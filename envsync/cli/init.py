@@ -18,6 +18,12 @@ def init(
 
     The base file (with a local/override overlay) becomes `local`; each other overlay
     docker-compose.X.yml becomes environment X; a git remote becomes `github`.
+
+    Examples:
+
+      envsync init
+
+      envsync init path/to/repo --force
     """
     from envsync.init import write_config
 

@@ -30,7 +30,11 @@ def report(
     opens from the file. Secret values are never in it: a differing secret reads "secret
     differs".
 
-    Example: envsync report local prod --html drift.html
+    Examples:
+
+      envsync report local prod --html drift.html
+
+      envsync report --stored --html drift.html
     """
     from envsync.overview import build_overview
     from envsync.render.html import render_html

@@ -32,7 +32,11 @@ def snapshot(
 
     Secret values are never written: only a keyed fingerprint of each.
 
-    Example: envsync snapshot prod --format json > prod.json
+    Examples:
+
+      envsync snapshot prod
+
+      envsync snapshot prod --format json > prod.json
     """
     from envsync.capture import record_snapshot
     from envsync.render.console import warn

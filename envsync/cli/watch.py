@@ -39,7 +39,13 @@ def watch(
     once to the channels. State is kept in <snapshots>/<env>/watch-state.json. Runs until
     SIGTERM or Ctrl-C.
 
-    Example: envsync watch prod --interval 30
+    Examples:
+
+      envsync watch prod --interval 30
+
+      envsync watch prod --once   (one round, from cron)
+
+      envsync watch prod --metrics-port 9464
     """
     from envsync.watch.loop import Watcher, watchable
 

@@ -33,6 +33,17 @@ def test_every_command_has_help(command: str) -> None:
     assert REGISTERED[command][1] == first
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_an_example(command: str) -> None:
+    """Each docstring ends in an "Examples:" block of lines that run this very command."""
+    text = load_command(command).help or ""
+    assert "Examples:" in text, f"{command}: no Examples: block in its docstring"
+    block = text.split("Examples:", 1)[1]
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    assert lines, f"{command}: empty Examples: block"
+    assert all(line.startswith(f"envsync {command}") for line in lines), lines
+
+
 def test_top_level_help_lists_commands_and_exit_codes() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
