@@ -21,14 +21,17 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from envsync import __version__
-from envsync.config import Config, Environment
+from envsync.config import ComposeSpec, Config, Environment
 from envsync.errors import ComposeError
 from envsync.model import SNAPSHOT_SCHEMA, Snapshot
 from envsync.secrets import Redactor
-from envsync.types import FileState, GitSection
+from envsync.types import ComposeSection, FileState, GitSection
+
+if TYPE_CHECKING:
+    from envsync.capture.git import GitState
 
 __all__ = ["Progress", "record_snapshot", "take_snapshot"]
 
@@ -105,6 +108,86 @@ def _drop_own_files(section: GitSection, root: Path, config: Config) -> None:
     section["dirty"], section["untracked"] = kept(section["dirty"]), kept(section["untracked"])
 
 
+def _capture_compose(spec: ComposeSpec, git: GitState, declared_dir: Path,
+                     committed_dir: Path | None, tmp: Path, redactor: Redactor,
+                     progress: Progress, errors: list[dict[str, str]]
+                     ) -> tuple[ComposeSection, list[str]]:
+    """The compose section (the working tree's model or the commit's, and HEAD's beside
+    it) and the env files it reads; ``tmp`` holds the committed files when extracted."""
+    from envsync.capture.compose import referenced_env_files, resolve
+    from envsync.capture.envfiles import read_env_file
+
+    if spec.env_file and (declared_dir / spec.env_file).is_file():
+        # Learn the env file's secrets first, so that even compose's own error
+        # messages (which may quote a value) are scrubbed of them.
+        read_env_file(declared_dir / spec.env_file, redactor)
+    # The env files: the environment's own, then those its services name.
+    env_names = list(dict.fromkeys(
+        ([spec.env_file] if spec.env_file else [])
+        + referenced_env_files(declared_dir, spec.files)))
+    committed_job = None
+    unversioned: list[str] = []
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-committed")
+    if git.worktree and committed_dir is not None:
+        # HEAD's files resolve while the working tree's do: two compose runs at once.
+        unversioned = _borrow_unversioned(declared_dir, committed_dir, env_names)
+        committed_job = pool.submit(resolve, committed_dir, spec.files,
+                                    project=spec.project, env_file=spec.env_file,
+                                    profiles=spec.profiles)
+    progress("compose config")
+    try:
+        declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
+                                   env_file=spec.env_file, profiles=spec.profiles)
+    except ComposeError as exc:
+        at = f"{git.root}@{(git.commit or '')[:12]}"
+        raise ComposeError(redactor.scrub(str(exc).replace(str(tmp), at))) from None
+    finally:
+        pool.shutdown(wait=True)
+    if declared_dir == tmp:
+        declared = _relocate(declared, tmp, git.root)
+    committed: dict[str, Any] | None = None
+    committed_hashes: dict[str, str] | None = None
+    if committed_job is not None:
+        try:
+            committed, committed_hashes = committed_job.result()
+            committed = _relocate(committed, tmp, git.root)
+        except ComposeError as exc:
+            errors.append({"part": "compose.committed", "reason": str(exc).replace(
+                str(tmp), f"{git.root}@HEAD")})
+    elif git.worktree:
+        errors.append({"part": "compose.committed", "reason": "no commit yet"})
+    else:
+        committed, committed_hashes = declared, hashes
+    section: ComposeSection = {
+        "project": spec.project or declared.get("name"),
+        "files": [{"path": f, "sha256": _file_hash(declared_dir / f)} for f in spec.files],
+        "env_file": spec.env_file,
+        "declared": _redact_model(declared, redactor),
+        "committed": _redact_model(committed, redactor) if committed else None,
+        "hashes": hashes,
+        "committed_hashes": committed_hashes,
+        "unversioned": unversioned,
+    }
+    return section, env_names
+
+
+def _read_env_files(folder: Path, names: list[str], redactor: Redactor,
+                    errors: list[dict[str, str]]) -> dict[str, dict[str, str | None]]:
+    """Each env file's keys and values (secrets fingerprinted); lines python-dotenv cannot
+    parse are left out and named in ``errors``."""
+    from envsync.capture.envfiles import read_env_file
+
+    out: dict[str, dict[str, str | None]] = {}
+    for name in names:
+        parsed = read_env_file(folder / name, redactor)
+        out[name] = dict(sorted(parsed.values.items()))
+        errors += [
+            {"part": "env_files", "reason": f"{name}:{line}: python-dotenv cannot parse "
+             "this line; it is left out"} for line in parsed.bad_lines
+        ]
+    return out
+
+
 def take_snapshot(
     config: Config,
     env: Environment,
@@ -116,8 +199,7 @@ def take_snapshot(
 ) -> Snapshot:
     """Capture ``env`` now. Parts that cannot be captured are listed in ``meta.errors``;
     broken input (not a repository, a compose file compose rejects) raises an EnvsyncError."""
-    from envsync.capture.compose import compose_version, referenced_env_files, resolve
-    from envsync.capture.envfiles import read_env_file
+    from envsync.capture.compose import compose_version
     from envsync.capture.git import capture_git, materialise
 
     started = time.perf_counter()
@@ -130,7 +212,7 @@ def take_snapshot(
     errors += [{"part": "git", "reason": r} for r in git.errors]
     _drop_own_files(git.section, git.root, config)
 
-    compose_section: dict[str, Any] | None = None
+    compose_section: ComposeSection | None = None
     env_files: dict[str, dict[str, str | None]] = {}
     with tempfile.TemporaryDirectory(prefix="envsync-") as tmp_name:
         tmp = Path(tmp_name)
@@ -141,69 +223,12 @@ def take_snapshot(
             committed_dir = tmp
         declared_dir = git.root if git.worktree else committed_dir
         if env.compose is not None:
-            spec = env.compose
             if declared_dir is None:
                 raise ComposeError(f"{git.root}: the repository has no commit to read files from")
-            if spec.env_file and (declared_dir / spec.env_file).is_file():
-                # Learn the env file's secrets first, so that even compose's own error
-                # messages (which may quote a value) are scrubbed of them.
-                read_env_file(declared_dir / spec.env_file, redactor)
-            # The env files: the environment's own, then those its services name.
-            env_names = list(dict.fromkeys(
-                ([spec.env_file] if spec.env_file else [])
-                + referenced_env_files(declared_dir, spec.files)))
-            committed_job = None
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-committed")
-            if git.worktree and committed_dir is not None:
-                # HEAD's files resolve while the working tree's do: two compose runs at once.
-                unversioned = _borrow_unversioned(declared_dir, committed_dir, env_names)
-                committed_job = pool.submit(resolve, committed_dir, spec.files,
-                                            project=spec.project, env_file=spec.env_file,
-                                            profiles=spec.profiles)
-            progress("compose config")
-            try:
-                declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
-                                           env_file=spec.env_file, profiles=spec.profiles)
-            except ComposeError as exc:
-                at = f"{git.root}@{(git.commit or '')[:12]}"
-                raise ComposeError(redactor.scrub(str(exc).replace(str(tmp), at))) from None
-            finally:
-                pool.shutdown(wait=True)
-            if declared_dir is tmp:
-                declared = _relocate(declared, tmp, git.root)
-            committed: dict[str, Any] | None = None
-            committed_hashes: dict[str, str] | None = None
-            if committed_job is not None:
-                try:
-                    committed, committed_hashes = committed_job.result()
-                    committed = _relocate(committed, tmp, git.root)
-                except ComposeError as exc:
-                    errors.append({"part": "compose.committed", "reason": str(exc).replace(
-                        str(tmp), f"{git.root}@HEAD")})
-            elif git.worktree:
-                errors.append({"part": "compose.committed", "reason": "no commit yet"})
-            else:
-                committed, committed_hashes = declared, hashes
-            compose_section = {
-                "project": spec.project or declared.get("name"),
-                "files": [
-                    {"path": f, "sha256": _file_hash(declared_dir / f)} for f in spec.files
-                ],
-                "env_file": spec.env_file,
-                "declared": _redact_model(declared, redactor),
-                "committed": _redact_model(committed, redactor) if committed else None,
-                "hashes": hashes,
-                "committed_hashes": committed_hashes,
-                "unversioned": unversioned if git.worktree and committed_dir else [],
-            }
+            compose_section, env_names = _capture_compose(
+                env.compose, git, declared_dir, committed_dir, tmp, redactor, progress, errors)
             progress("env files")
-            for name in env_names:
-                parsed = read_env_file(declared_dir / name, redactor)
-                env_files[name] = dict(sorted(parsed.values.items()))
-                errors += [
-                    {"part": "env_files", "reason": f"{name}:{line}: python-dotenv cannot parse "
-                     "this line; it is left out"} for line in parsed.bad_lines
-                ]
+            env_files = _read_env_files(declared_dir, env_names, redactor, errors)
 
     runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime, stats)
 
@@ -235,7 +260,7 @@ def take_snapshot(
 
 def _runtime(
     env: Environment,
-    compose_section: dict[str, Any] | None,
+    compose_section: ComposeSection | None,
     redactor: Redactor,
     progress: Progress,
     errors: list[dict[str, str]],
