@@ -20,7 +20,9 @@ app = typer.Typer(
     help=(
         "Find and fix configuration drift between the environments of a Docker Compose "
         "application: what is committed, what is declared, what runs.\n\n"
-        "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 trouble."
+        "Exit codes: 0 no finding at or above --fail-on, 1 findings (after --execute: what "
+        "runs is not what was planned), 2 trouble, 130/143 interrupted (Ctrl-C/SIGTERM).\n\n"
+        "Examples: envsync drift prod; envsync diff local prod; envsync <command> --help"
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -60,6 +60,7 @@ def load_command(name: str) -> Any:
 
     module = importlib.import_module(COMMANDS[name][0])
     holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False,
+                         add_completion=False,  # as the app: no completion options per command
                          context_settings={"help_option_names": ["-h", "--help"]})
     module.register(holder)
     built = typer.main.get_command(holder)
