@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from envsync.capture.engine import SSH_CHANNELS, engine_url, lanes, public_url
-from envsync.capture.runtime import _ports, _restart_policy, go_duration
+from envsync.capture.records import _ports, _restart_policy, go_duration
 from envsync.capture.stats import cpu_percent, summarise
 
 
@@ -65,3 +65,23 @@ def test_ssh_engines_stay_under_sshd_session_limits() -> None:
     assert lanes("ssh://deploy@prod", 500)[0] < 10
     assert lanes("ssh://deploy@prod", 0) == (1, SSH_CHANNELS)
     assert lanes("unix:///var/run/docker.sock", 50)[0] == 1
+
+
+def test_a_container_record_is_shaped_from_plain_inspect_answers() -> None:
+    from envsync.capture.records import container_record
+    from envsync.secrets import Redactor
+
+    image = {"Config": {"Cmd": ["sh"], "Env": ["PATH=/bin"], "User": ""}}
+    info = {"Name": "/shop-web-1", "Image": "sha256:abc", "RestartCount": 2,
+            "Config": {"Image": "web:1", "Cmd": ["sh"], "Env": ["PATH=/bin", "MODE=fast"],
+                       "Labels": {"com.docker.compose.service": "web"}},
+            "State": {"Status": "running"},
+            "HostConfig": {"Memory": 64 * 1024 * 1024, "RestartPolicy": {"Name": "always"}},
+            "Mounts": [{"Type": "volume", "Name": "data", "Destination": "/data", "RW": False}]}
+    record = container_record(info, image, Redactor(b"test-key"))
+    assert record["name"] == "shop-web-1" and record["service"] == "web"
+    assert record["command"] is None  # the image's own
+    assert record["env"] == {"MODE": "fast"}  # the image's PATH left out
+    assert record["memory_limit_mb"] == 64.0 and record["restart_policy"] == "always"
+    assert record["mounts"] == [{"type": "volume", "source": "data", "target": "/data",
+                                 "read_only": True}]
