@@ -57,4 +57,6 @@ def _main(
 
 def main() -> None:
     """The ``envsync`` console script."""
-    app()
+    from envsync.cli.errors import guard_output
+
+    guard_output(app)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
@@ -18,7 +20,10 @@ from envsync.exitcodes import INTERRUPTED, TROUBLE
 if TYPE_CHECKING:
     pass
 
-__all__ = ["EnvsyncGroup"]
+__all__ = ["EnvsyncGroup", "guard_output"]
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT}
+"""Writing to stdout failed: a full device, a closed or broken descriptor."""
 
 
 def _debug(ctx: Any) -> bool:
@@ -84,6 +89,8 @@ class EnvsyncGroup(TyperGroup):
             error("the output was closed before envsync had written all of it")
             raise typer.Exit(TROUBLE) from None
         except OSError as exc:
+            if exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
+                _output_failed(exc)
             if exc.filename is None:
                 _bug(ctx, exc)
             # A file problem met where no adapter expected one: still a fault of the
@@ -96,6 +103,44 @@ class EnvsyncGroup(TyperGroup):
             raise typer.Exit(TROUBLE) from None
         except Exception as exc:
             _bug(ctx, exc)
+
+
+def guard_output(run: Callable[[], Any]) -> None:
+    """Runs the app; stdout that is closed, or cannot take what was written (a full device:
+    the last flush happens at exit, after every command ended), is one line and exit 2,
+    not a traceback or Python's exit 120."""
+    if sys.stdout is None:  # started with descriptor 1 closed
+        _output_failed(OSError(errno.EBADF, "standard output is closed"))
+    try:
+        run()
+    except SystemExit:
+        _flush_stdout()
+        raise
+    except OSError as exc:  # --help or a usage error written to such a stdout
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _output_failed(exc)
+    _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    from envsync.errors import os_reason
+    from envsync.render.console import error
+
+    # Point stdout at /dev/null so that the interpreter's last flush does not fail again.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    reason = "standard output is closed" if exc.errno == errno.EBADF else os_reason(exc)
+    with contextlib.suppress(OSError):
+        error(f"cannot write the output: {reason}")
+    raise SystemExit(TROUBLE)
 
 
 def _bug(ctx: Any, exc: Exception) -> NoReturn:
