@@ -103,3 +103,14 @@ def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
                              capture_output=True, text=True, check=True, cwd=tmp_path)
         loaded[fmt] = out.stdout.split("LOADED ", 1)[1].strip()
     assert loaded == {"table": "['deepdiff', 'rich']", "json": "['deepdiff']"}
+
+
+def test_readme_tours_every_command_and_links_every_doc() -> None:
+    """The README's tour shows each registered command, and its list links each docs/ file."""
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A tour of the commands", 1)[1].split("```", 2)[1]
+    shown = {line.split()[1] for line in tour.splitlines() if line.startswith("envsync ")}
+    assert set(COMMANDS) <= shown, sorted(set(COMMANDS) - shown)
+    docs = sorted(p.name for p in (root / "docs").glob("*.md"))
+    assert docs and all(f"(docs/{name})" in readme for name in docs), docs
