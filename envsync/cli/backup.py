@@ -25,8 +25,8 @@ def backup(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before pruning.")] = False,
     fmt: Annotated[str, format_option("table (default) or json.")] = "table",
     wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="When another "
-                    "envsync changes ENV now (a backup, rollback or patch), wait up to SECONDS "
-                    "for it (default: exit 2 at once, naming it).")] = 0,
+                    "envsync changes ENV now (a backup, rollback, patch or deploy), wait up to "
+                    "SECONDS for it (default: exit 2 at once, naming it).")] = 0,
 ) -> None:
     """Record a restore point of ENV: a snapshot, a git tag ENV-stable-YYYYMMDD[-N] at
     the deployed commit, and `docker save` of each running service's image.
