@@ -13,7 +13,9 @@ Detection: for each fault (a container stopped, memory past 80 % then 95 % of it
 a slow smoke check, an exchange in error mode, a ``docker update --memory`` by hand), the
 time from the fault being in place to its "firing" message reaching the receiver, next to the
 goal N x interval + 1 s (N: the rule's rounds; drift: the drift interval + 1 s). A round
-itself takes ~1-2 s (the engine's stats call), which is part of every figure.
+itself takes ~1-2 s (the engine's stats call), which is part of every figure, and so is the
+delivery: each apprise message is sent by a short-lived process that loads apprise (1-3 s).
+Between faults the bench waits for the healed one to resolve and its messages to go out.
 
 Cost: a fresh watcher at each ``--cost-intervals`` for ``--cost-seconds``: RSS (VmRSS at the
 end, VmHWM the peak) and CPU (user+system of the watcher and its finished children, from
@@ -269,7 +271,19 @@ def detection(root: Path, project: str, receiver: Receiver, smoke: Smoke, fake: 
             print(f"  {name:<18}{took:>9.2f}{goal:>8.1f}  fired (logged) after {fired:.2f} s, "
                   f"{per_round:.2f} s between rounds ({mark})", flush=True)
             heal()
-            time.sleep(0.2)
+            settle(lines, i)
+
+
+def settle(lines: list[dict[str, Any]], interval: float, timeout: float = 120) -> None:
+    """Let the healed fault resolve and its messages go out, so the next fault's figure
+    is its own (not the time spent behind the previous one's "resolved" in the outbox)."""
+    time.sleep(3 * interval)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        last = [x for x in list(lines) if x.get("event") == "round"][-1]
+        if last.get("outbox") == 0:
+            return
+        time.sleep(0.1)
 
 
 def cost(root: Path, interval: float, seconds: float, env: dict[str, str]) -> None:
