@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,32 @@ def parse_json(text: str, source: str | Path, error: type[EnvsyncError] = Envsyn
         raise error(f"{source}: not valid JSON: {str(exc).splitlines()[0]}") from None
     if _depth_over(data, max_depth):
         raise error(f"{source}: JSON nested deeper than {max_depth} levels")
+    # JSON allows "\ud800" alone; no UTF-8 output can hold it (every print would fail).
+    # Only a text with such an escape is walked: an escaped pair is one character.
+    if _SURROGATE_ESCAPE.search(text) and _lone_surrogate(data):
+        raise error(f"{source}: not valid JSON: a lone unicode surrogate (\\ud800-\\udfff) "
+                    "in a string")
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(data: Any) -> bool:
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def _depth_over(data: Any, max_depth: int) -> bool:
