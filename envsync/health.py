@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from envsync.config import Config
 from envsync.types import CheckResult
 
-__all__ = ["HealthReport", "check_health"]
+__all__ = ["HealthReport", "MemoryUse", "check_health"]
+
+
+class MemoryUse(TypedDict):
+    """One container's memory against the limit envsync.yaml sets (``over`` above it)."""
+
+    used_mb: float | None
+    limit_mb: float | None
+    over: bool
 
 
 @dataclass
@@ -20,13 +28,13 @@ class HealthReport:
     env: str
     time: float
     checks: dict[str, CheckResult] = field(default_factory=dict)
-    memory: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memory: dict[str, MemoryUse] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
         return all(c.get("status") == "ok" for c in self.checks.values()) and not any(
-            m.get("over") for m in self.memory.values())
+            m["over"] for m in self.memory.values())
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": "envsync.health/v1", "environment": self.env, "time": self.time,

@@ -9,7 +9,7 @@ s, one per rule and subject, good or bad, with the measured value in words.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from envsync.human import duration, size
 from envsync.watch.rules import Observation, RuleSet
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from envsync.config import Config, Environment
     from envsync.secrets import Redactor
 
-__all__ = ["capture", "drift_observations", "memory_rows", "metrics_observations",
+__all__ = ["MemoryRow", "capture", "drift_observations", "memory_rows", "metrics_observations",
            "project_of", "runtime_observations"]
 
 MIB = 1024 * 1024
@@ -48,11 +48,21 @@ def capture(env: Environment, project: str, redactor: Redactor) -> RuntimeResult
     return capture_runtime(env, project=project, redactor=redactor)
 
 
-def memory_rows(env: Environment, result: RuntimeResult) -> dict[str, dict[str, Any]]:
+class MemoryRow(TypedDict):
+    """One container's memory: used, envsync.yaml's limit, and the limit that bites."""
+
+    used_mb: float | None
+    limit_mb: float | None
+    over: bool
+    bites_mb: float | None
+    ratio: float | None
+
+
+def memory_rows(env: Environment, result: RuntimeResult) -> dict[str, MemoryRow]:
     """Per container: memory used, the limit envsync.yaml sets (``limit_mb``; ``over`` when
     above it, as ``health`` reports), and the ratio to the limit that bites: the container's
     own (the engine kills past it), else envsync.yaml's."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, MemoryRow] = {}
     for key, stats in result.stats.items():
         record = result.containers.get(key)
         service = (record["service"] if record else None) or key
@@ -109,11 +119,10 @@ def runtime_observations(env: Environment, result: RuntimeResult, rules: RuleSet
                                    f"{key}: the kernel killed it for lack of memory",
                                    _docker(env, "inspect", cname)))
     for key, row in memory_rows(env, result).items():
-        ratio = row["ratio"]
-        if ratio is None:
+        ratio, used, bites = row["ratio"], row["used_mb"], row["bites_mb"]
+        if ratio is None or used is None or bites is None:  # a ratio needs both
             continue
-        value = (f"{ratio:.0%} of {size(row['bites_mb'] * MIB)} "
-                 f"({size(row['used_mb'] * MIB)} used)")
+        value = f"{ratio:.0%} of {size(bites * MIB)} ({size(used * MIB)} used)"
         for rule in ("memory_warning", "memory_critical"):
             out.append(Observation(rule, key, ratio >= rules.threshold(rule), value,
                                    f"{key}: memory at {value}",
