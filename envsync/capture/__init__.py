@@ -21,14 +21,22 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from envsync import __version__
 from envsync.config import ComposeSpec, Config, Environment
 from envsync.errors import ComposeError
 from envsync.model import SNAPSHOT_SCHEMA, Snapshot
 from envsync.secrets import Redactor
-from envsync.types import ComposeSection, FileState, GitSection
+from envsync.types import (
+    CheckResult,
+    ComposeSection,
+    ContainerRecord,
+    EngineInfo,
+    FileState,
+    GitSection,
+    StatsRecord,
+)
 
 if TYPE_CHECKING:
     from envsync.capture.git import GitState
@@ -258,6 +266,15 @@ def take_snapshot(
     return snapshot
 
 
+class _RuntimeParts(TypedDict, total=False):
+    """The snapshot's runtime parts; a part left out is recorded as null."""
+
+    engine: EngineInfo
+    containers: dict[str, ContainerRecord] | None
+    stats: dict[str, StatsRecord] | None
+    health: dict[str, CheckResult]
+
+
 def _runtime(
     env: Environment,
     compose_section: ComposeSection | None,
@@ -266,7 +283,7 @@ def _runtime(
     errors: list[dict[str, str]],
     enabled: bool,
     stats: bool = True,
-) -> dict[str, Any]:
+) -> _RuntimeParts:
     """The runtime part (containers, stats, health), or the reason it is missing."""
     if not env.runtime:
         return {}
