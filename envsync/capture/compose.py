@@ -71,12 +71,13 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k in _ENV_PASS}
 
 
-def _run(args: list[str], cwd: Path, what: str) -> str:
+def _run(args: list[str], cwd: Path, what: str, stdin: str | None = None) -> str:
     argv = [*compose_command(), *args]
     try:
         proc = subprocess.run(
             argv, cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT_S,
-            check=False, env=_env(),
+            check=False, env=_env(), input=stdin,
+            stdin=subprocess.DEVNULL if stdin is None else None,
         )
     except subprocess.TimeoutExpired:
         raise ComposeError(f"compose {what} took over {_TIMEOUT_S} s in {cwd}") from None
@@ -157,33 +158,35 @@ def resolve(
     """
     for rel in (*files, *([env_file] if env_file else [])):
         _check_readable(root / rel, "compose file" if rel in files else "env file")
-    from concurrent.futures import ThreadPoolExecutor
-
     base = compose_options(files, project=project, env_file=env_file, profiles=profiles)
-    # The two compose runs are independent: run them side by side.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="compose-hash") as pool:
-        hashing = pool.submit(_run, [*base, "config", "--hash", "*"], root, "config --hash")
-        try:
-            text = _run([*base, "config", "--format", "json"], root, "config")
-        except ComposeError as exc:
-            raise _name_the_file(exc, root, files) from None
-        try:
-            model = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ComposeError(
-                f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
-        try:
-            hash_text = hashing.result()
-        except ComposeError:
-            if model.get("services"):
-                raise
-            hash_text = ""  # no services: nothing to hash, whatever compose says
+    try:
+        text = _run([*base, "config", "--format", "json"], root, "config")
+    except ComposeError as exc:
+        raise _name_the_file(exc, root, files) from None
+    try:
+        model = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ComposeError(
+            f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
+    if not model.get("services"):
+        return model, {}  # no services: nothing to hash, whatever compose says
+    # `config --hash` on the files hashes each service with its env_file entries dropped
+    # and their KEY=value pairs NOT merged into `environment`, while `up` labels the
+    # container (com.docker.compose.config-hash) with the hash of the service whose
+    # environment holds them: for a service with an env_file the two never match, and
+    # drift would call every such container a runtime override. The resolved model has
+    # the env files merged (and its paths absolute, its `$` escaped as `$$`), so compose
+    # hashing that model, read from stdin with the same options, gives `up`'s label.
+    project_dir = str((root / files[0]).parent) if files else str(root)
+    hash_args = [*compose_options(("-",), project=project, env_file=env_file,
+                                  profiles=profiles),
+                 "--project-directory", project_dir, "config", "--hash", "*"]
+    hash_text = _run(hash_args, root, "config --hash", stdin=text)
     hashes: dict[str, str] = {}
-    if model.get("services"):
-        for line in hash_text.splitlines():
-            name, _, digest = line.strip().partition(" ")
-            if name and digest:
-                hashes[name] = digest
+    for line in hash_text.splitlines():
+        name, _, digest = line.strip().partition(" ")
+        if name and digest:
+            hashes[name] = digest
     return model, hashes
 
 
