@@ -63,3 +63,37 @@ def test_parse_status_of_raw_records() -> None:
 def test_no_paths_is_the_whole_tree(repo: Repo) -> None:
     repo.write("x.txt", "1\n")
     assert [e.path for e in git_status(repo.path)] == ["x.txt"]
+
+
+def test_the_rollback_names_both_paths_of_a_staged_rename(repo: Repo) -> None:
+    """rollback --execute's refusal for uncommitted edits, which cut the rename's source
+    path record into 'ker-compose.yml' before it used this parser."""
+    from envsync.config import Config, Environment
+    from envsync.plan import Plan
+    from envsync.rollback.execute import Prepared, check_preconditions
+    from envsync.rollback.plan import RollbackPlan
+    from envsync.rollback.points import RestorePoint
+
+    _renamed(repo)
+    commit = repo.git("rev-parse", "HEAD")
+    repo.git("tag", "prod-stable-1")
+    backups = repo.path.parent / "backups"
+    backups.mkdir()
+    snapshot = backups / "snap.json"
+    snapshot.write_text("{}")
+    point = RestorePoint(tag="prod-stable-1", environment="prod", kind="backup",
+                         time="2026-11-29T00:00:00Z", commit=commit, snapshot=str(snapshot),
+                         folder=backups)
+    point.manifest.write_text("{}")
+    env = Environment(name="prod", git=GitSource())
+    config = Config(path=repo.path / "envsync.yaml", project="p",
+                    snapshots_dir=repo.path.parent / "snaps", environments={"prod": env},
+                    backups_dir=backups)
+    prepared = Prepared(config=config, env=env, root=repo.path, current={}, point_snapshot={},
+                        rollback=RollbackPlan(level=2, point=point, plan=Plan(title="t")),
+                        script="")
+    [problem] = check_preconditions(prepared)
+    named = problem.split("(", 1)[1].split(")", 1)[0].split(", ")
+    assert set(named) == {"docker-compose.yml", "compose.yml", "app.env",
+                          "config dir/app prod.env", "notes.txt"}
+    assert "ker-compose.yml" not in named
