@@ -88,8 +88,8 @@ def _without_ssh_unless_needed(urls: list[str | None]) -> None:
 
     if any((u or os.environ.get("DOCKER_HOST") or "").startswith("ssh://") for u in urls):
         return
-    if "docker" in sys.modules or "paramiko" in sys.modules:
-        return
+    if "docker" in sys.modules or "paramiko" in sys.modules or "pytest" in sys.modules:
+        return  # (an in-process test run shares the interpreter with tests that use ssh://)
     sys.modules["paramiko"] = None  # type: ignore[assignment]  # import paramiko → ImportError
 
 
