@@ -67,6 +67,11 @@ _OPTION = re.compile(
 # (a tag and a digest) never matches.
 _USERINFO = re.compile(
     r"(?<![\w.:/@-])(?P<head>[\w.-]+:)(?P<val>[^@/\s'\":]+)(?=@[\w.-]+(?::\d+)?/)")
+# ``curl -u user:PW``, ``--user user:PW``: the part after the colon (``-u 1000:1000``, a
+# uid:gid, has digits there and is left alone).
+_USER_OPTION = re.compile(
+    r"(?<![^\s'\"])(?P<head>(?:-u|--user|--proxy-user)(?:=|[ \t]+)['\"]?[^\s:'\"]+:)"
+    r"(?P<val>(?!\d+(?:['\"\s]|$))[^\s'\"]{4,})")
 _REDIS_CLI = re.compile(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
 _BEARER = re.compile(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
                      re.IGNORECASE)
@@ -314,10 +319,12 @@ class TextScrubber:
         """An argument list with secrets replaced; the element after ``--token``-style
         options (and ``-p`` that is no port, ``-a`` of redis-cli) is replaced whole."""
         out = []
-        secret_next = False
+        secret_next = user_next = False
         program, starts = "", True
         for arg in args:
-            if secret_next and not arg.startswith("-") and not _plain(arg) \
+            if user_next and not arg.startswith("-"):
+                out.append(self.text(f"--user {arg}").removeprefix("--user "))
+            elif secret_next and not arg.startswith("-") and not _plain(arg) \
                     and not _PORTISH.fullmatch(arg):
                 self.learn(arg)
                 out.append(self._mark(arg))
@@ -327,6 +334,7 @@ class TextScrubber:
                 starts = True
             elif starts:
                 program, starts = arg.rsplit("/", 1)[-1], False
+            user_next = arg in ("-u", "--user", "--proxy-user")
             secret_next = (_secret_flag(arg) and not (arg == "-p" and program == "mkdir")) \
                 or (arg == "-a" and program == "redis-cli")
         return out
@@ -383,6 +391,7 @@ class TextScrubber:
             return m.group("head") + self._secret(value)
 
         text = _OPTION.sub(option, text)
+        text = _USER_OPTION.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
         return _REDIS_CLI.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
 
     def _headers(self, text: str) -> str:

@@ -209,7 +209,11 @@ class Redactor:
         if isinstance(data, str):
             return self._text.text(data)
         if isinstance(data, dict):
-            return {self._key_text(k): self._scrub(v) for k, v in data.items()}
+            # A string under a secret-looking key (a label ``TOKEN=…``, ``password:`` in an
+            # ``x-`` block or a config) is secret whole, as an env value would be.
+            return {self._key_text(k): self.value(k, v)
+                    if isinstance(v, str) and isinstance(k, str) and is_secret_key(k)
+                    else self._scrub(v) for k, v in data.items()}
         if isinstance(data, list):
             if data and all(isinstance(v, str) for v in data):
                 return self._text.args(data)

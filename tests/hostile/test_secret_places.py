@@ -83,3 +83,43 @@ def test_image_digest_and_tag_stay_intact(repo: Repo) -> None:
     repo.commit("app")
     assert run_cli("snapshot", "local", "--no-runtime", cwd=repo.path).exit_code == 0
     assert ref in _stored_text(repo.path)
+
+
+SHORT_SECRET = "Mn4bV7cX1zL9kJ3h"  # too short for the entropy rule: only its place tells
+MORE_PLACES = {
+    "a label written as a list": "    labels: ['team=core', 'TOKEN=@S@']\n",
+    "a password in an x- block": None,
+    "curl -u in sh -c": "    command: ['sh', '-c', 'curl -u admin:@S@ http://api']\n",
+    "curl --user as a string": "    command: curl --user admin:@S@ http://api\n",
+    "curl -u as arguments": "    command: ['curl', '-u', 'admin:@S@', 'http://api']\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(MORE_PLACES))
+def test_secret_known_by_its_place(repo: Repo, case: str) -> None:
+    extra = MORE_PLACES[case]
+    if extra is None:
+        text = ("x-creds:\n  db:\n    password: @S@\n"
+                "services:\n  web:\n    image: busybox:1\n")
+    else:
+        text = "services:\n  web:\n    image: busybox:1\n" + extra
+    repo.write("docker-compose.yml", text.replace("@S@", SHORT_SECRET))
+    repo.write("envsync.yaml", CONFIG.replace(", env_file: .env", ""))
+    repo.commit("app")
+    result = run_cli("snapshot", "local", "--no-runtime", cwd=repo.path)
+    assert result.exit_code == 0, result.stderr
+    stored = _stored_text(repo.path)
+    assert SHORT_SECRET[:8] not in stored and SHORT_SECRET[-8:] not in stored
+    assert "busybox:1" in stored
+
+
+def test_uid_gid_and_plain_options_stay(repo: Repo) -> None:
+    repo.write("docker-compose.yml", "services:\n  web:\n    image: busybox:1\n"
+               "    command: ['sh', '-c', 'sort -u a:b; docker run -u 1000:1000 x; python -u m']\n"
+               "    labels: {maintainer: core-team}\n")
+    repo.write("envsync.yaml", CONFIG.replace(", env_file: .env", ""))
+    repo.commit("app")
+    assert run_cli("snapshot", "local", "--no-runtime", cwd=repo.path).exit_code == 0
+    stored = _stored_text(repo.path)
+    assert "sort -u a:b; docker run -u 1000:1000 x; python -u m" in stored
+    assert "core-team" in stored
