@@ -67,7 +67,10 @@ def _redact_model(model: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
     for svc in (model.get("services") or {}).values():
         env = svc.get("environment")
         if isinstance(env, dict):
-            svc["environment"] = redactor.mapping(env)
+            # compose prints each `$` of its model as `$$` (so that it reads back as the same
+            # model); the container gets one `$`: keep (and fingerprint) the value it gets.
+            svc["environment"] = redactor.mapping(
+                {k: v.replace("$$", "$") if isinstance(v, str) else v for k, v in env.items()})
     return model
 
 

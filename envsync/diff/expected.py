@@ -46,9 +46,24 @@ def _health(check: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: check[k] for k in _HEALTH_KEYS if check.get(k) not in (None, "", 0, "0s")}
 
 
+def _literal(value: Any) -> Any:
+    """``value`` as the container gets it: compose prints each `$` of its model as `$$`
+    (capture already turns the environment's values back)."""
+    if isinstance(value, str):
+        return value.replace("$$", "$")
+    if isinstance(value, list):
+        return [_literal(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _literal(v) for k, v in value.items()}
+    return value
+
+
 def expected_runtime(name: str, service: dict[str, Any], model: dict[str, Any],
                      project_dir: str | None) -> dict[str, Any]:
     """The runtime fields a container created from service ``name`` would show."""
+    service = {**service, **{k: _literal(service[k]) for k in
+                             ("image", "command", "entrypoint", "user", "healthcheck")
+                             if k in service}}
     image = service.get("image")
     if not image and service.get("build") is not None:
         image = f"{model.get('name')}-{name}"  # how compose names an image it builds

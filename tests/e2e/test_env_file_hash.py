@@ -1,7 +1,8 @@
 """On the real engine: a service with an ``env_file``, and one whose declared command is the
-image's own CMD, deployed from the files unchanged, are not drift. (`config --hash` on the
-files dropped env_file entries while `up` labels the container with the hash of the
-service whose environment holds them: every env_file service read as a runtime override.)"""
+image's own CMD, deployed from the files unchanged, are not drift; nor is a `$` in a value
+(compose's model prints it as `$$`). (`config --hash` on the files dropped env_file entries
+while `up` labels the container with the hash of the service whose environment holds them:
+every env_file service read as a runtime override.)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ services:
       LOG_LEVEL: info
   worker:
     image: {image}
-    command: ["sleep", "3600"]
+    command: ["sh", "-c", "echo $${{PRICE}} && sleep 3600"]
     network_mode: none
     env_file: [env/market-data.env]
 """
@@ -37,7 +38,7 @@ services:
 
 def _stage(repo: Repo, project: ComposeProject, image: str) -> None:
     repo.write("docker-compose.yml", COMPOSE.format(image=image))
-    repo.write("env/market-data.env", "CACHE_TTL=10\nEXCHANGES=binance,okx\n")
+    repo.write("env/market-data.env", "CACHE_TTL=10\nPRICE=a$$b\nEXCHANGES=binance,okx\n")
     repo.write("envsync.yaml", f"""\
 environments:
   local:
