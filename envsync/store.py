@@ -20,6 +20,7 @@ from envsync.names import env_name_problem
 
 __all__ = [
     "REF_FORMS",
+    "atomic_write_bytes",
     "atomic_write_text",
     "list_snapshots",
     "load_snapshot",
@@ -54,13 +55,14 @@ def _sweep_stale_temps(folder: Path, pattern: str) -> None:
                     tmp.unlink()
 
 
-def _write_temp(folder: Path, name: str, text: str, mode: int) -> Path:
+def _write_temp(folder: Path, name: str, text: str | bytes, mode: int) -> Path:
     """``text`` in a fresh temp file beside ``name``, flushed to disk; its path."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8")) as fh:
+            fh.write(text)  # type: ignore[arg-type]  # the mode matches the type
             fh.flush()
             os.fsync(fh.fileno())
         tmp.chmod(mode)
@@ -71,7 +73,12 @@ def _write_temp(folder: Path, name: str, text: str, mode: int) -> Path:
     return tmp
 
 
-def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """:func:`atomic_write_text` for binary content (a PNG chart)."""
+    atomic_write_text(path, data, mode)
+
+
+def atomic_write_text(path: Path, text: str | bytes, mode: int = 0o644) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one:
     a temp file in the same folder, fsync, rename. Nothing is left behind on failure;
     a folder, disk or permission problem raises StorageError naming ``path``.
@@ -87,8 +94,12 @@ def atomic_write_text(path: Path, text: str, mode: int = 0o644) -> None:
         if kind is not None and stat.S_ISDIR(kind):
             raise StorageError(f"{path}: cannot write: is a folder")
         if kind is not None and not stat.S_ISREG(kind):
-            with path.open("w", encoding="utf-8") as fh:  # /dev/stdout of a pipe has no
-                fh.write(text)                              # real path: open it as given
+            # /dev/stdout of a pipe has no real path: open it as given
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                with path.open("w", encoding="utf-8") as fh:
+                    fh.write(text)
             return
         real = Path(os.path.realpath(path)) if path.is_symlink() else path
         real.parent.mkdir(parents=True, exist_ok=True)

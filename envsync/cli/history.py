@@ -21,9 +21,11 @@ def history(
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1,
                      help="Show the newest N snapshots.")] = 50,
     fmt: Annotated[str, format_option("table (default) or json.")] = "table",
-    plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE.svg", dir_okay=False,
+    plot: Annotated[Path | None, typer.Option("--plot", metavar="FILE.svg|FILE.png",
+                    dir_okay=False,
                     help="Also draw memory per service and drift counts over these "
-                    "snapshots as an SVG chart.")] = None,
+                    "snapshots as a chart: SVG, or PNG (needs pip install "
+                    "'envsync[plot]').")] = None,
 ) -> None:
     """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
 
@@ -35,18 +37,25 @@ def history(
       envsync history prod -n 10
 
       envsync history prod --plot prod.svg
+
+      envsync history prod --plot prod.png
     """
     from envsync.history import snapshot_history
     from envsync.render.history import render_history
 
     check_format(fmt)
-    if plot is not None and plot.suffix.lower() != ".svg":
-        raise typer.BadParameter(f"{plot}: only SVG charts are drawn (name it .svg; a "
-                                 "browser or `rsvg-convert` turns it into PNG)",
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
+        raise typer.BadParameter(f"{plot}: charts are drawn as .svg or .png",
                                  param_hint="--plot")
     config = state(ctx).config()
     found = snapshot_history(config=config, env_name=env, limit=limit)
-    if plot is not None:
+    if plot is not None and plot.suffix.lower() == ".png":
+        from envsync.render.html import history_series
+        from envsync.render.pngchart import history_png  # matplotlib: only on this path
+        from envsync.store import atomic_write_bytes
+
+        atomic_write_bytes(plot, history_png(env, history_series(config, env, limit)))
+    elif plot is not None:
         from envsync.render.html import history_chart
         from envsync.store import atomic_write_text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from envsync.config import Config
     from envsync.overview import EnvView, MemoryPoint, Overview
 
-__all__ = ["history_chart", "memory_chart", "render_html"]
+__all__ = ["HistoryCharts", "history_chart", "history_series", "memory_chart", "render_html"]
 
 _COLOURS = {"critical": "#fecaca", "high": "#fed7aa", "medium": "#fef08a", "low": "#dbeafe",
             "info": "#f3f4f6"}
@@ -190,9 +191,18 @@ def render_html(overview: Overview, *, project: str) -> str:
     return scrub_message(page)
 
 
-def history_chart(config: Config, env: str, limit: int) -> str:
-    """``history --plot``: memory per service and drift findings per severity over the
-    newest ``limit`` stored snapshots, one standalone SVG file."""
+@dataclass
+class HistoryCharts:
+    """What ``history --plot`` draws, whatever the file format: memory per service (each
+    with its limit) and drift findings per severity, over the same snapshot times."""
+
+    labels: list[str]
+    memory: list[Series]
+    drift: list[Series]
+
+
+def history_series(config: Config, env: str, limit: int) -> HistoryCharts:
+    """The series of the newest ``limit`` stored snapshots of ``env``."""
     from envsync.diff.drift import drift
     from envsync.diff.ignorefile import ignore_rules
     from envsync.errors import SnapshotError
@@ -212,8 +222,20 @@ def history_chart(config: Config, env: str, limit: int) -> str:
     severities = [s.label for s in sorted(Severity, reverse=True)]
     drift_series = [Series(name=label, values=[float(c[label]) for c in counts])
                     for label in severities if any(c[label] for c in counts)]
-    memory = memory_chart(env, memory_series(snaps), _limits(snaps[-1]) if snaps else {})
-    findings = line_chart(f"{env}: drift findings per severity", labels, drift_series)
+    points = memory_series(snaps)
+    limits = _limits(snaps[-1]) if snaps else {}
+    services = sorted({s for p in points for s in p.used_mb} | set(limits))
+    memory = [Series(name=s, values=[p.used_mb.get(s) for p in points], limit=limits.get(s))
+              for s in services]
+    return HistoryCharts(labels=labels, memory=memory, drift=drift_series)
+
+
+def history_chart(config: Config, env: str, limit: int) -> str:
+    """``history --plot``: memory per service and drift findings per severity over the
+    newest ``limit`` stored snapshots, one standalone SVG file."""
+    charts = history_series(config, env, limit)
+    memory = line_chart(f"{env}: memory per service (MiB)", charts.labels, charts.memory)
+    findings = line_chart(f"{env}: drift findings per severity", charts.labels, charts.drift)
     # Two charts stacked in one file: nested <svg> elements keep their own coordinates.
     top_h = int(memory.split('height="', 1)[1].split('"', 1)[0])
     low_h = int(findings.split('height="', 1)[1].split('"', 1)[0])
