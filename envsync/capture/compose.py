@@ -255,6 +255,9 @@ def referenced_env_files(root: Path, files: tuple[str, ...]) -> list[str]:
                 # realpath, not Path.resolve: a symlink loop is reported when the file
                 # is read (naming it), not as pathlib's RuntimeError here.
                 full = Path(os.path.realpath(project_dir / path))
+                if isinstance(entry, dict) and entry.get("required") is False \
+                        and not os.path.lexists(full):
+                    continue  # compose skips an optional env file that is not there
                 try:
                     relpath = str(full.relative_to(os.path.realpath(root)))
                 except ValueError:
