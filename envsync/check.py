@@ -53,6 +53,7 @@ def check_offline(config: Config, env_names: list[str]) -> CheckReport:
         try:
             from envsync.capture.compose import resolve
 
+            _learn_env_secrets(root, spec.files, env_file)
             model, _ = resolve(root, spec.files, project=spec.project, env_file=env_file,
                                profiles=spec.profiles)
         except EnvsyncError as exc:
@@ -61,3 +62,16 @@ def check_offline(config: Config, env_names: list[str]) -> CheckReport:
         services = ", ".join(sorted(model.get("services") or {})) or "no services"
         report.ok.append(f"{name}: {', '.join(spec.files)} resolve ({services})")
     return report
+
+
+def _learn_env_secrets(root: Path, files: tuple[str, ...], env_file: str | None) -> None:
+    """Read the env files first, as snapshot does: compose's error for a bad value quotes
+    it (``parsing "PW": invalid syntax``), and what was learned is scrubbed from messages."""
+    from envsync.capture.compose import referenced_env_files
+    from envsync.capture.envfiles import read_env_file
+    from envsync.secrets import Redactor
+
+    redactor = Redactor(key=b"check")  # only learns: no fingerprint is printed
+    for rel in dict.fromkeys(([env_file] if env_file else []) + referenced_env_files(root, files)):
+        if (root / rel).is_file():
+            read_env_file(root / rel, redactor)
