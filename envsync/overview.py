@@ -146,6 +146,16 @@ def _timeline(config: Config, env: str, problems: list[str]) -> list[dict[str, s
             events.append({"time": str(entry["started"]),
                            "what": f"rollback level {entry['level']} → {entry['point']}",
                            "detail": f"{entry['result']} in {entry['seconds']:.0f} s"})
+    from envsync.deploylog import load_deploys
+
+    deploys, skipped = load_deploys(config, env)
+    problems += skipped
+    for d in deploys:
+        detail = f"{d.result} in {d.seconds:.0f} s" + (f": {d.failure}" if d.failure else "")
+        if d.rollback:
+            detail += f"; rolled back ({d.rolled_back})"
+        events.append({"time": d.started, "what": f"deploy {d.ref} ({d.commit[:12]})",
+                       "detail": detail})
     return sorted(events, key=lambda e: e["time"])
 
 

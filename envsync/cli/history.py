@@ -29,8 +29,11 @@ def history(
 ) -> None:
     """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
 
-    A stored file that cannot be read is skipped with a warning naming it and why; the
-    others are still listed, and the exit code is then 2.
+    Then its deploys (envsync deploy --execute): time, ref and commit, result, seconds,
+    whether it was rolled back.
+
+    A stored file or deploy-log line that cannot be read is skipped with a warning naming
+    it and why; the others are still listed, and the exit code is then 2.
 
     Examples:
 
@@ -40,8 +43,9 @@ def history(
 
       envsync history prod --plot prod.png
     """
+    from envsync.deploylog import load_deploys
     from envsync.history import snapshot_history
-    from envsync.render.history import render_history
+    from envsync.render.history import render_deploys, render_history
 
     check_format(fmt)
     if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
@@ -49,6 +53,9 @@ def history(
                                  param_hint="--plot")
     config = state(ctx).config()
     found = snapshot_history(config=config, env_name=env, limit=limit)
+    deploys, skipped = load_deploys(config, env)
+    deploys = deploys[-limit:]
+    found.unreadable += skipped
     if plot is not None and plot.suffix.lower() == ".png":
         from envsync.render.html import history_series
         from envsync.render.pngchart import history_png  # matplotlib: only on this path
@@ -64,6 +71,8 @@ def history(
         sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
     else:
         sys.stdout.write(render_history(env, found.rows))
+        if deploys:
+            sys.stdout.write(render_deploys(env, deploys))
     if found.unreadable:
         from envsync.exitcodes import TROUBLE
         from envsync.render.console import warn

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from envsync.human import MIB, size
 
 if TYPE_CHECKING:
+    from envsync.deploylog import DeployEntry
     from envsync.history import HistoryRow
 
-__all__ = ["render_history"]
+__all__ = ["render_deploys", "render_history"]
 
 
 def render_history(env: str, rows: list[HistoryRow]) -> str:
@@ -39,3 +40,20 @@ def render_history(env: str, rows: list[HistoryRow]) -> str:
     console.print(table)
     return buf.getvalue()
 
+
+
+def render_deploys(env: str, deploys: list[DeployEntry]) -> str:
+    """A line per deploy, oldest first: when, what, how it ended, whether it rolled back."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
+    table = Table(title=f"{env}: deploys", title_justify="left")
+    for col in ("time", "ref", "commit", "result", "seconds", "rolled back"):
+        table.add_column(col)
+    for d in deploys:
+        result = d.result + (f": {d.failure}" if d.failure else "")
+        table.add_row(d.started, d.ref, d.commit[:12], result, f"{d.seconds:.1f}", d.rolled_back)
+    console.print(table)
+    return buf.getvalue()

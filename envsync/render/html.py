@@ -140,13 +140,14 @@ def _health(view: EnvView) -> list[str]:
 
 
 def _timeline(view: EnvView) -> list[str]:
-    out = [f"<h3>Backups and rollbacks of {escape(view.name)}</h3>"]
+    out = [f"<h3>Backups, deploys and rollbacks of {escape(view.name)}</h3>"]
     if not view.timeline:
-        return [*out, '<p class="muted">No restore point taken yet (envsync backup '
-                f"{escape(view.name)}).</p>"]
+        return [*out, '<p class="muted">No restore point taken and no deploy yet (envsync '
+                f"backup {escape(view.name)}).</p>"]
     out.append("<table><tr><th>time (UTC)</th><th>event</th><th>detail</th></tr>")
     for e in view.timeline:
-        bad = "failed" in e["detail"] or "interrupted" in e["detail"]
+        bad = any(word in e["detail"] for word in ("failed", "interrupted", "refused",
+                                                   "rolled back"))
         out.append(f"<tr><td>{escape(e['time'][:19].replace('T', ' '))}</td>"
                    f"<td>{escape(e['what'])}</td><td class=\"{'bad' if bad else ''}\">"
                    f"{escape(e['detail'])}</td></tr>")

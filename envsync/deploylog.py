@@ -1,0 +1,71 @@
+"""The deploy log an environment keeps (``<snapshots>/<env>/deploys.jsonl``, appended by
+``envsync deploy --execute``), read back for ``envsync history`` and the HTML report.
+
+Each line is checked against the ``deploy-log`` schema; a line that is not JSON or not a
+deploy record is named (file:line and why) and skipped, so one hand-edited line does not
+hide the other deploys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from envsync.config import Config
+
+__all__ = ["DeployEntry", "load_deploys"]
+
+
+@dataclass(frozen=True)
+class DeployEntry:
+    """One deploy as the timeline shows it."""
+
+    started: str
+    ref: str
+    commit: str
+    result: str
+    seconds: float
+    failure: str | None
+    rollback: dict[str, Any] | None
+
+    @property
+    def rolled_back(self) -> str:
+        """``no``, or where the automatic rollback went and how it ended."""
+        if not self.rollback:
+            return "no"
+        return f"level {self.rollback['level']} to {self.rollback['to']}: {self.rollback['result']}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"started": self.started, "ref": self.ref, "commit": self.commit,
+                "result": self.result, "seconds": self.seconds, "failure": self.failure,
+                "rollback": self.rollback}
+
+
+def load_deploys(config: Config, env: str) -> tuple[list[DeployEntry], list[str]]:
+    """The deploys of ``env``, oldest first, and one line per line skipped."""
+    from envsync.deploy.run import LOG_NAME
+    from envsync.errors import EnvsyncError
+    from envsync.files import LOG_LIMIT, read_json_lines
+    from envsync.schemas import validate
+
+    log = config.snapshots_dir / env / LOG_NAME
+    if not (log.exists() or log.is_symlink()):
+        return [], []
+    try:
+        lines, problems = read_json_lines(log, LOG_LIMIT, "deploy log")
+    except EnvsyncError as exc:  # too large, a device, unreadable: the rest still shows
+        return [], [f"{exc}; skipped"]
+    problems = [f"{line}; skipped" for line in problems]
+    entries = []
+    for number, doc in lines:
+        try:
+            validate(doc, "deploy-log", f"{log}:{number}")
+        except EnvsyncError as exc:
+            problems.append(f"{exc}; skipped")
+            continue
+        entries.append(DeployEntry(
+            started=str(doc["started"]), ref=str(doc["ref"]), commit=str(doc["commit"]),
+            result=str(doc["result"]), seconds=float(doc["seconds"]), failure=doc["failure"],
+            rollback=doc.get("rollback")))
+    return sorted(entries, key=lambda e: e.started), problems
