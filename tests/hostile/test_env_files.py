@@ -72,3 +72,24 @@ def test_check_does_not_quote_a_secret_compose_rejects(app: Repo, field: str) ->
         result = run_cli(*command, cwd=app.path)
         assert result.exit_code == 2, result.stderr
         _no_piece(result.stdout + result.stderr, SECRET)
+
+
+@pytest.mark.parametrize("name", ["DB_PW", "db_pass", "SMTP_PASS", "GPG_PASSPHRASE"])
+def test_short_secret_names_are_secret(app: Repo, name: str) -> None:
+    app.write("dc.yml", "services:\n  web:\n    image: busybox:1\n    env_file: [.env]\n"
+              f"    mem_limit: ${{{name}}}\n")
+    app.write(".env", f"{name}={SECRET}\n")
+    result = run_cli("snapshot", "local", "--no-runtime", cwd=app.path)
+    assert result.exit_code == 2, result.stderr  # compose rejects the limit, quoting it
+    _no_piece(result.stdout + result.stderr, SECRET)
+    app.write("dc.yml", "services:\n  web:\n    image: busybox:1\n    env_file: [.env]\n")
+    assert run_cli("snapshot", "local", "--no-runtime", cwd=app.path).exit_code == 0
+    stored = "".join(p.read_text() for p in (app.path / "snapshots").rglob("*.json"))
+    _no_piece(stored, SECRET)
+
+
+def test_names_that_only_contain_pass_are_not_secret(app: Repo) -> None:
+    app.write(".env", "COMPASS_URL=http://compass.example\nBYPASS_CACHE=yes-please-do\n")
+    assert run_cli("snapshot", "local", "--no-runtime", cwd=app.path).exit_code == 0
+    stored = "".join(p.read_text() for p in (app.path / "snapshots").rglob("*.json"))
+    assert "http://compass.example" in stored and "yes-please-do" in stored
