@@ -16,8 +16,9 @@ from envsync.errors import ComposeError, EnvsyncError, GitError
 from envsync.human import MIB
 from envsync.model import Direction, Finding
 
-__all__ = ["MemoryBudget", "Refusal", "describe_overrides", "ensure", "image_problems",
-           "mem_limit_mb", "memory_budget", "overrides", "patch_command", "resolve_target"]
+__all__ = ["MemoryBudget", "Refusal", "blue_green_problems", "describe_overrides", "ensure",
+           "fixed_host_ports", "image_problems", "mem_limit_mb", "memory_budget", "overrides",
+           "patch_command", "proxy_container", "resolve_target"]
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": MIB, "mb": MIB, "g": 1024 * MIB,
           "gb": 1024 * MIB}
@@ -224,3 +225,78 @@ def ensure(env: Environment) -> None:
     if env.compose is None or not env.git.is_worktree:
         raise EnvsyncError(f"{env.name}: a deploy needs a working tree (git: PATH) and "
                            "compose files")
+
+
+def proxy_container(current: dict[str, Any], service: str) -> str | None:
+    """The name of the running container of the proxy's compose ``service``, or None."""
+    for container in (current.get("containers") or {}).values():
+        if container.get("service") == service and container.get("state") == "running":
+            return str(container.get("name"))
+    return None
+
+
+def fixed_host_ports(service: dict[str, Any]) -> list[str]:
+    """The ``ports:`` entries that publish a fixed host port (two containers cannot)."""
+    out = []
+    for port in service.get("ports") or []:
+        published = port.get("published") if isinstance(port, dict) else None
+        if published not in (None, "", "0", 0):
+            out.append(f"{port.get('host_ip') or '0.0.0.0'}:{published}:{port.get('target')}")
+    return out
+
+
+def blue_green_problems(env: Environment, *, model: dict[str, Any], current: dict[str, Any],
+                        services: list[str], strategies: dict[str, str],
+                        docker: str = "docker") -> list[Refusal]:
+    """Why the blue-green services cannot run twice behind the proxy, one line each: no
+    proxy in envsync.yaml or no backend for the service (2), a ``container_name`` or a
+    fixed host port (2), the proxy not running or without the backend's blue/green
+    servers (1)."""
+    from envsync.capture.engine import engine_url
+    from envsync.proxy.haproxy import HAProxyRuntime, ProxyError
+
+    blue = [s for s in services if strategies.get(s) == "blue-green"]
+    if not blue:
+        return []
+    proxy = env.deploy.proxy
+    where = f"environments.{env.name}.deploy"
+    if proxy is None:
+        return [Refusal(f"blue-green ({', '.join(blue)}) needs {where}.proxy in envsync.yaml "
+                        "(service, preview_url, backends)", 2, blue[0])]
+    declared = model.get("services") or {}
+    out: list[Refusal] = []
+    for name in blue:
+        svc = declared.get(name) or {}
+        if name not in proxy.backends:
+            out.append(Refusal(f"blue-green {name}: no backend for it in {where}.proxy."
+                               f"backends (the HAProxy backend whose blue/green servers "
+                               f"serve {name})", 2, name))
+        if svc.get("container_name"):
+            out.append(Refusal(f"blue-green {name}: container_name "
+                               f"{svc['container_name']!r} cannot run twice; remove it (or "
+                               "use strategy recreate)", 2, name))
+        fixed = fixed_host_ports(svc)
+        if fixed:
+            out.append(Refusal(f"blue-green {name}: a fixed host port ({', '.join(fixed)}) "
+                               "cannot be published twice; let the proxy publish it (or use "
+                               "strategy recreate)", 2, name))
+    if out:
+        return out
+    container = proxy_container(current, proxy.service)
+    if container is None:
+        return [Refusal(f"blue-green ({', '.join(blue)}): the proxy service {proxy.service!r} "
+                        "is not running; start it first", 1, blue[0])]
+    runtime = HAProxyRuntime.in_container(container, proxy.socket, docker=docker,
+                                          docker_host=engine_url(env.docker))
+    for name in blue:
+        backend = proxy.backends[name]
+        try:
+            found = {s.name for s in runtime.servers(backend)}
+        except ProxyError as exc:
+            out.append(Refusal(f"blue-green {name}: {exc}", 1, name))
+            continue
+        if not {"blue", "green"} <= found:
+            out.append(Refusal(f"blue-green {name}: HAProxy backend {backend!r} needs servers "
+                               f"blue and green (it has {', '.join(sorted(found)) or 'none'})",
+                               1, name))
+    return out

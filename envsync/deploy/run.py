@@ -182,6 +182,11 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     elif at_risk:
         deploy.plan.notes.append(f"--force: overwrites (a copy is kept first): "
                                  f"{describe_at_risk(at_risk)}")
+    from envsync.deploy.preflight import blue_green_problems
+
+    refusals += blue_green_problems(env, model=model, current=current,
+                                    services=deploy.services, strategies=deploy.strategies,
+                                    docker=tools.docker[0])
     blue = [s for s in deploy.services if deploy.strategies[s] != "recreate"]
     if blue:
         refusals.append(Refusal(f"strategy blue-green ({', '.join(blue)}) is not implemented "

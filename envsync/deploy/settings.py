@@ -1,14 +1,46 @@
-"""The ``deploy:`` block of an environment in envsync.yaml."""
+"""The ``deploy:`` block of an environment in envsync.yaml (the blue-green part follows
+/work/wt/BLUEGREEN-CONTRACT.md: ``watch_window``, ``proxy:``, ``smoke:``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["STRATEGIES", "DeploySettings", "parse_deploy"]
+__all__ = ["STRATEGIES", "DeploySettings", "ProxySettings", "SmokeCheck", "parse_deploy"]
 
 STRATEGIES = ("recreate", "blue-green")
-_KEYS = {"strategy", "host_memory_mb", "health_timeout"}
+_KEYS = {"strategy", "host_memory_mb", "health_timeout", "watch_window", "proxy", "smoke"}
+_PROXY_KEYS = {"service", "socket", "preview_url", "backends"}
+_SMOKE_KEYS = {"method", "path", "json", "expect", "timeout"}
+DEFAULT_SOCKET = "/run/haproxy/admin.sock"
+_BACKEND_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:")
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    """The HAProxy a blue-green deploy switches: its compose service, the runtime API's
+    socket inside that container, the preview frontend as the host reaches it, and the
+    backend of each blue-green service."""
+
+    service: str
+    preview_url: str
+    socket: str = DEFAULT_SOCKET
+    backends: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SmokeCheck:
+    """One request sent to a new container through the preview frontend."""
+
+    path: str
+    method: str = "GET"
+    json: Any = None
+    expect: int = 200
+    timeout_s: float = 5.0
+
+    @property
+    def name(self) -> str:
+        return f"smoke {self.method} {self.path}"
 
 
 @dataclass(frozen=True)
@@ -22,6 +54,10 @@ class DeploySettings:
     the machine the engine runs on; tests)."""
     health_timeout_s: float = 60.0
     """How long a recreated service may take to run (and pass its image's health check)."""
+    watch_window_s: float = 60.0
+    """After a blue-green switch, how long the new container is watched (the old one kept)."""
+    proxy: ProxySettings | None = None
+    smoke: dict[str, tuple[SmokeCheck, ...]] = field(default_factory=dict)
 
 
 def _positive(r: Any, node: dict[str, Any], key: str, where: str) -> float | None:
@@ -31,6 +67,68 @@ def _positive(r: Any, node: dict[str, Any], key: str, where: str) -> float | Non
     if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
         raise r.fail(node, key, f"{where}.{key} must be a positive number, got {value!r}")
     return float(value)
+
+
+def _proxy(r: Any, parent: Any, node: Any, where: str) -> ProxySettings:
+    where = f"{where}.proxy"
+    node = r.mapping(parent, "proxy", node, where)
+    r.unknown(node, _PROXY_KEYS, where)
+    for key in ("service", "preview_url"):
+        if node.get(key) is None:
+            raise r.fail(parent, "proxy", f"{where}.{key}: missing")
+    service = r.string(node, "service", node["service"], f"{where}.service")
+    preview = r.string(node, "preview_url", node["preview_url"], f"{where}.preview_url")
+    if not preview.startswith(("http://", "https://")):
+        raise r.fail(node, "preview_url", f"{where}.preview_url: {preview!r} is not an "
+                     "http(s) URL")
+    socket = r.string(node, "socket", node.get("socket", DEFAULT_SOCKET), f"{where}.socket")
+    if not socket.startswith("/"):
+        raise r.fail(node, "socket", f"{where}.socket: {socket!r} must be an absolute path "
+                     "inside the proxy's container")
+    backends: dict[str, str] = {}
+    if node.get("backends") is not None:
+        chosen = r.mapping(node, "backends", node["backends"], f"{where}.backends")
+        for svc, backend in chosen.items():
+            name = r.string(chosen, svc, backend, f"{where}.backends.{svc}")
+            if not set(name) <= _BACKEND_CHARS:
+                # it goes into a runtime API command: no spaces, no ';'
+                raise r.fail(chosen, svc, f"{where}.backends.{svc}: {name!r} is not a "
+                             "HAProxy backend name")
+            backends[str(svc)] = name
+    return ProxySettings(service=service, preview_url=preview.rstrip("/"), socket=socket,
+                         backends=backends)
+
+
+def _smoke(r: Any, parent: Any, node: Any, where: str) -> dict[str, tuple[SmokeCheck, ...]]:
+    where = f"{where}.smoke"
+    node = r.mapping(parent, "smoke", node, where)
+    out: dict[str, tuple[SmokeCheck, ...]] = {}
+    for svc, items in node.items():
+        if not isinstance(items, list):
+            raise r.fail(node, svc, f"{where}.{svc} must be a list of checks")
+        checks = []
+        for i, item in enumerate(items):
+            at = f"{where}.{svc}[{i}]"
+            if not isinstance(item, dict):
+                raise r.fail(node, svc, f"{at} must be a mapping with path")
+            r.unknown(item, _SMOKE_KEYS, at)
+            if item.get("path") is None:
+                raise r.fail(node, svc, f"{at}.path: missing")
+            path = r.string(item, "path", item["path"], f"{at}.path")
+            if not path.startswith("/"):
+                raise r.fail(item, "path", f"{at}.path: {path!r} must start with /")
+            method = r.string(item, "method", item.get("method", "GET"), f"{at}.method").upper()
+            expect = item.get("expect", 200)
+            if not isinstance(expect, int) or isinstance(expect, bool) \
+                    or not 100 <= expect <= 599:
+                raise r.fail(item, "expect", f"{at}.expect must be an HTTP status")
+            timeout = _positive(r, item, "timeout", at)
+            from envsync.config import _plain
+
+            checks.append(SmokeCheck(path=path, method=method, json=_plain(item.get("json")),
+                                     expect=expect, timeout_s=timeout or 5.0))
+        out[str(svc)] = tuple(checks)
+    return out
 
 
 def parse_deploy(r: Any, parent: Any, node: Any, where: str) -> DeploySettings:
@@ -49,6 +147,11 @@ def parse_deploy(r: Any, parent: Any, node: Any, where: str) -> DeploySettings:
                              f"strategy (choose {' or '.join(STRATEGIES)})")
             strategy[str(service)] = str(value)
     timeout = _positive(r, node, "health_timeout", where)
+    window = _positive(r, node, "watch_window", where)
+    proxy = _proxy(r, node, node["proxy"], where) if node.get("proxy") is not None else None
+    smoke = _smoke(r, node, node["smoke"], where) if node.get("smoke") is not None else {}
     return DeploySettings(strategy=strategy,
                           host_memory_mb=_positive(r, node, "host_memory_mb", where),
-                          health_timeout_s=timeout if timeout is not None else 60.0)
+                          health_timeout_s=timeout if timeout is not None else 60.0,
+                          watch_window_s=window if window is not None else 60.0,
+                          proxy=proxy, smoke=smoke)

@@ -12,16 +12,23 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import socket
+import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from envsync.errors import EnvsyncError
 
-__all__ = ["STATES", "HAProxyRuntime", "ProxyError", "Server"]
+__all__ = ["EXEC_SNIPPET", "STATES", "HAProxyRuntime", "ProxyError", "Server", "exec_argv"]
 
 STATES = ("ready", "drain", "maint")
 _READ = 65536
+EXEC_SNIPPET = ("import socket,sys;s=socket.socket(socket.AF_UNIX);s.settimeout(5);"
+                "s.connect(sys.argv[1]);s.sendall(sys.argv[2].encode()+b'\\n');"
+                "sys.stdout.buffer.write(b''.join(iter(lambda:s.recv(65536),b'')))")
+"""What ``docker exec`` runs in the proxy's container (argv: the socket, the command)."""
 
 
 class ProxyError(EnvsyncError):
@@ -40,17 +47,55 @@ class Server:
     address: str
 
 
+def exec_argv(docker: str, container: str, socket_path: str, line: str) -> list[str]:
+    """The ``docker exec`` command that sends ``line`` to the socket in ``container``."""
+    return [docker, "exec", container, "python3", "-c", EXEC_SNIPPET, socket_path, line]
+
+
 class HAProxyRuntime:
-    """The runtime API at a unix socket path."""
+    """The runtime API at a unix socket path, or in a container (:meth:`in_container`)."""
 
     def __init__(self, path: Path, *, timeout_s: float = 5.0) -> None:
         self.path = path
         self.timeout_s = timeout_s
+        self.where = str(path)
+        self._send: Callable[[str], str] = self._unix
+
+    @classmethod
+    def in_container(cls, container: str, socket_path: str, *, docker_host: str | None = None,
+                     docker: str = "docker", timeout_s: float = 10.0) -> HAProxyRuntime:
+        """The API at ``socket_path`` inside ``container``, through ``docker exec`` on the
+        engine at ``docker_host`` (None: DOCKER_HOST or the local socket)."""
+        runtime = cls(Path(socket_path), timeout_s=timeout_s)
+        runtime.where = f"{socket_path} in container {container}"
+
+        def send(line: str) -> str:
+            env = dict(os.environ)
+            if docker_host:
+                env["DOCKER_HOST"] = docker_host
+            try:
+                done = subprocess.run(exec_argv(docker, container, socket_path, line),
+                                      capture_output=True, env=env, timeout=timeout_s,
+                                      stdin=subprocess.DEVNULL, check=False)
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                raise ProxyError(f"HAProxy runtime API at {runtime.where}: {exc}") from None
+            if done.returncode != 0:
+                lines = [ln.strip() for ln in done.stderr.decode(errors="replace").splitlines()
+                         if ln.strip()]
+                why = lines[-1] if lines else f"docker exec exited {done.returncode}"
+                raise ProxyError(f"HAProxy runtime API at {runtime.where}: {why}")
+            return done.stdout.decode(errors="replace")
+
+        runtime._send = send
+        return runtime
 
     def command(self, line: str) -> str:
         """Send one command, return the whole answer."""
         if "\n" in line or ";" in line:
             raise ProxyError(f"one command per call, without ';' or a newline: {line!r}")
+        return self._send(line)
+
+    def _unix(self, line: str) -> str:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
                 sock.settimeout(self.timeout_s)
@@ -73,7 +118,7 @@ class HAProxyRuntime:
                for r in rows if r.get("pxname") == backend
                and r.get("svname") not in ("FRONTEND", "BACKEND")]
         if not out and not any(r.get("pxname") == backend for r in rows):
-            raise ProxyError(f"HAProxy at {self.path} has no backend {backend!r}")
+            raise ProxyError(f"HAProxy at {self.where} has no backend {backend!r}")
         return out
 
     def set_state(self, backend: str, server: str, state: str) -> None:
@@ -84,4 +129,26 @@ class HAProxyRuntime:
         answer = self.command(f"set server {backend}/{server} state {state}").strip()
         if answer:  # success is an empty answer
             raise ProxyError(f"HAProxy refused to set {backend}/{server} {state}: "
+                             f"{answer.splitlines()[0]}")
+
+    def server(self, backend: str, name: str) -> Server:
+        """One server of ``backend`` (ProxyError when it has none of that name)."""
+        for found in self.servers(backend):
+            if found.name == name:
+                return found
+        raise ProxyError(f"HAProxy at {self.where}: backend {backend!r} has no server {name!r}")
+
+    def set_address(self, backend: str, server: str, address: str, port: int) -> None:
+        """``set server BACKEND/SERVER addr ADDRESS port PORT`` (its answer says what
+        changed; an error answer raises)."""
+        answer = self.command(f"set server {backend}/{server} addr {address} port {port}")
+        first = answer.strip().splitlines()[0] if answer.strip() else ""
+        if first and not first.startswith(("IP changed", "no need to change", "port changed")):
+            raise ProxyError(f"HAProxy refused to set {backend}/{server} addr {address}: {first}")
+
+    def enable_health(self, backend: str, server: str) -> None:
+        """``enable health BACKEND/SERVER``: its checks run (and decide UP/DOWN) again."""
+        answer = self.command(f"enable health {backend}/{server}").strip()
+        if answer:
+            raise ProxyError(f"HAProxy refused to enable health on {backend}/{server}: "
                              f"{answer.splitlines()[0]}")

@@ -84,3 +84,39 @@ def test_deploy_settings_are_read_and_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"envsync.yaml:6: redis: .*'rolling' is not a "
                        "strategy"):
         load_config(path)
+
+
+def test_blue_green_settings_are_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "envsync.yaml"
+    head = "environments:\n  prod:\n    git: .\n    deploy:\n"
+    path.write_text(head + """\
+      strategy: {market-data: blue-green}
+      watch_window: 4
+      proxy:
+        service: proxy
+        preview_url: http://127.0.0.1:8098/
+        backends: {market-data: market_data}
+      smoke:
+        market-data:
+          - {method: post, path: /combined_price, json: {symbol: BTCUSDT}, expect: 200}
+""")
+    deploy = load_config(path).environments["prod"].deploy
+    assert deploy.watch_window_s == 4.0
+    assert deploy.proxy is not None and deploy.proxy.socket == "/run/haproxy/admin.sock"
+    assert deploy.proxy.preview_url == "http://127.0.0.1:8098"
+    assert deploy.proxy.backends == {"market-data": "market_data"}
+    (smoke,) = deploy.smoke["market-data"]
+    assert (smoke.method, smoke.path, smoke.json, smoke.expect) == (
+        "POST", "/combined_price", {"symbol": "BTCUSDT"}, 200)
+    for bad, message in (
+            ("      proxy: {service: proxy, preview_url: x, colour: blue}\n", r":5: colour: unknown"),
+            ("      proxy: {service: proxy}\n", r":5: proxy: .*preview_url: missing"),
+            ("      proxy: {service: p, preview_url: 'http://h', backends: {a: 'b c'}}\n",
+             r":5: a: .*'b c' is not a HAProxy backend"),
+            ("      watch_window: -1\n", r":5: watch_window: .*positive"),
+            ("      smoke:\n        a:\n          - {path: health}\n", r":7: path: .*start with /"),
+            ("      smoke:\n        a:\n          - {path: /h, expect: 999}\n",
+             r":7: expect: .*HTTP status")):
+        path.write_text(head + bad)
+        with pytest.raises(ConfigError, match=message):
+            load_config(path)

@@ -103,3 +103,36 @@ def test_errors_are_one_clear_line(compose_project: ComposeProject,
     gone = HAProxyRuntime(compose_project.workdir / "no.sock")
     with pytest.raises(ProxyError, match=r"no\.sock"):
         gone.servers("app")
+
+
+def test_the_exec_transport_reaches_the_socket_inside_the_container(
+        compose_project: ComposeProject, busybox_image: str) -> None:
+    """`docker exec` into the proxy's container, python3 writing the command to the socket:
+    the same answers as the unix socket, and one line when the socket or container is not
+    there."""
+    import shutil
+
+    unix, url = _proxy(compose_project, busybox_image)
+    proxy = next(c for c in compose_project.containers()
+                 if c.labels.get("com.docker.compose.service") == "proxy")
+    docker = shutil.which("docker") or "docker"
+    runtime = HAProxyRuntime.in_container(proxy.name, "/run/hap/admin.sock", docker=docker)
+    assert [s.name for s in runtime.servers("app")] == [s.name for s in unix.servers("app")]
+    green = runtime.server("app", "green")
+    assert green.status == "MAINT"
+    with httpx.Client() as client:
+        for _ in range(50):
+            if client.get(url, timeout=5).status_code == 200:
+                break
+            time.sleep(0.2)
+        runtime.set_state("app", "green", "ready")
+        runtime.set_state("app", "blue", "drain")
+        assert set(_answers(client, url)) == {"200 green"}
+        assert unix.server("app", "blue").status == "DRAIN"  # the same proxy, seen both ways
+    with pytest.raises(ProxyError, match="refused to set app/purple ready"):
+        runtime.set_state("app", "purple", "ready")
+    with pytest.raises(ProxyError, match=r"no\.sock in container .*No such file"):
+        HAProxyRuntime.in_container(proxy.name, "/run/hap/no.sock", docker=docker).servers("app")
+    with pytest.raises(ProxyError, match="no-such-container"):
+        HAProxyRuntime.in_container("no-such-container", "/run/hap/admin.sock",
+                                    docker=docker).servers("app")

@@ -1,0 +1,62 @@
+"""The closed-loop load client (tests/helpers/load.py) against a loopback server that
+answers 503 while told to: failures are counted with their reason, successes by body."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.helpers.load import LoadClient
+
+
+class _Toggle(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    down = threading.Event()
+
+    def do_GET(self) -> None:
+        code, body = (503, b"down") if self.down.is_set() else (200, b"up")
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def toggle_url() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Toggle)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_failures_and_gaps_are_recorded(toggle_url: str) -> None:
+    _Toggle.down.clear()
+    load = LoadClient(toggle_url, workers=2).start()
+    assert load.wait_first_success()
+    _Toggle.down.set()
+    while not load.report.failures:  # bounded by the client's own max_seconds
+        threading.Event().wait(0.01)
+    _Toggle.down.clear()
+    ok_before = load.report.ok
+    while load.report.ok < ok_before + 5:
+        threading.Event().wait(0.01)
+    report = load.stop()
+    assert report.failed > 0 and {why for _, why in report.failures} == {"HTTP 503"}
+    assert report.ok + report.failed <= report.requests
+    assert report.bodies.keys() == {"up"}
+    assert report.longest_gap_s > 0
+    assert report.to_json()["failed"] == report.failed
+
+
+def test_only_the_loopback() -> None:
+    with pytest.raises(ValueError, match="loopback"):
+        LoadClient("http://example.com/")
