@@ -71,24 +71,43 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k in _ENV_PASS}
 
 
-def _run(args: list[str], cwd: Path, what: str, stdin: str | None = None) -> str:
+def _start(args: list[str], cwd: Path, *, stdin: bool = False) -> subprocess.Popen[str]:
+    """Start compose with ``args`` in ``cwd`` (its stdin a pipe when ``stdin``)."""
     argv = [*compose_command(), *args]
     try:
-        proc = subprocess.run(
-            argv, cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT_S,
-            check=False, env=_env(), input=stdin,
-            stdin=subprocess.DEVNULL if stdin is None else None,
+        return subprocess.Popen(
+            argv, cwd=cwd, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
         )
-    except subprocess.TimeoutExpired:
-        raise ComposeError(f"compose {what} took over {_TIMEOUT_S} s in {cwd}") from None
     except OSError as exc:
         raise ComposeError(f"cannot run the compose binary {argv[0]}: {exc}") from None
+
+
+def _finish(proc: subprocess.Popen[str], cwd: Path, what: str, stdin: str | None = None) -> str:
+    """What a compose run started by :func:`_start` prints, after feeding it ``stdin``."""
+    try:
+        stdout, stderr = proc.communicate(stdin, timeout=_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise ComposeError(f"compose {what} took over {_TIMEOUT_S} s in {cwd}") from None
     # This compose build can exit 0 with an empty stdout and the reason on stderr.
-    if proc.returncode != 0 or (not proc.stdout.strip() and proc.stderr.strip()):
-        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
-        message = _env_file_fault(proc.stderr) or (lines[-1] if lines else f"exit {proc.returncode}")
+    if proc.returncode != 0 or (not stdout.strip() and stderr.strip()):
+        lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+        message = _env_file_fault(stderr) or (lines[-1] if lines else f"exit {proc.returncode}")
         raise ComposeError(f"compose rejected the files ({what}): {message}")
-    return proc.stdout
+    return stdout
+
+
+def _run(args: list[str], cwd: Path, what: str) -> str:
+    return _finish(_start(args, cwd), cwd, what)
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """End a compose run whose result is no longer wanted (and reap it)."""
+    if proc.returncode is None:
+        proc.kill()
+        proc.communicate()
 
 
 _ENV_FILE_FAULT = re.compile(r"failed to read .+?: line \d+: [^'\"\n]*")
@@ -159,17 +178,6 @@ def resolve(
     for rel in (*files, *([env_file] if env_file else [])):
         _check_readable(root / rel, "compose file" if rel in files else "env file")
     base = compose_options(files, project=project, env_file=env_file, profiles=profiles)
-    try:
-        text = _run([*base, "config", "--format", "json"], root, "config")
-    except ComposeError as exc:
-        raise _name_the_file(exc, root, files) from None
-    try:
-        model = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ComposeError(
-            f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
-    if not model.get("services"):
-        return model, {}  # no services: nothing to hash, whatever compose says
     # `config --hash` on the files hashes each service with its env_file entries dropped
     # and their KEY=value pairs NOT merged into `environment`, while `up` labels the
     # container (com.docker.compose.config-hash) with the hash of the service whose
@@ -181,7 +189,24 @@ def resolve(
     hash_args = [*compose_options(("-",), project=project, env_file=env_file,
                                   profiles=profiles),
                  "--project-directory", project_dir, "config", "--hash", "*"]
-    hash_text = _run(hash_args, root, "config --hash", stdin=text)
+    # Started now, so that its start-up (most of a compose run) overlaps the config run;
+    # it waits on stdin for the model (bench/compose_resolve.py has the figures).
+    hashing = _start(hash_args, root, stdin=True)
+    try:
+        try:
+            text = _run([*base, "config", "--format", "json"], root, "config")
+        except ComposeError as exc:
+            raise _name_the_file(exc, root, files) from None
+        try:
+            model = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ComposeError(
+                f"compose printed no valid JSON for {', '.join(files)}: {exc}") from None
+        if not model.get("services"):
+            return model, {}  # no services: nothing to hash, whatever compose says
+        hash_text = _finish(hashing, root, "config --hash", stdin=text)
+    finally:
+        _stop(hashing)
     hashes: dict[str, str] = {}
     for line in hash_text.splitlines():
         name, _, digest = line.strip().partition(" ")
