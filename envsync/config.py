@@ -19,6 +19,7 @@ from envsync.names import ENV_NAME_RULE, env_name_problem
 
 if TYPE_CHECKING:
     from envsync.deploy.settings import DeploySettings
+    from envsync.swarmconfig import SwarmSettings
     from envsync.watch.settings import WatchSettings
 
 __all__ = [
@@ -89,6 +90,8 @@ class Environment:
     memory_limits_mb: dict[str, float] = field(default_factory=dict)
     # `deploy:` (envsync/deploy/settings.py): strategies, host memory; None = defaults
     deploy_node: DeploySettings | None = None
+    # `swarm:` (envsync/swarmconfig.py): the environment is a stack on a Swarm
+    swarm: SwarmSettings | None = None
 
     @property
     def deploy(self) -> DeploySettings:
@@ -257,7 +260,7 @@ def _kind(value: Any) -> str:
 
 _TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different",
              "watch"}
-_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime", "deploy"}
+_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime", "deploy", "swarm"}
 _GIT_KEYS = {"path", "remote", "branch"}
 _COMPOSE_KEYS = {"files", "project", "env_file", "profiles"}
 _HEALTH_KEYS = {"name", "url", "method", "json", "expect_status", "timeout"}
@@ -362,9 +365,21 @@ def _environment(r: _Reader, parent: Any, name: str, node: Any, root: Path) -> E
         from envsync.deploy.settings import parse_deploy
 
         deploy = parse_deploy(r, node, node["deploy"], where)
+    swarm = None
+    if node.get("swarm") is not None:
+        from envsync.swarmconfig import parse_swarm
+
+        swarm = parse_swarm(r, node, node["swarm"], where)
+        if compose is None:
+            raise r.fail(node, "swarm", f"{where}.swarm: a stack needs `compose: {{files: "
+                                        "[...]}}` (the files it is deployed from)")
+        if compose.project is None:  # compose resolves the files as the stack's project
+            import dataclasses
+
+            compose = dataclasses.replace(compose, project=swarm.stack)
     return Environment(
         name=name, git=git, compose=compose, docker=docker, runtime=runtime,
-        health=health, memory_limits_mb=limits, deploy_node=deploy,
+        health=health, memory_limits_mb=limits, deploy_node=deploy, swarm=swarm,
     )
 
 

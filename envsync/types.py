@@ -33,6 +33,11 @@ __all__ = [
     "RestorePointManifest",
     "RollbackLogLine",
     "StatsRecord",
+    "SwarmNode",
+    "SwarmObject",
+    "SwarmSection",
+    "SwarmService",
+    "SwarmTask",
     "Upstream",
 ]
 
@@ -186,6 +191,89 @@ class Limits(TypedDict):
     """snapshot.json ``limits``."""
 
     memory_mb: dict[str, float]
+
+
+class SwarmTask(TypedDict):
+    """snapshot.json ``$defs/swarm_task``: one task of a service, as Swarm keeps it."""
+
+    id: str
+    slot: int | None
+    node: str | None
+    desired_state: str
+    state: str
+    error: str | None
+    message: str | None
+    exit_code: int | None
+    image: str | None
+    time: str | None
+
+
+class SwarmService(TypedDict):
+    """snapshot.json ``$defs/swarm_service``: a service's spec (secrets fingerprinted) and
+    its tasks."""
+
+    name: str
+    id: str
+    version: int | None
+    image: str | None
+    command: list[str] | None
+    args: list[str] | None
+    env: dict[str, str | None]
+    user: str | None
+    labels: dict[str, str]
+    container_labels: dict[str, str]
+    mode: str
+    replicas: int | None
+    resources: dict[str, Any]
+    placement: dict[str, Any]
+    ports: list[str]
+    update_config: dict[str, Any] | None
+    rollback_config: dict[str, Any] | None
+    restart_policy: dict[str, Any] | None
+    healthcheck: dict[str, Any] | None
+    secrets: list[str]
+    configs: list[str]
+    update_status: dict[str, Any] | None
+    running: int
+    desired: int | None
+    restarts: int
+    tasks: list[SwarmTask]
+
+
+class SwarmNode(TypedDict):
+    """snapshot.json ``$defs/swarm_node``."""
+
+    id: str
+    role: str | None
+    availability: str | None
+    state: str | None
+    addr: str | None
+    leader: bool
+    engine_version: str | None
+    nano_cpus: int | None
+    memory_bytes: int | None
+    labels: dict[str, str]
+
+
+class SwarmObject(TypedDict):
+    """snapshot.json ``$defs/swarm_object``: a Swarm secret or config, by name and version
+    only (its data is never read)."""
+
+    id: str
+    version: int | None
+    created: str | None
+    updated: str | None
+
+
+class SwarmSection(TypedDict):
+    """snapshot.json ``$defs/swarm``: a stack on a Swarm, keyed by compose service name."""
+
+    stack: str
+    manager: str
+    services: dict[str, SwarmService]
+    nodes: dict[str, SwarmNode]
+    secrets: dict[str, SwarmObject]
+    configs: dict[str, SwarmObject]
 
 
 class ImageEntry(TypedDict):

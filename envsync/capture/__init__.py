@@ -36,6 +36,7 @@ from envsync.types import (
     FileState,
     GitSection,
     StatsRecord,
+    SwarmSection,
 )
 
 if TYPE_CHECKING:
@@ -264,6 +265,10 @@ def take_snapshot(
         "health": runtime_section.get("health"),
         "limits": {"memory_mb": dict(env.memory_limits_mb)},
     }
+    if env.swarm is not None:
+        snapshot["swarm"] = runtime_section.get("swarm")
+        if snapshot["swarm"] is None:
+            del snapshot["swarm"]
     snapshot = redactor.scrub(snapshot)
     snapshot["meta"]["duration_s"] = round(time.perf_counter() - started, 3)
     return snapshot
@@ -276,6 +281,7 @@ class _RuntimeParts(TypedDict, total=False):
     containers: dict[str, ContainerRecord] | None
     stats: dict[str, StatsRecord] | None
     health: dict[str, CheckResult]
+    swarm: SwarmSection | None
 
 
 def _runtime(
@@ -296,6 +302,8 @@ def _runtime(
     if compose_section is None:
         errors.append({"part": "runtime", "reason": "the environment has no compose files"})
         return {}
+    if env.swarm is not None:
+        return _swarm_runtime(env, redactor, progress, errors)
     try:
         from envsync.capture.runtime import capture_runtime
     except ImportError as exc:  # pragma: no cover - only while runtime capture is missing
@@ -314,6 +322,29 @@ def _runtime(
         "stats": result.stats if listed and "stats" not in failed else None,
         "health": result.health,
     }
+
+
+def _swarm_runtime(env: Environment, redactor: Redactor, progress: Progress,
+                   errors: list[dict[str, str]]) -> _RuntimeParts:
+    """A stack's runtime: its services and tasks from the manager (no per-container
+    records or stats: tasks run on many nodes), and the health checks beside it."""
+    from envsync.capture.health import submit_checks
+    from envsync.capture.swarm import capture_swarm
+
+    progress("swarm: services, tasks, nodes")
+    with ThreadPoolExecutor(max_workers=max(1, len(env.health)),
+                            thread_name_prefix="health") as pool:
+        http, futures = submit_checks(env.health, pool, redactor)
+        try:
+            result = capture_swarm(env, redactor=redactor)
+        finally:
+            health = {name: future.result() for name, future in futures.items()}
+            http.close()
+    errors.extend(result.errors)
+    errors.extend({"part": "health", "reason": f"{name}: {check['error']}"}
+                  for name, check in health.items() if check["status"] == "error")
+    return {"engine": result.engine, "containers": None, "stats": None,
+            "health": redactor.scrub(health), "swarm": result.section}
 
 
 def record_snapshot(

@@ -254,12 +254,18 @@ def drift(
     expect_different: tuple[str, ...] = (),
 ) -> DiffResult:
     """Every drift finding of one environment's snapshot, each with its direction."""
-    state = _Drift(snapshot, history)
-    state.run()
+    if snapshot.get("swarm") is not None:  # a stack: its services' specs on the Swarm
+        from envsync.diff.swarm import swarm_drift_findings
+
+        findings = swarm_drift_findings(snapshot)
+    else:
+        state = _Drift(snapshot, history)
+        state.run()
+        findings = state.findings
     env = snapshot["meta"]["environment"]
-    result = DiffResult(a=f"{env} (files)", b=f"{env} (running)", findings=state.findings)
+    result = DiffResult(a=f"{env} (files)", b=f"{env} (running)", findings=findings)
     result.findings.sort(key=lambda f: (f.service or "~", -f.severity, f.path))
-    if snapshot.get("containers") is None:
+    if snapshot.get("containers") is None and snapshot.get("swarm") is None:
         result.notes.append("running containers not captured: files compared only "
                             "(committed ↔ working tree)")
     return apply_filters(result, ignore=ignore, expect_different=expect_different)

@@ -38,9 +38,12 @@ RULES: tuple[Rule, ...] = (
     Rule("services.*.entrypoint", ANY, "command", S.CRITICAL, "a different program runs"),
     Rule("containers.*.command", ANY, "command", S.CRITICAL, "a different program runs"),
     Rule("containers.*.entrypoint", ANY, "command", S.CRITICAL, "a different program runs"),
+    Rule("swarm.services.*.command", ANY, "command", S.CRITICAL, "a different program runs"),
+    Rule("swarm.services.*.entrypoint", ANY, "command", S.CRITICAL, "a different program runs"),
     # Whole services and containers.
     Rule("services.*", (A, R), "service", S.HIGH, "a service exists on one side only"),
     Rule("containers.*", (A, R), "container", S.HIGH, "a container runs on one side only"),
+    Rule("swarm.services.*", (A, R), "service", S.HIGH, "a stack's service on one side only"),
     # Images, ports, env keys.
     Rule("services.*.image", ANY, "image", S.HIGH, "a different image runs"),
     Rule("containers.*.image", ANY, "image", S.HIGH, "a different image runs"),
@@ -63,6 +66,20 @@ RULES: tuple[Rule, ...] = (
     Rule("limits.**", ANY, "limits", S.HIGH, "memory over its limit"),
     Rule("services.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
     Rule("containers.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
+    # A Swarm stack (envsync/diff/swarm.py): its specs, and what only a cluster has.
+    Rule("swarm.services.*.image", ANY, "image", S.HIGH, "a different image runs"),
+    Rule("swarm.services.*.ports", ANY, "ports", S.HIGH, "reachable on different ports"),
+    Rule("swarm.services.*.env.*", (A, R), "env", S.HIGH, "a setting is missing"),
+    Rule("swarm.services.*.env.*", (C,), "env", S.MEDIUM, "a setting has another value"),
+    Rule("swarm.services.*.replicas", ANY, "replicas", S.HIGH, "another number of replicas"),
+    Rule("swarm.services.*.running", ANY, "cluster", S.HIGH, "replicas not converged"),
+    Rule("swarm.services.*.tasks.**", ANY, "cluster", S.HIGH, "tasks failing in a loop"),
+    Rule("swarm.services.*.update_status", ANY, "cluster", S.HIGH, "an update stopped"),
+    Rule("swarm.nodes.**", ANY, "cluster", S.HIGH, "a node cannot run tasks"),
+    Rule("swarm.services.*.labels.**", ANY, "labels", S.LOW, "labels differ"),
+    Rule("swarm.services.*.secrets", ANY, "secrets", S.HIGH, "other secrets mounted"),
+    Rule("swarm.services.*.*.**", ANY, "swarm-spec", S.MEDIUM,
+         "resources, placement or rollout config differ"),
     # Resources, mounts, restart policy, user, health checks.
     Rule("services.*.deploy.**", ANY, "resources", S.MEDIUM, "limits or replicas differ"),
     Rule("services.*.mem_limit", ANY, "resources", S.MEDIUM, "memory limit differs"),
