@@ -45,10 +45,13 @@ FINGERPRINT_RE = re.compile(r"secret:hmac-sha256:[0-9a-f]{16}")
 """A fingerprint already in a text: never scrubbed again (scrubbing is idempotent)."""
 
 SECRET_NAME = re.compile(
-    r"(TOKEN|SECRET|PASSWORD|PASSWD|PWD|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL|AUTH|SIGNING|"
-    r"SESSION_?KEY|SALT|COOKIE|CERT_?KEY|PASSPHRASE|(?:^|[_.-])(?:PASS|PW)(?:[_.-]|$))",
+    r"(TOKEN|SECRET|PASSWORD|PASSWD|PWD|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE|PRIVKEY|CREDENTIAL|"
+    r"AUTH|SIGNING|SESSION[_-]?KEY|SALT|COOKIE|CERT[_-]?KEY|PASSPHRASE|"
+    r"(?:^|[_.-])(?:PASS|PW)(?:[_.-]|$)|[_.-]KEY$)",
     re.IGNORECASE,
 )
+"""Names that hold a secret. ``-`` counts as ``_`` (``X-API-KEY`` in an env file, an HTTP
+header); a name ending in ``_KEY`` (``ENCRYPTION_KEY``, ``MASTER_KEY``) is a key."""
 FRAGMENT = 8
 """Pieces of a learned secret this long or longer are replaced wherever they appear."""
 _MIN_WHOLE = 6
@@ -57,8 +60,11 @@ _MIN_ENTROPY_LEN = 20
 _TRIVIAL = {"true", "false", "yes", "no", "on", "off", "none", "null", "nil", "change_me",
             "changeme", "default", "disabled", "enabled", "required", "optional"}
 
+# The password runs to the last ``@`` before the host, as URL parsers read it
+# (``postgres://u:p@ss@word@db/x``: a password holding an unencoded ``@``).
 _URL_PASSWORD = re.compile(
-    r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:@/\s'\"]*:)(?P<val>[^@/\s'\"]+)(?=@)")
+    r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:@/\s'\"]*:)(?P<val>[^/\s'\"]+)"
+    r"(?=@[^@/\s'\"]*(?:[/?#\s'\"]|$))")
 _OPTION = re.compile(
     r"(?<![^\s'\"(])(?P<head>(?P<flag>--?[A-Za-z][\w.-]*)(?:=|[ \t]+))"
     r"(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
@@ -73,6 +79,10 @@ _USER_OPTION = re.compile(
     r"(?<![^\s'\"])(?P<head>(?:-u|--user|--proxy-user)(?:=|[ \t]+)['\"]?[^\s:'\"]+:)"
     r"(?P<val>(?!\d+(?:['\"\s]|$))[^\s'\"]{4,})")
 _REDIS_CLI = re.compile(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
+# ``mysql -uroot -pPASSWORD``: the MySQL clients take the password glued to ``-p``.
+_MYSQLISH = re.compile(r"(?:mysql\w*|mariadb\w*)")
+_MYSQL_P = re.compile(
+    r"(?P<head>\b(?:mysql\w*|mariadb\w*)\b[^;&|\n]*?(?<![^\s'\"])-p)(?P<val>[^\s'\";&|]+)")
 _BEARER = re.compile(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
                      re.IGNORECASE)
 _AUTH_HEADER = re.compile(
@@ -81,6 +91,11 @@ _AUTH_HEADER = re.compile(
 _HEADER = re.compile(
     r"(?P<head>\bX-[\w-]*(?:token|key|secret|auth|password)[\w-]*:[ \t]*)(?P<val>[^\s'\";&|]+)",
     re.IGNORECASE)
+# ``"password": "…"`` (JSON, a dict printed by Python) and ``token: …`` (YAML, a header
+# without ``X-``: ``apikey: …``), where the name looks secret.
+_KEYED = re.compile(
+    r"(?<![\w.-])(?<!\$\{)(?P<head>(?P<q>[\"']?)(?P<key>[A-Za-z_][\w.-]*)(?P=q)[ \t]*:[ \t]*)"
+    r"(?P<val>\"[^\"]*\"|'[^']*'|\$\{[^}]*\}|[^\s'\",;&|}\]]+)")
 _ASSIGNMENT = re.compile(
     r"(?<![\w.-])(?P<head>(?P<key>[A-Za-z_][A-Za-z0-9_]*)=)(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
 # Vendor formats, after detect-secrets' plugins (aws, github_token, gitlab_token, slack,
@@ -96,10 +111,12 @@ _VENDOR = re.compile("|".join((
     r"\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}\b",
     r"\b\d{8,10}:AA[0-9A-Za-z_-]{32,33}\b",
     r"\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b",
+    r"\bhttps://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
+    r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]+",
 )))
 _TRIGGER = re.compile(
     r"://|=|(?<!\S)-|bearer|basic|authorization|x-|eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat"
-    r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@", re.IGNORECASE)
+    r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@|:[ \t\"']|[\"']:", re.IGNORECASE)
 """Something one of the patterns above starts with (a fast way to skip the others)."""
 _TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
 _HEX = re.compile(r"[0-9a-fA-F-]+")
@@ -107,7 +124,8 @@ _STAMP = re.compile(r"\d{8}T\d{4,6}Z?|\d{4}-?\d{2}-?\d{2}")
 _PORTISH = re.compile(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
 _VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")
 _EXTRA_SECRET_FLAGS = {"pass", "pw", "p"}
-_NOT_SECRET_WORDS = {"token", "auth", "header", "realm", "credentials", "required", "invalid"}
+_NOT_SECRET_WORDS = {"token", "auth", "header", "realm", "credentials", "required", "invalid",
+                     "bearer", "basic", "digest"}
 
 
 def is_secret_name(name: str) -> bool:
@@ -324,6 +342,9 @@ class TextScrubber:
         for arg in args:
             if user_next and not arg.startswith("-"):
                 out.append(self.text(f"--user {arg}").removeprefix("--user "))
+            elif arg.startswith("-p") and len(arg) > 2 and _MYSQLISH.fullmatch(program):
+                self.learn(arg[2:])
+                out.append("-p" + self._mark(arg[2:]))
             elif secret_next and not arg.startswith("-") and not _plain(arg) \
                     and not _PORTISH.fullmatch(arg):
                 self.learn(arg)
@@ -392,6 +413,7 @@ class TextScrubber:
 
         text = _OPTION.sub(option, text)
         text = _USER_OPTION.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        text = _MYSQL_P.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
         return _REDIS_CLI.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
 
     def _headers(self, text: str) -> str:
@@ -410,7 +432,19 @@ class TextScrubber:
                 return m.group(0)
             return m.group("head") + self._secret(m.group("val"))
 
-        return _ASSIGNMENT.sub(assignment, text)
+        def keyed(m: re.Match[str]) -> str:
+            value = _unquote(m.group("val"))
+            if not is_secret_name(m.group("key")) or value.lower() in _NOT_SECRET_WORDS:
+                return m.group(0)
+            # Unquoted, ``API_TOKEN: changed`` is a message about a secret, not one: a plain
+            # word (``missing``, ``Required``) is left; a quoted value (JSON) is a value.
+            if not m.group("q") and value.isalpha() and (
+                    value.islower() or value.isupper() or value.istitle()):
+                return m.group(0)
+            return m.group("head") + self._secret(m.group("val"), learn=_telling(value))
+
+        text = _ASSIGNMENT.sub(assignment, text)
+        return _outside_fingerprints(text, functools.partial(_KEYED.sub, keyed))
 
     def _entropy(self, text: str) -> str:
         return _TOKEN.sub(lambda m: self._secret(m.group(0), learn=False) if high_entropy(m.group(0))
