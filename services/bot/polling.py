@@ -1,4 +1,4 @@
-"""Long polling: PTB's Updater asks the Bot API for updates; pending ones are dropped at start."""
+"""Long polling: PTB's Updater asks the Bot API for updates, starting with those still pending."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ class PollingTransport:
     async def start(self, runtime: BotRuntime) -> None:
         updater = runtime.application.updater
         assert updater is not None  # built with_updater=True
-        # Messages sent while the bot was down are stale questions: start fresh.
-        await updater.start_polling(drop_pending_updates=True, allowed_updates=["message"])
+        # Telegram keeps what arrived while no bot polled (a restart, a deploy's recreate):
+        # answer it rather than drop it. Stopping confirms what was fetched (PTB's last
+        # getUpdates), so nothing is answered twice.
+        await updater.start_polling(drop_pending_updates=False, allowed_updates=["message"])
 
     async def stop(self, runtime: BotRuntime) -> None:
         updater = runtime.application.updater

@@ -51,7 +51,8 @@ class WebhookTransport:
             url=settings.webhook_url or "",
             secret_token=settings.webhook_secret,
             allowed_updates=["message"],
-            drop_pending_updates=True,
+            # What Telegram could not deliver while the bot restarted is delivered now.
+            drop_pending_updates=False,
         )
 
     async def stop(self, runtime: BotRuntime) -> None:

@@ -13,7 +13,8 @@ fault mode:
     hangup    closes the connection without answering
 
 Use in tests:  with FakeExchange() as fx: env = fx.env(); fx.set_mode("okx", "slow")
-As a process:  python -m tests.fakes.exchange --port 9100 [--delay-ms 50]
+As a process:  python -m tests.fakes.exchange --port 9100 [--delay-ms 50] [--host 0.0.0.0]
+               (--host 0.0.0.0 inside a container on a network the test made)
                (POST /_fake/mode {"exchange": "okx", "mode": "451"} switches a mode)
 """
 
@@ -47,7 +48,8 @@ FUNDING = {"binance": 0.0001, "bybit": 0.00012, "okx": 0.00008}
 class FakeExchange:
     """The fake; thread-safe setters so a test can change modes while requests run."""
 
-    def __init__(self, *, port: int = 0, delay_ms: float = 0.0, slow_seconds: float = 5.0) -> None:
+    def __init__(self, *, port: int = 0, delay_ms: float = 0.0, slow_seconds: float = 5.0,
+                 host: str = "127.0.0.1") -> None:
         self.prices = {k: dict(v) for k, v in DEFAULT_PRICES.items()}
         self.volumes = dict(DEFAULT_VOLUMES)
         self.modes = dict.fromkeys(EXCHANGES, "ok")
@@ -55,7 +57,7 @@ class FakeExchange:
         self.slow_seconds = slow_seconds
         self.calls: Counter[str] = Counter()
         self._lock = threading.Lock()
-        self._http = FakeHttpServer(self, port)
+        self._http = FakeHttpServer(self, port, host)
 
     # --- control -------------------------------------------------------------------------
     @property
@@ -326,8 +328,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--delay-ms", type=float, default=0.0)
+    parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args()
-    fake = FakeExchange(port=args.port, delay_ms=args.delay_ms).start()
+    fake = FakeExchange(port=args.port, delay_ms=args.delay_ms, host=args.host).start()
     print(fake.url, flush=True)
     try:
         threading.Event().wait()

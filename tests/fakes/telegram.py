@@ -13,10 +13,27 @@ Use in tests:
         sent = api.wait_sent(1)        # [{"chat_id": 42, "text": ...}]
 Faults: `api.fail_next("sendMessage", 2)` answers the next two sendMessage calls with 502;
 `api.down = True` makes every call answer 502.
+
+getUpdates keeps Telegram's documented semantics, which a bot restarted by a deploy relies
+on: an update stays queued until a getUpdates call with a higher `offset` confirms it (so an
+unconfirmed one is delivered again); a negative offset keeps only the last -offset updates;
+`limit` (1-100, default 100) caps one answer; a second getUpdates while one waits ends the
+first with 409 Conflict ("terminated by other getUpdates request"); getUpdates while a
+webhook is set is a 409 too.
+
+As a process (inside a container on a network the test made), with a control API beside
+the Bot API for the test, reached through a port published on 127.0.0.1:
+    python -m tests.fakes.telegram --host 0.0.0.0 --port 9200
+    POST /_fake/push {"text": "/price BTC", "chat_id": 42}   -> the update
+    POST /_fake/update {"text": ..., "chat_id": ...}         -> an update, not queued (to post
+                                                                to a webhook)
+    GET  /_fake/sent                                          -> every sendMessage so far
+    GET  /_fake/calls                                         -> calls per method
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import threading
@@ -39,7 +56,7 @@ class FakeBotApi:
     """The fake; all state behind one condition variable, so tests can wait on it."""
 
     def __init__(self, *, token: str = DEFAULT_TOKEN, port: int = 0,
-                 max_poll_seconds: float = 1.0) -> None:
+                 max_poll_seconds: float = 1.0, host: str = "127.0.0.1") -> None:
         self.token = token
         self.sent: list[dict[str, Any]] = []
         self.calls: Counter[str] = Counter()
@@ -54,8 +71,11 @@ class FakeBotApi:
         self._next_update_id = 1000
         self._next_message_id = 1
         self._failures: Counter[str] = Counter()
+        # Each getUpdates takes the next number; a waiting one whose number is no longer the
+        # last was overtaken by another poller (Telegram's 409 Conflict).
+        self._polls = 0
         self._cond = threading.Condition()
-        self._http = FakeHttpServer(self, port)
+        self._http = FakeHttpServer(self, port, host)
 
     # --- control -------------------------------------------------------------------------
     @property
@@ -127,6 +147,8 @@ class FakeBotApi:
 
     # --- serving -------------------------------------------------------------------------
     def handle(self, request: Request) -> Reply:
+        if request.path.startswith("/_fake/"):
+            return self._control(request)
         prefix = f"/bot{self.token}/"
         if not request.path.startswith(prefix):
             return json_reply({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
@@ -141,8 +163,27 @@ class FakeBotApi:
         if failing:
             return json_reply({"ok": False, "error_code": 502, "description": "Bad Gateway"}, 502)
         handler = getattr(self, f"_m_{method}", None)
-        result = handler(params) if handler else True
+        try:
+            result = handler(params) if handler else True
+        except _Conflict as exc:
+            return json_reply({"ok": False, "error_code": 409,
+                               "description": f"Conflict: {exc}"}, 409)
         return json_reply({"ok": True, "result": result})
+
+    def _control(self, request: Request) -> Reply:
+        doc = json.loads(request.body) if request.body else {}
+        if request.path == "/_fake/push" and request.method == "POST":
+            return json_reply(self.push_text(doc["text"], int(doc.get("chat_id", 42))))
+        if request.path == "/_fake/update" and request.method == "POST":
+            return json_reply(self.make_update(doc["text"], int(doc.get("chat_id", 42))))
+        if request.path == "/_fake/sent":
+            with self._cond:
+                return json_reply([{k: v for k, v in m.items() if k != "at"}
+                                   for m in self.sent])
+        if request.path == "/_fake/calls":
+            with self._cond:
+                return json_reply(dict(self.calls))
+        return json_reply({"error": f"fake Bot API has no {request.path}"}, 404)
 
     def _m_getMe(self, params: dict[str, Any]) -> Any:
         return BOT_USER
@@ -168,13 +209,27 @@ class FakeBotApi:
 
     def _m_getUpdates(self, params: dict[str, Any]) -> Any:
         offset = int(params.get("offset") or 0)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
         wait = min(float(params.get("timeout") or 0), self.max_poll_seconds)
         with self._cond:
             self.get_updates_params.append(params)
-            # An offset confirms every update before it, as in the real API.
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            self._cond.wait_for(lambda: bool(self._updates), wait)
-            return list(self._updates)
+            if self.webhook and self.webhook.get("url"):
+                raise _Conflict("can't use getUpdates method while webhook is active; "
+                                "use deleteWebhook to delete the webhook first")
+            self._polls += 1
+            mine = self._polls
+            self._cond.notify_all()
+            if offset < 0:
+                # The last -offset updates; every earlier one is forgotten.
+                self._updates = self._updates[offset:]
+            else:
+                # An offset confirms every update before it, as in the real API.
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            self._cond.wait_for(lambda: bool(self._updates) or self._polls != mine, wait)
+            if self._polls != mine:
+                raise _Conflict("terminated by other getUpdates request; make sure that only "
+                                "one bot instance is running")
+            return self._updates[:limit]
 
     def _m_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
@@ -187,6 +242,10 @@ class FakeBotApi:
                               "params": params, "at": time.monotonic()})
             self._cond.notify_all()
         return message
+
+
+class _Conflict(Exception):
+    """Telegram's 409: the description follows "Conflict: "."""
 
 
 def _params(request: Request) -> dict[str, Any]:
@@ -210,3 +269,21 @@ def _params(request: Request) -> dict[str, Any]:
 
 def _truthy(value: Any) -> bool:
     return value in (True, "true", "True", "1", 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--token", default=DEFAULT_TOKEN)
+    args = parser.parse_args()
+    fake = FakeBotApi(port=args.port, host=args.host, token=args.token).start()
+    print(fake.url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -35,9 +35,9 @@ def aws() -> dict[str, Any]:
     return resolved("docker-compose.aws.yml")
 
 
-def test_both_overlays_have_the_three_services(local: dict[str, Any], aws: dict[str, Any]) -> None:
+def test_both_overlays_have_the_four_services(local: dict[str, Any], aws: dict[str, Any]) -> None:
     for model in (local, aws):
-        assert sorted(model["services"]) == ["market-data", "redis", "telegram-bot"]
+        assert sorted(model["services"]) == ["market-data", "proxy", "redis", "telegram-bot"]
         for service in model["services"].values():
             assert service["healthcheck"]["test"]
             assert int(service["mem_limit"]) > 0
@@ -53,19 +53,40 @@ def test_bot_mode_differs(local: dict[str, Any], aws: dict[str, Any]) -> None:
 
 def test_ports_are_loopback_and_differ(local: dict[str, Any], aws: dict[str, Any]) -> None:
     def published(model: dict[str, Any], name: str) -> list[tuple[str, str]]:
-        return [(p["host_ip"], p["published"]) for p in model["services"][name].get("ports", [])]
+        return [(p.get("host_ip", ""), p["published"])
+                for p in model["services"][name].get("ports", [])]
 
     assert published(local, "telegram-bot") == [("127.0.0.1", "8080")]
-    assert published(aws, "telegram-bot") == [("127.0.0.1", "8443")]
-    assert published(local, "market-data") == published(aws, "market-data") == [
-        ("127.0.0.1", "8001")]
+    # market-data and the webhook publish nothing: the proxy does it for them (a second
+    # container of a service can then run beside the first during a blue-green deploy).
+    assert published(aws, "telegram-bot") == []
+    assert published(local, "market-data") == published(aws, "market-data") == []
+    edge = [("127.0.0.1", "8001"), ("127.0.0.1", "8098")]
+    assert published(local, "proxy") == edge
+    # Production's webhook is public (Telegram posts to it), and TLS only.
+    assert published(aws, "proxy") == [*edge, ("", "443")]
+
+
+def test_the_bot_reaches_market_data_through_the_proxy(local: dict[str, Any],
+                                                       aws: dict[str, Any]) -> None:
+    for model in (local, aws):
+        assert model["services"]["telegram-bot"]["environment"]["MARKET_DATA_URL"] == (
+            "http://proxy")
+        assert "edge" not in model["services"]["market-data"]["networks"]
+        assert sorted(model["services"]["proxy"]["networks"]) == ["edge", "upstream"]
 
 
 def test_production_limits_fit_a_1_gb_vm(local: dict[str, Any], aws: dict[str, Any]) -> None:
-    total = sum(int(s["mem_limit"]) for s in aws["services"].values())
-    assert total <= 300 * 1024 * 1024
-    for name in ("market-data", "telegram-bot", "redis"):
+    limits = {name: int(s["mem_limit"]) for name, s in aws["services"].items()}
+    mib = 1024 * 1024
+    # Running: 304 MiB. A blue-green deploy runs one service twice for its watch window:
+    # the largest one more still leaves half the VM to the kernel, dockerd and sshd.
+    assert sum(limits.values()) <= 310 * mib
+    assert sum(limits.values()) + max(limits["market-data"], limits["telegram-bot"]) <= 512 * mib
+    for name in ("market-data", "telegram-bot", "redis", "proxy"):
         assert int(aws["services"][name]["mem_limit"]) < int(local["services"][name]["mem_limit"])
+        assert aws["services"][name]["restart"] == "always"
+        assert aws["services"][name]["healthcheck"]["test"]
 
 
 def test_env_files_differ(local: dict[str, Any], aws: dict[str, Any]) -> None:

@@ -1,36 +1,25 @@
-"""The services as containers: images built by scripts/build-images, run by docker compose
-with the base file and a test overlay (host networking, loopback ports, the fakes)."""
+"""The services as containers, as compose runs them: images built by scripts/build-images,
+the base compose file plus a test overlay (compose_stack.py: the fakes in containers on an
+`internal: true` upstream network, every port published on 127.0.0.1 only). Every HTTP
+request reaches market-data through the proxy (HAProxy), the bot's own calls included."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import uuid
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.fakes.exchange import FakeExchange
-from tests.fakes.telegram import FakeBotApi
-from tests.services.procs import REPO, compose_binary, free_port
+from tests.services.compose_stack import ComposeStack, compose_stack, require_engine
+from tests.services.procs import REPO
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 
-BASE = REPO / "services" / "docker-compose.base.yml"
-SERVICES = ("market-data", "telegram-bot", "redis")
-
-
-def require_engine() -> None:
-    """Fail (never skip) when no Docker engine answers: these tests are the proof."""
-    try:
-        done = subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"],
-                              capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.fail(f"no Docker engine: {exc}")
-    if done.returncode != 0:
-        pytest.fail(f"no Docker engine answers: {done.stderr.strip()}")
+SERVICES = ("market-data", "telegram-bot", "redis", "proxy", "fake-exchange", "fake-telegram")
 
 
 @pytest.fixture(scope="module")
@@ -41,99 +30,108 @@ def images() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def overlay(path: Path, fx: FakeExchange, api: FakeBotApi, ports: dict[str, int]) -> None:
-    """A compose overlay: host networking, every listener on a test-chosen loopback port."""
-    fast = {"interval": "1s", "timeout": "3s", "retries": 30, "start_period": "0s"}
-    doc = {"services": {
-        "market-data": {
-            "network_mode": "host",
-            "environment": {**fx.env(), "MARKET_DATA_HOST": "127.0.0.1",
-                            "MARKET_DATA_PORT": str(ports["md"]),
-                            "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/0",
-                            "EXCHANGE_TIMEOUT": "0.5"},
-            "healthcheck": fast,
-        },
-        "telegram-bot": {
-            "network_mode": "host",
-            "environment": {**api.env(), "BOT_MODE": "polling", "BOT_HOST": "127.0.0.1",
-                            "BOT_HEALTH_PORT": str(ports["bot"]),
-                            "MARKET_DATA_URL": f"http://127.0.0.1:{ports['md']}"},
-            "healthcheck": fast,
-        },
-        "redis": {
-            "network_mode": "host",
-            "command": ["redis-server", "--bind", "127.0.0.1", "--port", str(ports["redis"]),
-                        "--save", "", "--appendonly", "no"],
-            "healthcheck": {**fast, "test": ["CMD", "redis-cli", "-p", str(ports["redis"]),
-                                             "ping"]},
-        },
-    }}
-    # JSON is YAML: no YAML library needed to write it.
-    path.write_text(json.dumps(doc, indent=2))
-
-
-def health_of(project: str) -> dict[str, str]:
-    out = subprocess.run(
-        ["docker", "ps", "--filter", f"label=com.docker.compose.project={project}",
-         "--format", '{{.Label "com.docker.compose.service"}} {{.Status}}'],
-        capture_output=True, text=True, check=True).stdout
-    states = {}
-    for line in out.splitlines():
-        name, _, status = line.partition(" ")
-        states[name] = "healthy" if "(healthy)" in status else status
-    return states
-
-
 @pytest.fixture(scope="module")
-def running(images: None, tmp_path_factory: pytest.TempPathFactory
-            ) -> Iterator[tuple[FakeExchange, FakeBotApi, dict[str, int]]]:
-    ports = {"md": free_port(), "bot": free_port(), "redis": free_port()}
-    project = f"envsync-test-{uuid.uuid4().hex[:8]}"
-    test_file = tmp_path_factory.mktemp("compose") / "docker-compose.test.yml"
-    with FakeExchange() as fx, FakeBotApi() as api:
-        overlay(test_file, fx, api, ports)
-        cmd = [compose_binary(), "-p", project, "-f", str(BASE), "-f", str(test_file)]
-        try:
-            up = subprocess.run([*cmd, "up", "-d", "--wait", "--wait-timeout", "120"],
-                                capture_output=True, text=True, timeout=300)
-            logs = subprocess.run([*cmd, "logs", "--no-color"], capture_output=True,
-                                  text=True).stdout
-            assert up.returncode == 0, f"{up.stderr}\n{logs}"
-            yield fx, api, {**ports, "project": project}  # type: ignore[dict-item]
-        finally:
-            subprocess.run([*cmd, "down", "-v", "--remove-orphans", "-t", "5"],
-                           capture_output=True, timeout=120)
+def running(images: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ComposeStack]:
+    with compose_stack(tmp_path_factory.mktemp("compose")) as stack:
+        yield stack
 
 
-def test_compose_brings_every_service_to_healthy(running: tuple) -> None:  # type: ignore[type-arg]
-    _, _, ports = running
-    assert health_of(ports["project"]) == dict.fromkeys(SERVICES, "healthy")
+def inspect(stack: ComposeStack) -> dict[str, dict]:  # type: ignore[type-arg]
+    ids = stack.compose("ps", "-q").stdout.split()
+    info = json.loads(subprocess.run(["docker", "inspect", *ids], capture_output=True,
+                                     text=True, check=True).stdout)
+    return {c["Config"]["Labels"]["com.docker.compose.service"]: c for c in info}
 
 
-def test_containers_answer_on_loopback(running: tuple) -> None:  # type: ignore[type-arg]
-    _, api, ports = running
-    md = f"http://127.0.0.1:{ports['md']}"
+def test_compose_brings_every_service_to_healthy(running: ComposeStack) -> None:
+    states = {c: s["State"]["Health"]["Status"] for c, s in inspect(running).items()}
+    assert states == dict.fromkeys(SERVICES, "healthy")
+
+
+def test_containers_answer_through_the_proxy(running: ComposeStack) -> None:
+    md = running.url("public")
     assert httpx.get(f"{md}/health").json()["cache"]["backend"] == "redis"
     price = httpx.post(f"{md}/combined_price", json={"symbol": "BTC/USDT"}).json()
     assert price["price"] == 50000.0
-    bot = httpx.get(f"http://127.0.0.1:{ports['bot']}/health").json()
-    assert (bot["status"], bot["mode"]) == ("ok", "polling")
-    api.push_text("/price BTC", chat_id=99)
-    reply = api.wait_sent(1, timeout=20)[0]
+    before = len(running.sent())
+    running.push("/price BTC", chat_id=99)
+    reply = running.wait_sent(before + 1)[-1]
     assert reply["chat_id"] == 99
     assert reply["text"].startswith("BTC/USDT: 50,000.00 (median of 3 exchanges)")
 
 
-def test_containers_run_unprivileged_with_the_declared_limits(running: tuple) -> None:  # type: ignore[type-arg]
-    _, _, ports = running
-    ids = subprocess.run(["docker", "ps", "-q", "--filter",
-                          f"label=com.docker.compose.project={ports['project']}"],
-                         capture_output=True, text=True, check=True).stdout.split()
-    info = json.loads(subprocess.run(["docker", "inspect", *ids], capture_output=True,
-                                     text=True, check=True).stdout)
-    by_service = {c["Config"]["Labels"]["com.docker.compose.service"]: c for c in info}
+def test_the_bots_calls_to_market_data_go_through_the_proxy(running: ComposeStack) -> None:
+    def ask(text: str) -> str:
+        count = len(running.sent())
+        running.push(text, chat_id=5)
+        sent = running.wait_sent(count + 1)
+        assert len(sent) == count + 1, sent
+        return str(sent[-1]["text"])
+
+    served = int(running.stats("market_data")["BACKEND"]["stot"])
+    assert ask("/price ETH").startswith("ETH/USDT: 3,000.00")
+    assert int(running.stats("market_data")["BACKEND"]["stot"]) > served
+    # With the live slot out of service the bot has no other way to market-data.
+    assert running.haproxy("set server market_data/blue state maint").strip() == ""
+    try:
+        assert ask("/price SOL").startswith("Market data is unavailable right now")
+    finally:
+        running.haproxy("set server market_data/blue state ready")
+    for _ in range(50):  # bounded: HAProxy's next check (1 s) brings it back UP
+        if running.stats("market_data")["blue"]["status"] == "UP":
+            break
+        time.sleep(0.2)
+    assert ask("/price SOL").startswith("SOL/USDT: 150.00")
+
+
+def test_only_the_preview_can_pin_a_slot(running: ComposeStack) -> None:
+    # green is in maint: a request pinned to it gets HAProxy's 503, unless the header is
+    # stripped, as the public frontend does.
+    assert running.stats("market_data")["green"]["status"] == "MAINT"
+    public, preview = running.url("public"), running.url("preview")
+    with httpx.Client(timeout=5) as client:
+        for colour in ("green", "blue", "purple"):
+            r = client.get(f"{public}/health", headers={"x-envsync-server": colour})
+            assert r.status_code == 200, colour
+        pin = {"x-envsync-backend": "market_data"}
+        assert client.get(f"{preview}/health", headers={
+            **pin, "x-envsync-server": "green"}).status_code == 503
+        assert client.get(f"{preview}/health", headers={
+            **pin, "x-envsync-server": "blue"}).status_code == 200
+        # No backend named: nothing behind the preview.
+        assert client.get(f"{preview}/health").status_code == 503
+
+
+def test_only_the_proxy_publishes_ports_on_loopback(running: ComposeStack) -> None:
+    by_service = inspect(running)
+    for name in ("market-data", "telegram-bot", "redis"):
+        assert not by_service[name]["HostConfig"]["PortBindings"], name
+    bindings = by_service["proxy"]["HostConfig"]["PortBindings"]
+    assert sorted(bindings) == ["80/tcp", "8098/tcp"]
+    assert {b["HostIp"] for spec in bindings.values() for b in spec} == {"127.0.0.1"}
+    # The services are not on the proxy's edge network: only through it.
+    assert sorted(by_service["market-data"]["NetworkSettings"]["Networks"]) == [
+        f"{running.project}_cache", f"{running.project}_upstream"]
+
+
+def test_containers_run_unprivileged_with_the_declared_limits(running: ComposeStack) -> None:
+    by_service = inspect(running)
     assert by_service["market-data"]["HostConfig"]["Memory"] == 128 * 1024 * 1024
     assert by_service["telegram-bot"]["HostConfig"]["Memory"] == 160 * 1024 * 1024
+    assert by_service["proxy"]["HostConfig"]["Memory"] == 48 * 1024 * 1024
     for name in ("market-data", "telegram-bot"):
         assert by_service[name]["Config"]["User"] == "app"
+    for name in ("market-data", "telegram-bot", "proxy"):
         assert by_service[name]["HostConfig"]["ReadonlyRootfs"] is True
+    # HAProxy's worker dropped to its own user after binding (haproxy.cfg `user haproxy`).
+    top = subprocess.run(["docker", "top", by_service["proxy"]["Id"], "-o", "pid,uid,args"],
+                         capture_output=True, text=True, check=True).stdout
+    uids = {line.split()[1] for line in top.splitlines()[1:] if "haproxy -W" in line}
+    assert "0" in uids and len(uids) == 2, top  # the master, and a worker not root
+
+
+def test_the_proxy_config_is_the_repositorys(running: ComposeStack, tmp_path: Path) -> None:
+    mounts = {m["Destination"]: m for m in inspect(running)["proxy"]["Mounts"]}
+    cfg = mounts["/etc/haproxy/haproxy.cfg"]
+    assert cfg["Source"] == str(REPO / "services" / "proxy" / "haproxy.cfg")
+    assert cfg["RW"] is False
