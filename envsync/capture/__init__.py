@@ -76,7 +76,8 @@ def _redact_model(model: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
 
 
 def _relocate(model: dict[str, Any], tmp: Path, root: Path) -> dict[str, Any]:
-    """Make a model resolved in a temp folder read as if resolved in ``root``."""
+    """Make a model resolved in a temp folder read as if resolved in ``root`` (capture
+    passes ``origin`` to resolve instead, which also fixes the hashes)."""
     text = json.dumps(model)
     for form in {str(tmp), str(tmp.resolve())}:
         text = text.replace(json.dumps(form)[1:-1], json.dumps(str(root))[1:-1])
@@ -145,24 +146,22 @@ def _capture_compose(spec: ComposeSpec, git: GitState, declared_dir: Path,
         unversioned = _borrow_unversioned(declared_dir, committed_dir, env_names)
         committed_job = pool.submit(resolve, committed_dir, spec.files,
                                     project=spec.project, env_file=spec.env_file,
-                                    profiles=spec.profiles)
+                                    profiles=spec.profiles, origin=git.root)
     progress("compose config")
     try:
         declared, hashes = resolve(declared_dir, spec.files, project=spec.project,
-                                   env_file=spec.env_file, profiles=spec.profiles)
+                                   env_file=spec.env_file, profiles=spec.profiles,
+                                   origin=git.root if declared_dir == tmp else None)
     except ComposeError as exc:
         at = f"{git.root}@{(git.commit or '')[:12]}"
         raise ComposeError(redactor.scrub(str(exc).replace(str(tmp), at))) from None
     finally:
         pool.shutdown(wait=True)
-    if declared_dir == tmp:
-        declared = _relocate(declared, tmp, git.root)
     committed: dict[str, Any] | None = None
     committed_hashes: dict[str, str] | None = None
     if committed_job is not None:
         try:
             committed, committed_hashes = committed_job.result()
-            committed = _relocate(committed, tmp, git.root)
         except ComposeError as exc:
             errors.append({"part": "compose.committed", "reason": str(exc).replace(
                 str(tmp), f"{git.root}@HEAD")})

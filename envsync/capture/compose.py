@@ -169,11 +169,14 @@ def resolve(
     project: str | None = None,
     env_file: str | None = None,
     profiles: tuple[str, ...] = (),
+    origin: Path | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The resolved model (``config --format json``) and ``config --hash '*'`` per service.
 
     ``files`` and ``env_file`` are relative to ``root``. A missing or unreadable file,
-    or one compose rejects, raises ComposeError with compose's own message.
+    or one compose rejects, raises ComposeError with compose's own message. ``origin``:
+    the folder the files really belong in when ``root`` is a copy (a commit extracted to
+    a temp folder); model and hashes then read as if resolved there.
     """
     for rel in (*files, *([env_file] if env_file else [])):
         _check_readable(root / rel, "compose file" if rel in files else "env file")
@@ -197,6 +200,8 @@ def resolve(
             text = _run([*base, "config", "--format", "json"], root, "config")
         except ComposeError as exc:
             raise _name_the_file(exc, root, files) from None
+        if origin is not None:
+            text = _relocate(text, root, origin)
         try:
             model = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -213,6 +218,19 @@ def resolve(
         if name and digest:
             hashes[name] = digest
     return model, hashes
+
+
+def _relocate(text: str, copy: Path, origin: Path) -> str:
+    """compose's JSON ``text`` as if resolved in ``origin`` rather than in its ``copy``.
+
+    compose makes every relative path absolute (a ``./data`` bind mount, a build context),
+    and ``up`` hashes those paths into the container's config-hash label: the hash of a
+    model resolved in a temp folder never equals the label of a container created from
+    the project folder. Only the text is rewritten: nothing is read from ``origin``.
+    """
+    for form in {str(copy), os.path.realpath(copy)}:
+        text = text.replace(json.dumps(form)[1:-1], json.dumps(str(origin))[1:-1])
+    return text
 
 
 def _name_the_file(exc: ComposeError, root: Path, files: tuple[str, ...]) -> ComposeError:

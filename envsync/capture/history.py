@@ -30,7 +30,8 @@ def config_hash_history(root: Path, spec: ComposeSpec, *, limit: int = 10) -> di
                     (Path(tmp) / spec.env_file).write_bytes(read_bytes_bounded(
                         root / spec.env_file, ENV_FILE_LIMIT, "env file"))
                 _, hashes = resolve(Path(tmp), spec.files, project=spec.project,
-                                    env_file=spec.env_file, profiles=spec.profiles)
+                                    env_file=spec.env_file, profiles=spec.profiles,
+                                    origin=root)
             except EnvsyncError:
                 continue
         for service, digest in hashes.items():
