@@ -55,7 +55,7 @@ class SwarmSession:
         label = {"label": [f"com.docker.stack.namespace={n}" for n in self.stacks]}
         while self.stacks and time.monotonic() < deadline:
             # Networks go only once the task containers have: wait for both.
-            if not self.client.containers.list(all=True, filters=label) and not any(
+            if not self.client.api.containers(all=True, filters=label) and not any(
                     self.client.networks.list(names=[f"{n}_default"]) for n in self.stacks):
                 break
             time.sleep(0.5)
@@ -81,16 +81,22 @@ def swarm(docker_client: Any) -> Iterator[SwarmSession]:
         try:
             yield session
         finally:
-            session.remove_stacks()
-            if created:
-                docker("swarm", "leave", "--force", check=False)
-                if not had_bridge:
-                    with contextlib.suppress(Exception):
-                        bridge = docker_client.networks.get(GWBRIDGE)
-                        bridge.reload()
-                        if not bridge.attrs.get("Containers"):
-                            bridge.remove()
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            try:
+                session.remove_stacks()
+            finally:
+                _leave(docker_client, created, had_bridge)
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _leave(docker_client: Any, created: bool, had_bridge: bool) -> None:
+    """Leave the Swarm, and remove the bridge it made, when this session made them."""
+    if created:
+        docker("swarm", "leave", "--force", check=False)
+        if not had_bridge:
+            with contextlib.suppress(Exception):
+                bridge = docker_client.api.inspect_network(GWBRIDGE)
+                if not bridge.get("Containers"):
+                    docker_client.api.remove_network(GWBRIDGE)
 
 
 STACK_FILE = """\
