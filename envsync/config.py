@@ -455,7 +455,12 @@ def _health(r: _Reader, parent: Any, node: Any, where: str) -> HealthCheck:
     if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
         raise r.fail(node, "expect_status", f"{where}.expect_status must be an HTTP status")
     timeout = r.number(node, "timeout", node.get("timeout", 5.0), f"{where}.timeout (seconds)")
+    if timeout > _MAX_TIMEOUT_S:  # 1e308 s overflows every clock
+        raise r.fail(node, "timeout", f"{where}.timeout must be at most {_MAX_TIMEOUT_S} seconds")
     body = _plain(node.get("json"))
+    bad = _not_json(body)
+    if bad:  # YAML has more types than JSON: !!binary, dates, sets, NaN
+        raise r.fail(node, "json", f"{where}.json holds {bad}, which JSON cannot send")
     return HealthCheck(name=name, url=url, method=method, json=body,
                        expect_status=status, timeout_s=timeout)
 
@@ -471,6 +476,25 @@ def _limits(r: _Reader, parent: Any, node: Any, where: str) -> dict[str, float]:
     for service, value in mem.items():
         out[str(service)] = r.number(mem, service, value, f"{where}.limits.memory_mb.{service}")
     return out
+
+
+_MAX_TIMEOUT_S = 3600
+
+
+def _not_json(value: Any) -> str | None:
+    """What in ``value`` has no JSON form (``a date``, ``NaN``), or None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            return str(item)
+        elif not isinstance(item, str | int | float | bool) and item is not None:
+            return f"a {type(item).__name__}"
+    return None
 
 
 def _plain(value: Any) -> Any:

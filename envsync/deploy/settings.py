@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,8 @@ def _positive(r: Any, node: dict[str, Any], key: str, where: str) -> float | Non
     value = node.get(key)
     if value is None:
         return None
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0 \
+            or not math.isfinite(value):  # .inf overflows every clock
         raise r.fail(node, key, f"{where}.{key} must be a positive number, got {value!r}")
     return float(value)
 

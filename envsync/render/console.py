@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -10,12 +11,18 @@ from typing import Any, TextIO
 __all__ = ["error", "info", "scrubbed_streams", "warn"]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Terminal control characters but tab and newline: a message quotes names and values from
+files (an environment name, a path, compose's words) that must be shown, never obeyed."""
+
+
 def _line(prefix: str, text: str) -> None:
     from envsync.secrets import scrub_message
 
     # Plain write: a message must stay one line, whatever the terminal width. Messages
     # quote compose, docker and git, which may quote a secret: none leaves unscrubbed.
-    sys.stderr.write(f"envsync: {prefix}{scrub_message(text)}\n")
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", scrub_message(text))
+    sys.stderr.write(f"envsync: {prefix}{text}\n")
     sys.stderr.flush()
 
 

@@ -8,6 +8,7 @@ file.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -50,7 +51,8 @@ def interpolate(text: str, where: str, environ: dict[str, str] | None = None) ->
 
 def _number(r: Any, node: Any, key: str, where: str, *, whole: bool = False) -> float:
     value = node[key]
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0 \
+        and math.isfinite(value)  # .inf overflows every clock
     if whole:
         ok = ok and isinstance(value, int)
     if not ok:

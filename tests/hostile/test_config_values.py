@@ -25,6 +25,25 @@ BAD = {
     "infinite timeout": (ENV + "    compose: {files: [dc.yml]}\n"
                          "    health: [{name: a, url: 'http://127.0.0.1:9/', timeout: .inf}]\n",
                          "timeout"),
+    "a timeout past every clock": (ENV + "    compose: {files: [dc.yml]}\n"
+                                   "    health: [{name: a, url: 'http://127.0.0.1:9/', "
+                                   "timeout: 1e308}]\n", "timeout"),
+    "binary in a health body": (ENV + "    compose: {files: [dc.yml]}\n"
+                                "    health: [{name: a, url: 'http://127.0.0.1:9/', "
+                                "json: {a: !!binary aGk=}}]\n", "json"),
+    "a date in a health body": (ENV + "    compose: {files: [dc.yml]}\n"
+                                "    health: [{name: a, url: 'http://127.0.0.1:9/', "
+                                "json: [2020-01-01]}]\n", "json"),
+    "NaN in a health body": (ENV + "    compose: {files: [dc.yml]}\n"
+                             "    health: [{name: a, url: 'http://127.0.0.1:9/', "
+                             "json: {a: .nan}}]\n", "json"),
+    "escape in an environment name": ('environments:\n  "a\\e[31mred":\n    git: .\n'
+                                      "    compose: {files: [dc.yml]}\n", "environment name"),
+    "infinite watch threshold": (ENV + "    compose: {files: [dc.yml]}\n"
+                                 "watch: {rules: {memory_warning: {threshold: .inf}}}\n",
+                                 "threshold"),
+    "infinite deploy window": (ENV + "    compose: {files: [dc.yml]}\n"
+                               "    deploy: {watch_window: .inf}\n", "watch_window"),
 }
 
 
