@@ -22,6 +22,7 @@ __all__ = [
     "REF_FORMS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "git_folder_problem",
     "list_snapshots",
     "load_snapshot",
     "resolve_ref",
@@ -73,6 +74,16 @@ def _write_temp(folder: Path, name: str, text: str | bytes, mode: int) -> Path:
     return tmp
 
 
+def git_folder_problem(path: Path) -> str | None:
+    """Why ``path`` must not be written, when it is inside (or is) a ``.git`` folder, as
+    given or after its symlinks: a report over ``.git/HEAD`` breaks the repository."""
+    for form in (Path(os.path.normpath(path.absolute())), Path(os.path.realpath(path))):
+        if any(part.lower() == ".git" for part in form.parts):
+            return (f"{path}: refused: it is inside a .git folder (git's own files); "
+                    "write the file elsewhere")
+    return None
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
     """:func:`atomic_write_text` for binary content (a PNG chart)."""
     atomic_write_text(path, data, mode)
@@ -85,7 +96,11 @@ def atomic_write_text(path: Path, text: str | bytes, mode: int = 0o644) -> None:
 
     A symlink is written through (the link stays, its target gets the text); a device or
     a pipe (``--out /dev/stdout``) is written to directly: a rename would replace it.
+    Nothing is written inside a ``.git`` folder (StorageError).
     """
+    problem = git_folder_problem(path)
+    if problem is not None:
+        raise StorageError(problem)
     try:
         try:
             kind = path.stat().st_mode

@@ -42,6 +42,11 @@ def parse_outputs(specs: list[str] | None) -> list[tuple[str, Path]]:
             raise typer.BadParameter(f"{spec!r}: unknown format {exc.message}",
                                      param_hint="--output") from None
         target = Path(path)
+        from envsync.store import git_folder_problem
+
+        problem = git_folder_problem(target)
+        if problem is not None:
+            raise typer.BadParameter(f"{spec!r}: {problem}", param_hint="--output")
         if target.is_dir():
             raise typer.BadParameter(f"{spec!r}: {path} is a folder", param_hint="--output")
         blocked = next((p for p in target.parents if p.exists() and not p.is_dir()), None)

@@ -101,6 +101,28 @@ def test_read_only_out_target(worktree_app: Repo, readonly_dir: Callable[[Path],
     _assert_one_line_error(result, str(target), "cannot write")
 
 
+def test_nothing_is_written_inside_a_git_folder(worktree_app: Repo) -> None:
+    """``--out .git/HEAD`` would break the repository: refused, HEAD left as it was."""
+    root = worktree_app.path
+    head = (root / ".git/HEAD").read_bytes()
+    (root / "report.json").symlink_to(".git/config")
+    for args in (("snapshot", "local", "--no-runtime", "--out", ".git/HEAD"),
+                 ("diff", "local", "local", "--no-runtime", "--out", ".git/refs/report"),
+                 ("drift", "local", "--out", "report.json")):
+        result = run_cli(*args, cwd=root)
+        _assert_one_line_error(result, args[-1], "inside a .git folder")
+    for args in (("patch", "local", "--out", ".git/hooks/pre-commit"),  # after its warnings
+                 ("drift", "local", "--output", "json=sub/.git/x.json")):
+        result = run_cli(*args, cwd=root)
+        assert result.exit_code == 2
+        assert "inside a .git folder" in result.stderr.splitlines()[-1]
+    assert not (root / "sub").exists()
+    assert (root / ".git/HEAD").read_bytes() == head
+    assert not (root / ".git/refs/report").exists()
+    assert not (root / ".git/hooks/pre-commit").exists()
+    assert worktree_app.git("status", "--porcelain") == "?? report.json"
+
+
 def test_full_disk_leaves_no_partial_snapshot(worktree_app: Repo,
                                               full_disk: Callable[[Path], Path]) -> None:
     folder = full_disk(worktree_app.path / "snapshots")
