@@ -34,7 +34,8 @@ def _looks_like_file(spec: str) -> bool:
 
 
 def load_side(
-    spec: str, config: Config | None, *, progress: Progress, runtime: bool = True
+    spec: str, config: Config | None, *, progress: Progress, runtime: bool = True,
+    workers: int | None = None,
 ) -> Side:
     """Resolve ``spec``; an environment name is captured now (needs ``config``)."""
     if _looks_like_file(spec):
@@ -53,7 +54,8 @@ def load_side(
     from envsync.capture import take_snapshot
 
     environment = config.environment(spec)
-    snapshot = take_snapshot(config, environment, progress=progress, runtime=runtime)
+    snapshot = take_snapshot(config, environment, progress=progress, runtime=runtime,
+                             workers=workers)
     return Side(label=spec, snapshot=snapshot, live=True)
 
 
@@ -69,14 +71,15 @@ def run_diff(
     ignore: tuple[str, ...] = (),
     runtime: bool = True,
     strict: bool = False,
+    workers: int | None = None,
     progress: Progress = _noop,
 ) -> DiffResult:
     """``envsync diff``'s core: both sides loaded or captured, compared, filtered."""
     from envsync.diff import compare
     from envsync.diff.ignorefile import ignore_rules
 
-    left = load_side(a, config, progress=progress, runtime=runtime)
-    right = load_side(b, config, progress=progress, runtime=runtime)
+    left = load_side(a, config, progress=progress, runtime=runtime, workers=workers)
+    right = load_side(b, config, progress=progress, runtime=runtime, workers=workers)
     result = compare(
         left.snapshot, right.snapshot, a_label=left.label, b_label=right.label,
         ignore=ignore_rules(config, ignore, strict=strict),
@@ -96,6 +99,7 @@ def run_drift(
     ignore: tuple[str, ...] = (),
     runtime: bool = True,
     strict: bool = False,
+    workers: int | None = None,
     progress: Progress = _noop,
 ) -> tuple[Snapshot, DiffResult]:
     """``envsync drift``'s core: capture ``env_name`` now (or read ``snapshot_ref``) and
@@ -111,7 +115,8 @@ def run_drift(
     if snapshot_ref:
         side = load_side(snapshot_ref, config, progress=progress, runtime=runtime)
     else:
-        side = load_side(env_name, config, progress=progress, runtime=runtime)
+        side = load_side(env_name, config, progress=progress, runtime=runtime,
+                         workers=workers)
     cache: dict[str, set[str]] | None = None
 
     def history(service: str) -> set[str]:

@@ -20,6 +20,7 @@ from envsync.names import ENV_NAME_RULE, env_name_problem
 if TYPE_CHECKING:
     from envsync.deploy.settings import DeploySettings
     from envsync.swarmconfig import SwarmSettings
+    from envsync.fleet.settings import EngineSpec
     from envsync.watch.settings import WatchSettings
 
 __all__ = [
@@ -92,6 +93,20 @@ class Environment:
     deploy_node: DeploySettings | None = None
     # `swarm:` (envsync/swarmconfig.py): the environment is a stack on a Swarm
     swarm: SwarmSettings | None = None
+    # `engines:` (envsync/fleet/settings.py): the hosts of a fleet, instead of `docker:`;
+    # `workers:` of them captured at once
+    engines: tuple[EngineSpec, ...] = ()
+    workers: int = 8
+
+    def one_engine(self, what: str) -> None:
+        """Raise ConfigError when ``what`` (a command that acts on one engine) is asked of
+        a fleet: deploys, rollbacks and patches run host by host, not on ``engines:``."""
+        if self.engines:
+            raise ConfigError(
+                f"{self.name}: a fleet ({len(self.engines)} engines) is captured and compared "
+                f"(snapshot, drift, diff, gate), but {what} works on one engine: add an "
+                "environment with `docker:` for the host, or run it with Ansible per host "
+                "(docs/scale.md)")
 
     @property
     def deploy(self) -> DeploySettings:
@@ -260,7 +275,8 @@ def _kind(value: Any) -> str:
 
 _TOP_KEYS = {"project", "snapshots", "backups", "environments", "ignore", "expect_different",
              "watch"}
-_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime", "deploy", "swarm"}
+_ENV_KEYS = {"git", "compose", "docker", "health", "limits", "runtime", "deploy", "swarm",
+             "engines", "workers"}
 _GIT_KEYS = {"path", "remote", "branch"}
 _COMPOSE_KEYS = {"files", "project", "env_file", "profiles"}
 _HEALTH_KEYS = {"name", "url", "method", "json", "expect_status", "timeout"}
@@ -377,10 +393,33 @@ def _environment(r: _Reader, parent: Any, name: str, node: Any, root: Path) -> E
             import dataclasses
 
             compose = dataclasses.replace(compose, project=swarm.stack)
+    engines, workers = _fleet(r, node, where, docker)
+    if engines and swarm is not None:
+        raise r.fail(node, "engines", f"{where}: give either swarm: (a stack) or engines: "
+                                      "(a fleet of compose hosts), not both")
     return Environment(
         name=name, git=git, compose=compose, docker=docker, runtime=runtime,
         health=health, memory_limits_mb=limits, deploy_node=deploy, swarm=swarm,
+        engines=engines, workers=workers,
     )
+
+
+def _fleet(r: _Reader, node: dict[str, Any], where: str, docker: str | None
+           ) -> tuple[tuple[EngineSpec, ...], int]:
+    """``engines:`` and ``workers:`` (envsync/fleet/settings.py)."""
+    if node.get("engines") is None and node.get("workers") is None:
+        return (), 8
+    from envsync.fleet.settings import DEFAULT_WORKERS, parse_engines, parse_workers
+
+    if node.get("engines") is None:
+        raise r.fail(node, "workers", f"{where}.workers: only for an environment with engines:")
+    if docker is not None:
+        raise r.fail(node, "engines", f"{where}: give either docker: (one engine) or "
+                                      "engines: (a fleet), not both")
+    workers = DEFAULT_WORKERS
+    if node.get("workers") is not None:
+        workers = parse_workers(r, node, node["workers"], where)
+    return parse_engines(r, node, node["engines"], where), workers
 
 
 def _list(r: _Reader, node: dict[str, Any], key: str, where: str) -> list[Any]:

@@ -49,6 +49,7 @@ def check_health(*, config: Config, env_name: str) -> HealthReport:
     from envsync.watch.observe import capture, memory_rows, project_of
 
     env = config.environment(env_name)
+    env.one_engine("health")
     result = capture(env, project_of(config, env_name), Redactor())
     report = HealthReport(env=env_name, time=time.time(), checks=result.health,
                           errors=result.errors)

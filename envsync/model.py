@@ -91,6 +91,8 @@ class Finding:
     """A running container's drift: the values and config hashes ``patch`` plans from."""
     segments: tuple[str, ...] = ()
     """The path as keys (a key may hold dots, e.g. a label); used for matching globs."""
+    host: str | None = None
+    """The host of a fleet (its name in ``engines:``) whose containers this is about."""
 
     def to_json(self) -> dict[str, Any]:
         """The finding as the JSON object of ``envsync.diff/v1``."""
@@ -109,4 +111,6 @@ class Finding:
         }
         if self.extra:
             data["extra"] = self.extra
+        if self.host is not None:
+            data["host"] = self.host
         return data

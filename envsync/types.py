@@ -24,6 +24,7 @@ __all__ = [
     "FileState",
     "GitSection",
     "HealthcheckSpec",
+    "HostRecord",
     "ImageEntry",
     "Limits",
     "LogStep",
@@ -49,6 +50,7 @@ class PartError(TypedDict):
 
     part: str
     reason: str
+    host: NotRequired[str]
 
 
 class EngineInfo(TypedDict):
@@ -57,6 +59,18 @@ class EngineInfo(TypedDict):
     url: str
     version: NotRequired[str | None]
     api_version: NotRequired[str | None]
+
+
+class HostRecord(TypedDict):
+    """snapshot.json ``$defs/host``: one host of a fleet (an environment's ``engines:``):
+    its engine, the compose project read there, what runs there and how long it took."""
+
+    engine: EngineInfo
+    project: str
+    containers: "dict[str, ContainerRecord] | None"
+    stats: "dict[str, StatsRecord] | None"
+    duration_s: float
+    errors: list[PartError]
 
 
 class Meta(TypedDict):

@@ -35,6 +35,7 @@ PAIRS: dict[str, tuple[str, str]] = {
     "SwarmTask": ("snapshot", "/$defs/swarm_task"),
     "SwarmNode": ("snapshot", "/$defs/swarm_node"),
     "SwarmObject": ("snapshot", "/$defs/swarm_object"),
+    "HostRecord": ("snapshot", "/$defs/host"),
     "ImageEntry": ("restore-point", "/$defs/image"),
     "RestorePointManifest": ("restore-point", ""),
     "LogStep": ("rollback-log", "/properties/steps/items"),

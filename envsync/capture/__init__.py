@@ -35,6 +35,7 @@ from envsync.types import (
     EngineInfo,
     FileState,
     GitSection,
+    HostRecord,
     StatsRecord,
     SwarmSection,
 )
@@ -207,9 +208,11 @@ def take_snapshot(
     redactor: Redactor | None = None,
     runtime: bool = True,
     stats: bool = True,
+    workers: int | None = None,
 ) -> Snapshot:
     """Capture ``env`` now. Parts that cannot be captured are listed in ``meta.errors``;
-    broken input (not a repository, a compose file compose rejects) raises an EnvsyncError."""
+    broken input (not a repository, a compose file compose rejects) raises an EnvsyncError.
+    A fleet's hosts are read ``workers`` at once (default: the environment's setting)."""
     from envsync.capture.compose import compose_version
     from envsync.capture.git import capture_git, materialise
 
@@ -241,7 +244,8 @@ def take_snapshot(
             progress("env files")
             env_files = _read_env_files(declared_dir, env_names, redactor, errors)
 
-    runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime, stats)
+    runtime_section = _runtime(env, compose_section, redactor, progress, errors, runtime, stats,
+                               workers)
 
     snapshot: Snapshot = {
         "schema": SNAPSHOT_SCHEMA,
@@ -268,6 +272,8 @@ def take_snapshot(
         snapshot["swarm"] = runtime_section.get("swarm")
         if snapshot["swarm"] is None:
             del snapshot["swarm"]
+    if env.engines:
+        snapshot["hosts"] = runtime_section.get("hosts") or {}
     snapshot = redactor.scrub(snapshot)
     snapshot["meta"]["duration_s"] = round(time.perf_counter() - started, 3)
     return snapshot
@@ -276,11 +282,12 @@ def take_snapshot(
 class _RuntimeParts(TypedDict, total=False):
     """The snapshot's runtime parts; a part left out is recorded as null."""
 
-    engine: EngineInfo
+    engine: EngineInfo | None
     containers: dict[str, ContainerRecord] | None
     stats: dict[str, StatsRecord] | None
     health: dict[str, CheckResult]
     swarm: SwarmSection | None
+    hosts: dict[str, HostRecord]
 
 
 def _runtime(
@@ -291,6 +298,7 @@ def _runtime(
     errors: list[dict[str, str]],
     enabled: bool,
     stats: bool = True,
+    workers: int | None = None,
 ) -> _RuntimeParts:
     """The runtime part (containers, stats, health), or the reason it is missing."""
     if not env.runtime:
@@ -308,6 +316,9 @@ def _runtime(
     except ImportError as exc:  # pragma: no cover - only while runtime capture is missing
         errors.append({"part": "runtime", "reason": str(exc)})
         return {}
+    if env.engines:
+        return _fleet(env, str(compose_section["project"]), redactor, progress, errors, stats,
+                      workers)
     progress("engine: containers, stats, health")
     result = capture_runtime(env, project=str(compose_section["project"]), redactor=redactor,
                              stats=stats)
@@ -346,6 +357,19 @@ def _swarm_runtime(env: Environment, redactor: Redactor, progress: Progress,
             "health": redactor.scrub(health), "swarm": result.section}
 
 
+def _fleet(env: Environment, project: str, redactor: Redactor, progress: Progress,
+           errors: list[dict[str, str]], stats: bool, workers: int | None) -> _RuntimeParts:
+    """The runtime of each host of a fleet; the top-level containers and stats stay null
+    (no one engine holds them)."""
+    from envsync.capture.fleet import capture_fleet
+
+    result = capture_fleet(env, project=project, redactor=redactor, stats=stats,
+                           workers=workers, progress=progress)
+    errors.extend({str(k): str(v) for k, v in e.items()} for e in result.errors)
+    return {"engine": None, "containers": None, "stats": None, "health": result.health,
+            "hosts": result.hosts}
+
+
 def record_snapshot(
     *,
     config: Config,
@@ -353,12 +377,14 @@ def record_snapshot(
     out: Path | None = None,
     runtime: bool = True,
     stats: bool = True,
+    workers: int | None = None,
     progress: Progress = _noop,
 ) -> tuple[Snapshot, Path]:
     """Capture ``env_name`` and store it atomically; the snapshot and where it went."""
     from envsync.store import write_snapshot
 
     env = config.environment(env_name)
-    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime, stats=stats)
+    snapshot = take_snapshot(config, env, progress=progress, runtime=runtime, stats=stats,
+                             workers=workers)
     progress("write")
     return snapshot, write_snapshot(config.snapshots_dir, snapshot, out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -24,7 +24,7 @@ from envsync.capture.engine import (
     public_url,
 )
 from envsync.capture.records import SERVICE_LABEL, container_record, go_duration
-from envsync.config import Environment
+from envsync.config import Environment, HealthCheck
 from envsync.errors import EngineError
 from envsync.secrets import Redactor
 from envsync.types import (
@@ -34,7 +34,8 @@ from envsync.types import (
     StatsRecord,
 )
 
-__all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_runtime", "go_duration"]
+__all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_engine", "capture_runtime",
+           "go_duration", "health_alongside"]
 
 PROJECT_LABEL = "com.docker.compose.project"
 NUMBER_LABEL = "com.docker.compose.container-number"
@@ -91,31 +92,54 @@ def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
     that could be are still returned. Every env value goes through ``redactor``; labels and
     commands are scrubbed of every secret the redactor has seen.
     """
-    url = engine_url(env.docker)
-    redactor.text(url)  # learns the URL's password: no message about the engine shows it
-    result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
+    env.one_engine("health and watch")  # a fleet's snapshot reads its hosts (capture/fleet.py)
+    with health_alongside(env.health, redactor) as health:
+        result = capture_engine(engine_url(env.docker), project=project, redactor=redactor,
+                                stats=stats)
+    result.health = health
     errors = _Errors()
-    failures = engine_errors()
-    # Health checks are HTTP, independent of the engine: they run alongside it.
-    with ThreadPoolExecutor(max_workers=max(1, len(env.health)), thread_name_prefix="health") \
-            as health_pool:
-        from envsync.capture.health import submit_checks
-
-        http, health_futures = submit_checks(env.health, health_pool, redactor)
-        try:
-            _capture_engine(url, project, redactor, result, errors, failures, stats)
-        finally:
-            for name, future in health_futures.items():
-                result.health[name] = future.result()
-            http.close()
     for name, check in result.health.items():
         if check["status"] == "error":
             errors.add("health", str(check["error"]), name)
-    result.errors = errors.as_list()
+    result.errors += errors.as_list()
     # Secrets seen anywhere in this capture (env files, container env) leave no trace in
     # free text: commands, labels, health errors.
     result.containers = redactor.scrub(result.containers)
     result.health = redactor.scrub(result.health)
+    return result
+
+
+@contextlib.contextmanager
+def health_alongside(checks: tuple[HealthCheck, ...], redactor: Redactor
+                     ) -> Iterator[dict[str, CheckResult]]:
+    """Run ``checks`` while the caller talks to the engine(s): health is HTTP, independent
+    of the engine. The yielded mapping is filled (check name → result) on leaving."""
+    from envsync.capture.health import submit_checks
+
+    results: dict[str, CheckResult] = {}
+    with ThreadPoolExecutor(max_workers=max(1, len(checks)), thread_name_prefix="health") \
+            as pool:
+        http, futures = submit_checks(checks, pool, redactor)
+        try:
+            yield results
+        finally:
+            for name, future in futures.items():
+                results[name] = future.result()
+            http.close()
+
+
+def capture_engine(url: str, *, project: str, redactor: Redactor,
+                   stats: bool = True) -> RuntimeResult:
+    """The containers and stats of ``project`` on the engine at ``url`` (no health checks).
+
+    Never raises for engine trouble: the parts that could not be captured are in
+    ``errors``. Safe to run for several engines at once (a fleet's hosts)."""
+    redactor.text(url)  # learns the URL's password: no message about the engine shows it
+    result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
+    errors = _Errors()
+    _capture_engine(url, project, redactor, result, errors, engine_errors(), stats)
+    result.errors = errors.as_list()
+    result.containers = redactor.scrub(result.containers)
     return result
 
 

@@ -8,7 +8,12 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_diff_format, format_option, parse_severity
+from envsync.cli.formats import (
+    WorkersOption,
+    check_diff_format,
+    format_option,
+    parse_severity,
+)
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 from envsync.cli.state import state
 
@@ -33,6 +38,7 @@ def diff(
                       "ignore rule of .envsyncignore or envsync.yaml.")] = False,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Do not ask the engine "
                           "when capturing an environment now.")] = False,
+    workers: WorkersOption = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also write the report to "
                    "this file.", dir_okay=False)] = None,
 ) -> None:
@@ -55,7 +61,7 @@ def diff(
     st = state(ctx)
     with progress_reporter(f"diff {a} {b}") as progress:
         result = run_diff(a=a, b=b, config=st.config_or_none(), ignore=tuple(ignore or ()),
-                          runtime=not no_runtime, strict=strict, progress=progress)
+                          runtime=not no_runtime, strict=strict, workers=workers, progress=progress)
     write_outputs(result, outputs, threshold=threshold)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:

@@ -8,7 +8,12 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_diff_format, format_option, parse_severity
+from envsync.cli.formats import (
+    WorkersOption,
+    check_diff_format,
+    format_option,
+    parse_severity,
+)
 from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
 from envsync.cli.state import state
 
@@ -30,6 +35,7 @@ def drift(
     output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
                       "ignore rule of .envsyncignore or envsync.yaml.")] = False,
+    workers: WorkersOption = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Also "
                    "write the report to this file.", dir_okay=False)] = None,
 ) -> None:
@@ -56,7 +62,7 @@ def drift(
     with progress_reporter(f"drift {env}") as progress:
         _, result = run_drift(env_name=env, config=state(ctx).config(), snapshot_ref=snapshot,
                               ignore=tuple(ignore or ()), strict=strict,
-                              progress=progress)
+                              workers=workers, progress=progress)
     write_outputs(result, outputs, threshold=threshold)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:

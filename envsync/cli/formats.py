@@ -3,18 +3,25 @@ in one place so that each command gives the same choices and the same one-line e
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from envsync.model import Severity
 
-__all__ = ["TABLE_JSON", "check_diff_format", "check_format", "format_option",
+__all__ = ["TABLE_JSON", "WorkersOption", "check_diff_format", "check_format", "format_option",
            "parse_severity"]
 
 TABLE_JSON = ("table", "json")
 """The formats of every command that reports an outcome (snapshot, backup, rollback…)."""
+
+
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", metavar="N", min=1, max=64,
+    help="A fleet (engines:): hosts captured at once (default: the environment's "
+         "workers:, else 8).")]
+"""``--workers N``: how many hosts of a fleet are read at once."""
 
 
 def format_option(help_text: str) -> Any:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_format, format_option
+from envsync.cli.formats import WorkersOption, check_format, format_option
 from envsync.cli.state import state
 from envsync.exitcodes import TROUBLE
 
@@ -22,11 +22,12 @@ def snapshot(
     fmt: Annotated[str, format_option("table: where it went and a "
                    "summary; json: the snapshot document on stdout.")] = "table",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when any part could not "
-                      "be captured (engine unreachable, …).")] = False,
+                      "be captured (engine unreachable, a fleet's host unreachable, …).")] = False,
     no_runtime: Annotated[bool, typer.Option("--no-runtime", help="Skip the engine: "
                           "git, compose and env files only.")] = False,
     no_stats: Annotated[bool, typer.Option("--no-stats", help="Skip per-container stats "
                         "(the slow part: about 1-2 s).")] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Capture ENV now (git, compose, env files, containers, stats, health) and store it.
 
@@ -48,7 +49,7 @@ def snapshot(
     with progress_reporter(f"snapshot {env}") as progress:
         snap, path = record_snapshot(config=config, env_name=env, out=out,
                                      runtime=not no_runtime, stats=not no_stats,
-                                     progress=progress)
+                                     workers=workers, progress=progress)
     for err in snap["meta"]["errors"]:
         warn(f"{env}: {err['part']} not captured: {err['reason']}")
     typer.echo(render_snapshot(snap, path, fmt), nl=False)

@@ -101,6 +101,7 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     from envsync.rollback.safety import describe_at_risk, files_at_risk, operation_in_progress
 
     env = config.environment(env_name)
+    env.one_engine("deploy")
     ensure(env)
     assert env.compose is not None
     source = None

@@ -14,6 +14,7 @@ from typing import Any
 
 from envsync.diff.engine import DiffResult, apply_filters, diff_normalised, show_values
 from envsync.diff.expected import RUNTIME_FIELDS, expected_runtime, running_fields
+from envsync.diff.hosts import host_views, merge_host_findings
 from envsync.diff.normalise import normalise
 from envsync.diff.replicas import classify, replica_key
 from envsync.diff.rules import match_rule
@@ -253,19 +254,26 @@ def drift(
     ignore: tuple[str, ...] = (),
     expect_different: tuple[str, ...] = (),
 ) -> DiffResult:
-    """Every drift finding of one environment's snapshot, each with its direction."""
+    """Every drift finding of one environment's snapshot, each with its direction; for a
+    fleet, each host's containers against the files, the finding naming its host."""
+    env = snapshot["meta"]["environment"]
+    result = DiffResult(a=f"{env} (files)", b=f"{env} (running)")
     if snapshot.get("swarm") is not None:  # a stack: its services' specs on the Swarm
         from envsync.diff.swarm import swarm_drift_findings
 
-        findings = swarm_drift_findings(snapshot)
-    else:
-        state = _Drift(snapshot, history)
+        result.findings = swarm_drift_findings(snapshot)
+        result.findings.sort(key=lambda f: (f.service or "~", -f.severity, f.path))
+        return apply_filters(result, ignore=ignore, expect_different=expect_different)
+    views = host_views(snapshot)
+    per_host: list[tuple[str, list[Finding]]] = []
+    for host, view in (views or {"": snapshot}).items():
+        state = _Drift(view, history)
         state.run()
-        findings = state.findings
-    env = snapshot["meta"]["environment"]
-    result = DiffResult(a=f"{env} (files)", b=f"{env} (running)", findings=findings)
-    result.findings.sort(key=lambda f: (f.service or "~", -f.severity, f.path))
-    if snapshot.get("containers") is None and snapshot.get("swarm") is None:
-        result.notes.append("running containers not captured: files compared only "
-                            "(committed ↔ working tree)")
+        per_host.append((host, state.findings))
+        # A fleet's host that could not be read is named by its error (meta.errors).
+        if view.get("containers") is None and not host:
+            result.notes.append("running containers not captured: files compared only "
+                                "(committed ↔ working tree)")
+    result.findings = merge_host_findings(per_host) if views else per_host[0][1]
+    result.findings.sort(key=lambda f: (f.service or "~", f.host or "", -f.severity, f.path))
     return apply_filters(result, ignore=ignore, expect_different=expect_different)

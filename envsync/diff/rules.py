@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     Rule("containers.*.health", ANY, "health", S.HIGH, "not equally healthy"),
     Rule("health.**", ANY, "health", S.HIGH, "a health check answers differently"),
     Rule("limits.**", ANY, "limits", S.HIGH, "memory over its limit"),
+    Rule("hosts.*", (A, R), "host", S.MEDIUM, "a host is in one fleet's engines only"),
     Rule("services.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
     Rule("containers.*.network_mode", ANY, "network", S.HIGH, "networked differently"),
     # A Swarm stack (envsync/diff/swarm.py): its specs, and what only a cluster has.

@@ -50,6 +50,7 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
     from envsync.patch.vcs import plan_vcs_patch
 
     env = config.environment(env_name)
+    env.one_engine("patch")
     snapshot, drift = run_drift(env_name=env_name, config=config,
                                 snapshot_ref=snapshot_ref, progress=progress)
     root = repo_root(env.git.path or config.root)

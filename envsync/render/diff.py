@@ -52,6 +52,9 @@ def _table(result: DiffResult, width: int | None) -> str:
         for service, items in _groups(result).items():
             table = Table(title=service, title_justify="left", show_lines=False, expand=False)
             table.add_column("severity")
+            hosts = any(f.host for f in items)  # a fleet: which host each finding is on
+            if hosts:
+                table.add_column("host")
             directions = any(f.direction for f in items)
             table.add_column("direction" if directions else "kind")
             table.add_column("path", overflow="fold")
@@ -59,8 +62,8 @@ def _table(result: DiffResult, width: int | None) -> str:
             for f in items:
                 how = (f.direction.value if f.direction else f.category) if directions \
                     else f.kind.value
-                table.add_row(f.severity.label, how,
-                              f.path, f.message)
+                cells = [f.severity.label, *([f.host or "(all)"] if hosts else []), how]
+                table.add_row(*cells, f.path, f.message)
             console.print(table)
     for note in result.notes:
         console.print(f"note: {note}")
@@ -72,11 +75,14 @@ def _markdown(result: DiffResult) -> str:
     lines = [f"### envsync: {result.a} ↔ {result.b}", ""]
     if not result.findings:
         lines.append("No differences.")
+    fleet = any(f.host for f in result.findings)
     for service, items in _groups(result).items():
-        lines += [f"#### {service}", "", "| severity | kind | path | what |", "|---|---|---|---|"]
+        lines += [f"#### {service}", "", f"| severity |{' host |' if fleet else ''} kind | "
+                  "path | what |", "|---|---|---|---|" + ("---|" if fleet else "")]
         for f in items:
             how = f.direction.value if f.direction else f.kind.value
-            cells = [f.severity.label, how, f"`{f.path}`", f.message]
+            cells = [f.severity.label, *([f.host or "(all)"] if fleet else []), how,
+                     f"`{f.path}`", f.message]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     lines.append(_summary_line(result))
@@ -88,8 +94,9 @@ def _github(result: DiffResult) -> str:
     out = []
     for f in result.findings:
         text = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        where = f"{f.host}:{f.path}" if f.host else f.path
         out.append(f"::{level.get(f.severity, 'notice')} title=envsync {f.severity.label}"
-                   f" {f.path.replace(',', '%2C').replace('::', '%3A%3A')}::{text}")
+                   f" {where.replace(',', '%2C').replace('::', '%3A%3A')}::{text}")
     out.append(_summary_line(result))
     return "\n".join(out) + "\n"
 
@@ -111,10 +118,13 @@ def _sarif(result: DiffResult) -> str:
             # is filed against envsync.yaml, with the finding's path as its logical place.
             "locations": [{
                 "physicalLocation": {"artifactLocation": {"uri": "envsync.yaml"}},
-                "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}],
+                # a fleet's host is the outer logical place: web-2/containers.bot.env.X
+                "logicalLocations": [{"fullyQualifiedName": f"{f.host}/{f.path}" if f.host
+                                      else f.path, "kind": "member"}],
             }],
             "properties": {"path": f.path, "severity": f.severity.label,
-                           "kind": f.kind.value, "service": f.service},
+                           "kind": f.kind.value, "service": f.service,
+                           **({"host": f.host} if f.host else {})},
         })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -138,7 +148,9 @@ def _junit(result: DiffResult, threshold: Severity) -> str:
     if not result.findings:
         out.append('  <testcase classname="envsync" name="no differences"/>')
     for f in result.findings:
-        case = f'  <testcase classname={quoteattr(f.service or "environment")} name={quoteattr(f.path)}'
+        group = f.service or "environment"
+        case = (f'  <testcase classname={quoteattr(f"{f.host}.{group}" if f.host else group)} '
+                f'name={quoteattr(f.path)}')
         if f.severity >= threshold:
             out.append(case + ">")
             out.append(f"    <failure type={quoteattr(f.severity.label)} "

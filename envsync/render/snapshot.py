@@ -47,6 +47,15 @@ def render_snapshot(snapshot: Snapshot, path: Path | None, fmt: str) -> str:
     if containers is not None:
         running = sum(1 for c in containers.values() if c.get("state") == "running")
         table.add_row("containers", f"{len(containers)} ({running} running)")
+    for name, host in (snapshot.get("hosts") or {}).items():
+        listed = host.get("containers")
+        if listed is None:
+            state = "not captured"
+        else:
+            running = sum(1 for c in listed.values() if c.get("state") == "running")
+            state = f"{len(listed)} container(s) ({running} running)"
+        table.add_row(f"host {name}", f"{host['engine']['url']} project {host['project']}: "
+                      f"{state}, {host['duration_s']} s")
     health = snapshot.get("health") or {}
     if health:
         table.add_row("health", ", ".join(f"{k}: {v.get('status')}" for k, v in health.items()))

@@ -147,6 +147,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
 
     started = time.perf_counter()
     env = config.environment(env_name)
+    env.one_engine("backup")
     if env.compose is None:
         raise RollbackError(f"{env_name}: has no compose files; there is nothing to back up")
     if snapshot is None:

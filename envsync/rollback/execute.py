@@ -111,6 +111,7 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     from envsync.store import load_snapshot
 
     env = config.environment(env_name)
+    env.one_engine("rollback")
     if env.compose is None or not env.git.is_worktree:
         raise RollbackError(f"{env_name}: a rollback needs a working tree (git: PATH) and "
                             "compose files")
