@@ -19,8 +19,8 @@ from envsync.names import ENV_NAME_RULE, env_name_problem
 
 if TYPE_CHECKING:
     from envsync.deploy.settings import DeploySettings
-    from envsync.swarmconfig import SwarmSettings
     from envsync.fleet.settings import EngineSpec
+    from envsync.swarmconfig import SwarmSettings
     from envsync.watch.settings import WatchSettings
 
 __all__ = [
