@@ -9,6 +9,7 @@
       stack: shop                         # the name `docker stack deploy` was given
       update: {order: start-first, failure_action: rollback, monitor: 10s, parallelism: 1}
       converge_timeout: 300               # seconds a deploy waits for the tasks to settle
+      resolve_image: always               # docker stack deploy --resolve-image
 ```
 
 The compose files are the stack's files; compose resolves them (as for any environment) and
@@ -24,7 +25,8 @@ from typing import Any
 
 __all__ = ["UPDATE_DEFAULTS", "SwarmSettings", "go_seconds", "parse_swarm"]
 
-_KEYS = {"stack", "update", "converge_timeout"}
+_KEYS = {"stack", "update", "converge_timeout", "resolve_image"}
+_RESOLVE = ("always", "changed", "never")
 _UPDATE_KEYS = {"order", "failure_action", "monitor", "parallelism", "delay",
                 "max_failure_ratio"}
 _STACK_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$")
@@ -50,6 +52,10 @@ class SwarmSettings:
     stack: str
     update: dict[str, Any] = field(default_factory=lambda: dict(UPDATE_DEFAULTS))
     converge_timeout_s: float = 300.0
+    resolve_image: str = "always"
+    """``docker stack deploy --resolve-image``: ask the registry for each image's digest
+    (``always``: every node then runs the same image), or use the tag as it is (``never``:
+    images built on the nodes, no registry)."""
 
 
 def go_seconds(text: str) -> float | None:
@@ -81,7 +87,12 @@ def parse_swarm(r: Any, parent: Any, node: Any, where: str) -> SwarmSettings:
                        for k, v in given.items()})
     timeout = node.get("converge_timeout", 300)
     timeout = r.number(node, "converge_timeout", timeout, f"{where}.converge_timeout (seconds)")
-    return SwarmSettings(stack=stack, update=update, converge_timeout_s=timeout)
+    resolve = node.get("resolve_image", "always")
+    if resolve not in _RESOLVE:
+        raise r.fail(node, "resolve_image", f"{where}.resolve_image: {resolve!r} (choose "
+                                            f"{', '.join(_RESOLVE)})")
+    return SwarmSettings(stack=stack, update=update, converge_timeout_s=timeout,
+                         resolve_image=str(resolve))
 
 
 def _update_value(r: Any, node: Any, key: str, value: Any, where: str) -> Any:

@@ -250,8 +250,9 @@ def _service(service: dict[str, Any], tasks: list[dict[str, Any]], hostnames: di
         "healthcheck": _healthcheck(container.get("Healthcheck")),
         "secrets": sorted(str(s.get("SecretName")) for s in container.get("Secrets") or []),
         "configs": sorted(str(c.get("ConfigName")) for c in container.get("Configs") or []),
-        "update_status": ({"state": status.get("State"), "message": status.get("Message")}
-                          if status else None),
+        "update_status": ({"state": status.get("State"), "message": status.get("Message"),
+                           "started": status.get("StartedAt"),
+                           "completed": status.get("CompletedAt")} if status else None),
         "running": running,
         "desired": desired,
         "restarts": sum(1 for t in records if t["state"] in FAILED_STATES),

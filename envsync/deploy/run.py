@@ -102,6 +102,13 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
 
     env = config.environment(env_name)
     env.one_engine("deploy")
+    if env.swarm is not None:  # a stack: Swarm does the rolling update
+        from envsync.deploy.swarm import prepare_swarm_deploy
+
+        prepared: Prepared = prepare_swarm_deploy(config=config, env=env, ref=ref,
+                                                  from_env=from_env, force=force,
+                                                  progress=progress)
+        return prepared
     ensure(env)
     assert env.compose is not None
     source = None
@@ -261,6 +268,11 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
     env = prepared.env.name
     with environment_lock(prepared.config, env, f"envsync deploy {env} --execute",
                           waiting=progress), Interrupts() as interrupts:
+        if prepared.env.swarm is not None:
+            from envsync.deploy.swarm import execute_swarm_deploy
+
+            outcome: Outcome = execute_swarm_deploy(prepared, on_step, progress, interrupts)
+            return outcome
         return _execute(prepared, on_step, progress, interrupts)
 
 

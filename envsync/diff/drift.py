@@ -261,7 +261,7 @@ def drift(
     if snapshot.get("swarm") is not None:  # a stack: its services' specs on the Swarm
         from envsync.diff.swarm import swarm_drift_findings
 
-        result.findings = swarm_drift_findings(snapshot)
+        result.findings = swarm_drift_findings(snapshot, history)
         result.findings.sort(key=lambda f: (f.service or "~", -f.severity, f.path))
         return apply_filters(result, ignore=ignore, expect_different=expect_different)
     views = host_views(snapshot)

@@ -12,16 +12,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from envsync.diff.drift import _Drift
+from envsync.diff.drift import History, _Drift
 from envsync.diff.engine import show_values
 from envsync.diff.normalise import shell_join
 from envsync.model import Direction, Kind, Severity, Snapshot
 from envsync.swarmconfig import go_seconds
 
-__all__ = ["expected_service", "running_service", "swarm_drift_findings"]
+__all__ = ["HASH_LABEL", "expected_service", "running_service", "swarm_drift_findings"]
 
+HASH_LABEL = "io.envsync.config-hash"
+"""Set by ``envsync deploy`` on each service it deploys: compose's ``config --hash`` of the
+service in the deployed files. With it, a value running from an older commit reads as
+``not-deployed``, and one changed after the deploy as ``runtime-override``."""
+STACK_IMAGE_LABEL = "com.docker.stack.image"
+"""Set by ``docker stack deploy``: the image its file named (a hand ``docker service update
+--image`` leaves it as it was)."""
 _FILE_ONLY_UNCOMMITTED_CAP = Severity.MEDIUM
-_STACK_LABELS = ("com.docker.stack.",)
+_NOT_DEPLOYED_CAP = Severity.HIGH
+_STACK_LABELS = ("com.docker.stack.", HASH_LABEL)
 _FLAPPING = 3
 """Failed tasks in one slot (of Swarm's retained history) that make a restart loop."""
 _UPDATE_KEYS = ("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order")
@@ -164,6 +172,9 @@ def _what(leaf: tuple[str, ...]) -> str:
 
 
 class _SwarmDrift(_Drift):
+    label: str | None = None
+    stack_image: str | None = None
+
     def run(self) -> None:
         swarm = self.snapshot["swarm"]
         stack = str(swarm.get("stack") or "")
@@ -197,6 +208,9 @@ class _SwarmDrift(_Drift):
         c = (expected_service(committed, self.committed or {}, stack, updates, rollbacks)
              if committed is not None else d)
         r = running_service(record, updates, rollbacks)
+        labels = record.get("labels") or {}
+        self.label = labels.get(HASH_LABEL)
+        self.stack_image = labels.get(STACK_IMAGE_LABEL)
         for leaf in sorted(set(d) | set(c) | set(r)):
             cv, dv, rv = c.get(leaf), d.get(leaf), r.get(leaf)
             if cv == dv == rv:
@@ -221,6 +235,11 @@ class _SwarmDrift(_Drift):
                      f"{what} is {d} in the working tree, {r} at HEAD and running: an "
                      "uncommitted edit, not deployed", name, before=rv, after=dv,
                      cap=_FILE_ONLY_UNCOMMITTED_CAP)
+        elif cv == dv and self.older_deploy(name, leaf, rv):
+            self.add(path, kind, Direction.NOT_DEPLOYED,
+                     f"{what} is {d} in the files, {r} still running from an older "
+                     "commit: not deployed yet", name, before=dv, after=rv,
+                     cap=_NOT_DEPLOYED_CAP)
         elif cv == dv:
             how = {"replicas": "scaled by hand (docker service scale)"}.get(
                 leaf[0], "applied by hand (docker service update): no file holds it")
@@ -231,6 +250,14 @@ class _SwarmDrift(_Drift):
             self.add(path, kind, Direction.CONFLICT,
                      f"{what} differs three ways: {c} at HEAD, {d} in the working tree, "
                      f"{r} running", name, before=dv, after=rv)
+
+    def older_deploy(self, name: str, leaf: tuple[str, ...], running: Any) -> bool:
+        """Whether ``running`` came from a deploy of older files, not from a hand change."""
+        if self.label is not None:
+            return self.label != self.hashes.get(name) and self.label in self.history(name)
+        # Deployed without envsync: only the image can be told apart, by stack's own label.
+        return leaf == ("image",) and running is not None and running == (
+            self.stack_image or "").split("@", 1)[0]
 
     def cluster(self, name: str, record: dict[str, Any]) -> None:
         tasks = record.get("tasks") or []
@@ -282,8 +309,9 @@ class _SwarmDrift(_Drift):
                          cap=Severity.MEDIUM)
 
 
-def swarm_drift_findings(snapshot: Snapshot) -> list[Any]:
-    """The findings of a stack's snapshot (the caller sorts and filters them)."""
-    state = _SwarmDrift(snapshot, lambda _: set())
+def swarm_drift_findings(snapshot: Snapshot, history: History) -> list[Any]:
+    """The findings of a stack's snapshot (the caller sorts and filters them); ``history``
+    gives a service's config hashes in recent commits."""
+    state = _SwarmDrift(snapshot, history)
     state.run()
     return state.findings

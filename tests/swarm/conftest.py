@@ -187,6 +187,7 @@ environments:
       stack: {stack}
       update: {{monitor: 3s}}
       converge_timeout: 90
+      resolve_image: never
   plain:
     git: .
     compose: {{files: [stack.yml], project: {stack}}}
