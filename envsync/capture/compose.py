@@ -91,6 +91,9 @@ def _finish(proc: subprocess.Popen[str], cwd: Path, what: str, stdin: str | None
         proc.kill()
         proc.communicate()
         raise ComposeError(f"compose {what} took over {_TIMEOUT_S} s in {cwd}") from None
+    except BaseException:  # Ctrl-C, SIGTERM: compose must not run on, orphaned
+        proc.kill()
+        raise
     # This compose build can exit 0 with an empty stdout and the reason on stderr.
     if proc.returncode != 0 or (not stdout.strip() and stderr.strip()):
         lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
@@ -180,6 +183,7 @@ def resolve(
     """
     for rel in (*files, *([env_file] if env_file else [])):
         _check_readable(root / rel, "compose file" if rel in files else "env file")
+    check_referenced_files(root, files)
     base = compose_options(files, project=project, env_file=env_file, profiles=profiles)
     # `config --hash` on the files hashes each service with its env_file entries dropped
     # and their KEY=value pairs NOT merged into `environment`, while `up` labels the
@@ -218,6 +222,103 @@ def resolve(
         if name and digest:
             hashes[name] = digest
     return model, hashes
+
+
+_REFERENCED_FILES_MAX = 64
+"""Compose files followed through ``include`` and ``extends`` (bounded work)."""
+
+
+def check_referenced_files(root: Path, files: tuple[str, ...]) -> None:
+    """ComposeError naming the file when one the compose files make compose read (an
+    ``env_file``, ``label_file``, ``include``d or ``extends`` file) is a device, a pipe, a
+    folder or over its size limit: compose reads ``/dev/zero`` until memory runs out (17 GB
+    in 10 s) and waits on a pipe for ever. A missing file is left to compose to report."""
+    from envsync.files import COMPOSE_FILE_LIMIT, ENV_FILE_LIMIT
+
+    project_dir = (root / files[0]).parent if files else root
+    queue = [root / rel for rel in files]
+    seen: set[str] = set()
+    while queue and len(seen) < _REFERENCED_FILES_MAX:
+        compose_file = queue.pop(0)
+        key = os.path.realpath(compose_file)
+        if key in seen:
+            continue
+        seen.add(key)
+        for kind, path in _references(compose_file):
+            for base in dict.fromkeys((compose_file.parent, project_dir)):
+                full = base / path
+                if not os.path.lexists(full):
+                    continue
+                is_compose = kind != "env file"
+                _check_regular(full, f"{kind} named in {compose_file.name}",
+                               COMPOSE_FILE_LIMIT if is_compose else ENV_FILE_LIMIT)
+                if is_compose:
+                    queue.append(full)
+
+
+def _references(compose_file: Path) -> list[tuple[str, str]]:
+    """(kind, path) of each file ``compose_file`` makes compose read; none when it cannot
+    be read or parsed (compose reports that itself)."""
+    from ruamel.yaml.error import YAMLError
+
+    from envsync.files import COMPOSE_FILE_LIMIT, read_text_bounded
+    from envsync.yamlload import AliasLimitError, bounded_yaml
+
+    if not compose_file.is_file():
+        return []
+    text = read_text_bounded(compose_file, COMPOSE_FILE_LIMIT, "compose file", ComposeError)
+    try:
+        data = bounded_yaml("safe").load(text)
+    except AliasLimitError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        raise ComposeError(f"{compose_file}:{line}: {exc.problem}") from None
+    except YAMLError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    found: list[tuple[str, Any]] = []
+
+    def paths(kind: str, entries: Any, key: str = "path") -> None:
+        for entry in entries if isinstance(entries, list) else [entries]:
+            value = entry.get(key) if isinstance(entry, dict) else entry
+            for one in value if isinstance(value, list) else [value]:
+                found.append((kind, one))
+
+    include = data.get("include")
+    for entry in include if isinstance(include, list) else []:
+        paths("included compose file", entry)
+        if isinstance(entry, dict):
+            paths("env file", entry.get("env_file"))
+    services = data.get("services")
+    for svc in services.values() if isinstance(services, dict) else []:
+        if not isinstance(svc, dict):
+            continue
+        paths("env file", svc.get("env_file"))
+        paths("label file", svc.get("label_file"))
+        extends = svc.get("extends")
+        if isinstance(extends, dict):
+            paths("extended compose file", extends.get("file"))
+    return [(kind, path) for kind, path in found
+            if isinstance(path, str) and path and "$" not in path and "\0" not in path]
+
+
+def _check_regular(path: Path, what: str, limit: int) -> None:
+    from envsync.files import size_text
+
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return  # a symlink to nothing: compose names it
+    except OSError as exc:
+        raise ComposeError(f"{path}: cannot read the {what}: {os_reason(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ComposeError(f"{path}: the {what} is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+        raise ComposeError(f"{path}: the {what} is {kind}, not a regular file")
+    if st.st_size > limit:
+        raise ComposeError(f"{path}: the {what} is {size_text(st.st_size)}, over the limit "
+                           f"of {size_text(limit)}")
 
 
 def _relocate(text: str, copy: Path, origin: Path) -> str:

@@ -243,6 +243,10 @@ def _fetch(root: Path, remote: str, branch: str) -> str | None:
         proc.communicate()
         return (f"git fetch {remote} {branch} got no answer in {timeout:g} s "
                 "(ENVSYNC_GIT_TIMEOUT sets the limit)")
+    except BaseException:  # Ctrl-C, SIGTERM: no helper left holding the connection
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        raise
     if proc.returncode == 0:
         return None
     reason = err.decode(errors="replace").strip().splitlines()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -63,7 +65,7 @@ class EnvsyncGroup(TyperGroup):
         from envsync.secrets import forget_process_secrets
 
         forget_process_secrets()  # what an earlier command (in this process) learned
-        with scrubbed_streams():
+        with scrubbed_streams(), _sigterm_interrupts():
             return self._invoke(ctx)
 
     def _invoke(self, ctx: Any) -> Any:
@@ -78,9 +80,10 @@ class EnvsyncGroup(TyperGroup):
                 traceback.print_exc()
             error(str(exc))
             raise typer.Exit(TROUBLE) from None
-        except KeyboardInterrupt:
-            error("interrupted")
-            raise typer.Exit(INTERRUPTED) from None
+        except KeyboardInterrupt as exc:
+            terminated = isinstance(exc, Terminated)
+            error("terminated (SIGTERM)" if terminated else "interrupted")
+            raise typer.Exit(TERMINATED if terminated else INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`envsync … | head`): not a bug. Point stdout at
             # /dev/null so that the interpreter's last flush does not fail again.
@@ -103,6 +106,35 @@ class EnvsyncGroup(TyperGroup):
             raise typer.Exit(TROUBLE) from None
         except Exception as exc:
             _bug(ctx, exc)
+
+
+TERMINATED = 143
+"""Exit code after SIGTERM (128 + 15), as after Ctrl-C 130."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, like Ctrl-C: ``finally`` blocks run, so the
+    compose and git processes envsync started are stopped, not left running orphaned, and
+    temp files are removed."""
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Any:
+    """SIGTERM raises :class:`Terminated` for the command's duration (commands that handle
+    it themselves, watch, rollback and deploy --execute, set their own handler inside)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def guard_output(run: Callable[[], Any]) -> None:
