@@ -188,3 +188,12 @@ def test_a_learned_secret_never_survives_and_scrubbing_is_idempotent(
 def _telling(piece: str) -> bool:
     return not piece.isdigit() and (any(c.isdigit() for c in piece) or (
         any(c.islower() for c in piece) and any(c.isupper() for c in piece)))
+
+
+@pytest.mark.timeout(120)  # it took hours: the URL pattern tried every letter as a scheme
+def test_a_megabyte_word_is_scrubbed_in_linear_time(r: Redactor) -> None:
+    word = "k" * 1_000_000
+    out = r.text(f"A=1 {word} see 1https://adm:Pw0rd-2x9q@db/x and ://{word}")
+    _gone(out, "Pw0rd-2x9q")
+    assert out.startswith(f"A=1 {word} see 1https://adm:{FP}")
+    assert out.endswith(f"://{word}")
