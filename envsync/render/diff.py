@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from envsync.model import Finding, Severity
+from envsync.render.cells import clip
 
 if TYPE_CHECKING:
     from envsync.diff.engine import DiffResult
@@ -63,7 +64,7 @@ def _table(result: DiffResult, width: int | None) -> str:
                 how = (f.direction.value if f.direction else f.category) if directions \
                     else f.kind.value
                 cells = [f.severity.label, *([f.host or "(all)"] if hosts else []), how]
-                table.add_row(*cells, f.path, f.message)
+                table.add_row(*cells, clip(f.path), clip(f.message))
             console.print(table)
     for note in result.notes:
         console.print(f"note: {note}")
@@ -82,7 +83,7 @@ def _markdown(result: DiffResult) -> str:
         for f in items:
             how = f.direction.value if f.direction else f.kind.value
             cells = [f.severity.label, *([f.host or "(all)"] if fleet else []), how,
-                     f"`{f.path}`", f.message]
+                     f"`{clip(f.path)}`", clip(f.message)]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     lines.append(_summary_line(result))
@@ -93,8 +94,8 @@ def _github(result: DiffResult) -> str:
     level = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning"}
     out = []
     for f in result.findings:
-        text = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        where = f"{f.host}:{f.path}" if f.host else f.path
+        text = clip(f.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        where = clip(f"{f.host}:{f.path}" if f.host else f.path)
         out.append(f"::{level.get(f.severity, 'notice')} title=envsync {f.severity.label}"
                    f" {where.replace(',', '%2C').replace('::', '%3A%3A')}::{text}")
     out.append(_summary_line(result))

@@ -15,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from envsync.model import Severity
+from envsync.render.cells import clip
 from envsync.render.svgchart import Series, line_chart
 
 if TYPE_CHECKING:
@@ -97,8 +98,8 @@ def _drift(view: EnvView) -> list[str]:
         colour = _COLOURS[f.severity.label]
         how = f.direction.value if f.direction else f.kind.value
         out.append(f'<tr style="background:{colour}"><td class="sev">{f.severity.label}</td>'
-                   f"<td>{escape(how)}</td><td class=\"v\">{escape(f.path)}</td>"
-                   f"<td>{escape(f.message)}</td></tr>")
+                   f"<td>{escape(how)}</td><td class=\"v\">{escape(clip(f.path))}</td>"
+                   f"<td>{escape(clip(f.message))}</td></tr>")
     out.append("</table>")
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,9 @@ from envsync.diff.drift import drift
 from envsync.diff.engine import diff_normalised, show_values
 from envsync.human import duration, go_seconds, humanize, shorten_apart, size
 from envsync.render.diff import DIFF_FORMATS, render_diff
+
+if TYPE_CHECKING:
+    from envsync.diff.engine import DiffResult as DiffResultType
 
 REDIS = ("redis-server --bind 0.0.0.0 --protected-mode no --save '' --appendonly no "
          "--maxmemory {} --maxmemory-policy allkeys-lru")
@@ -143,3 +147,34 @@ def test_health_and_history_tables_use_human_units() -> None:
                        errors=0)]
     text = render_history("prod", rows)
     assert "96 MiB" in text and "1.5 GiB ↑" in text
+
+
+def _megabyte_finding() -> DiffResultType:
+    from envsync.diff.engine import DiffResult
+    from envsync.model import Finding, Kind, Severity
+
+    key = "K" * 1_000_000
+    finding = Finding(path=f"env_files..env.{key}", kind=Kind.ADDED, category="env",
+                      severity=Severity.HIGH, message=f".env key {key} is set in b, not in a",
+                      after="1")
+    return DiffResult(a="a", b="b", findings=[finding])
+
+
+def test_a_megabyte_value_is_cut_for_people_and_whole_in_json() -> None:
+    from envsync.overview import EnvView, Overview
+    from envsync.render.html import render_html
+    from tests.helpers.documents import minimal_snapshot
+
+    result = _megabyte_finding()
+    marker = "more characters: the JSON output has all]"
+    for fmt in ("table", "markdown", "github"):
+        out = render_diff(result, fmt, width=1400)  # wide enough not to fold the marker
+        assert len(out) < 10_000, (fmt, len(out))
+        assert marker in out and "999,5" in out, fmt
+    view = EnvView(name="prod", snapshot=minimal_snapshot(), source="prod@latest",  # type: ignore[arg-type]
+                   drift=result)
+    page = render_html(Overview(envs=[view], matrix=[]), project="demo")
+    assert len(page) < 50_000 and marker in page
+    finding = json.loads(render_diff(result, "json"))["findings"][0]
+    assert finding["path"] == result.findings[0].path
+    assert finding["message"] == result.findings[0].message
