@@ -25,8 +25,10 @@ __all__ = [
     "git_folder_problem",
     "list_snapshots",
     "load_snapshot",
+    "report_target_problem",
     "resolve_ref",
     "snapshot_filename",
+    "write_report",
     "write_snapshot",
 ]
 
@@ -82,6 +84,43 @@ def git_folder_problem(path: Path) -> str | None:
             return (f"{path}: refused: it is inside a .git folder (git's own files); "
                     "write the file elsewhere")
     return None
+
+
+_STORED_DATA = re.compile(
+    rb'"schema"\s*:\s*"envsync\.(?:snapshot|restore-point|watch-state|deploy-log|rollback-log)/')
+"""The documents envsync keeps (a report written over one loses it for good)."""
+
+
+def report_target_problem(path: Path) -> str | None:
+    """Why a report (``--out``, ``--output``, ``--html``, ``--plot``, ``--script``) must
+    not be written to ``path``: inside ``.git``, ``-`` (not a file name), or an existing
+    file holding envsync's stored data (a snapshot, a restore point, a log): ``diff A B
+    --output sarif=A`` replaced the snapshot it had just read."""
+    if str(path) == "-":
+        return "'-': give a file name (the report already goes to standard output)"
+    problem = git_folder_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a device or pipe (/dev/stdout) is written to as it is
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except (OSError, ValueError):
+        return None  # a missing or unreadable target: writing it says what is wrong
+    if _STORED_DATA.search(head):
+        return (f"{path}: refused: it holds envsync's stored data (a snapshot, a restore "
+                "point or a log); write the report elsewhere")
+    return None
+
+
+def write_report(path: Path, text: str | bytes, mode: int = 0o644) -> None:
+    """:func:`atomic_write_text` for a file the user named for a report, after
+    :func:`report_target_problem` (StorageError when it refuses)."""
+    problem = report_target_problem(path)
+    if problem is not None:
+        raise StorageError(problem)
+    atomic_write_text(path, text, mode)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:

@@ -66,9 +66,9 @@ def drift(
     write_outputs(result, outputs, threshold=threshold)
     text = render_diff(result, fmt, threshold=threshold)
     if out is not None:
-        from envsync.store import atomic_write_text
+        from envsync.store import write_report
 
-        atomic_write_text(out, text)
+        write_report(out, text)
     sys.stdout.write(text)
     raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
 

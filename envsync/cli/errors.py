@@ -41,6 +41,41 @@ class EnvsyncGroup(TyperGroup):
     ``envsync diff`` builds only diff.
     """
 
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **kwargs: Any) -> Any:
+        """As click's, but a usage error (an unknown option, a bad value) is one line,
+        ``envsync: error: diff: Invalid value for '--out' …; see envsync diff -h``, exit 2,
+        rather than click's four lines."""
+        from typer._click import exceptions as click  # typer vendors click
+
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **kwargs)
+        except click.NoArgsIsHelpError as exc:  # `envsync diff`: the help
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            from envsync.render.console import error
+
+            where = exc.ctx.command_path if exc.ctx is not None else "envsync"
+            name = where.removeprefix("envsync").strip()
+            error(f"{name + ': ' if name else ''}{exc.format_message()}; "
+                  f"see {where} -h")
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            from envsync.render.console import error
+
+            error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            from envsync.render.console import error
+
+            error("aborted")
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def list_commands(self, ctx: Any) -> list[str]:
         from envsync.cli.commands import COMMANDS
 

@@ -59,14 +59,14 @@ def history(
     if plot is not None and plot.suffix.lower() == ".png":
         from envsync.render.html import history_series
         from envsync.render.pngchart import history_png  # matplotlib: only on this path
-        from envsync.store import atomic_write_bytes
+        from envsync.store import write_report
 
-        atomic_write_bytes(plot, history_png(env, history_series(config, env, limit)))
+        write_report(plot, history_png(env, history_series(config, env, limit)))
     elif plot is not None:
         from envsync.render.html import history_chart
-        from envsync.store import atomic_write_text
+        from envsync.store import write_report
 
-        atomic_write_text(plot, history_chart(config, env, limit))
+        write_report(plot, history_chart(config, env, limit))
     if fmt == "json":
         sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
     else:

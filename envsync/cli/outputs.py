@@ -42,9 +42,9 @@ def parse_outputs(specs: list[str] | None) -> list[tuple[str, Path]]:
             raise typer.BadParameter(f"{spec!r}: unknown format {exc.message}",
                                      param_hint="--output") from None
         target = Path(path)
-        from envsync.store import git_folder_problem
+        from envsync.store import report_target_problem
 
-        problem = git_folder_problem(target)
+        problem = report_target_problem(target)
         if problem is not None:
             raise typer.BadParameter(f"{spec!r}: {problem}", param_hint="--output")
         if target.is_dir():

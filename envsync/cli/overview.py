@@ -36,13 +36,17 @@ def report(
 
       envsync report --stored --html drift.html
     """
+    from envsync.errors import StorageError
     from envsync.overview import build_overview
     from envsync.render.html import render_html
-    from envsync.store import atomic_write_text
+    from envsync.store import report_target_problem, write_report
 
+    problem = report_target_problem(html)
+    if problem is not None:  # before the capture, not after it
+        raise StorageError(problem)
     config = state(ctx).config()
     overview = build_overview(config, list(envs or []), stored=stored, history=history)
-    atomic_write_text(html, render_html(overview, project=config.project))
+    write_report(html, render_html(overview, project=config.project))
     rows = len(overview.matrix)
     drift = ", ".join(f"{v.name} {len(v.drift.findings)}" for v in overview.envs)
     typer.echo(f"{html}: {rows} setting(s) differ between environments; drift: {drift}")

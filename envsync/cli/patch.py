@@ -80,9 +80,9 @@ def _patch(config: Config, env: str, to: str, write: bool, out: Path | None, exe
         warn(note)
     text = _text(result)
     if out is not None:
-        from envsync.store import atomic_write_text
+        from envsync.store import write_report
 
-        atomic_write_text(out, text, mode=0o755 if to == "runtime" else 0o644)
+        write_report(out, text, mode=0o755 if to == "runtime" else 0o644)
         info(f"wrote {out}")
     elif not write and not execute:
         sys.stdout.write(text)

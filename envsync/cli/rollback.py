@@ -70,9 +70,9 @@ def rollback(
             prepared = prepare_rollback(config=config, env_name=env, level=level, to=to,
                                         progress=progress, warn=warn)
         if script is not None:
-            from envsync.store import atomic_write_text
+            from envsync.store import write_report
 
-            atomic_write_text(script, prepared.script, mode=0o755)
+            write_report(script, prepared.script, mode=0o755)
             info(f"plan written to {script}")
         if not execute:
             if script is None:

@@ -12,12 +12,13 @@ from tests.helpers.cli import run_cli
 
 
 def _usage_error(result: object, *needles: str) -> str:
-    """The one error line of a usage error (click prints the usage above it)."""
+    """The one line of a usage error (``envsync: error: CMD: …; see envsync CMD -h``)."""
     assert result.exit_code == 2, result.stdout  # type: ignore[attr-defined]
     stderr: str = result.stderr  # type: ignore[attr-defined]
     assert "Traceback" not in stderr
-    errors = [ln for ln in stderr.splitlines() if ln.startswith("Error: ")]
+    errors = [ln for ln in stderr.splitlines() if ln.strip()]
     assert len(errors) == 1, stderr
+    assert errors[0].startswith("envsync: error: ") and errors[0].endswith(" -h"), errors[0]
     for needle in needles:
         assert needle in errors[0], errors[0]
     return errors[0]
