@@ -287,32 +287,39 @@ def _gather(
 
 
 def _keys(inspected: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Container id → result key: ``svc``, ``svc#N`` for replica N > 1, else the name.
+    """Container id → result key: ``svc`` for a service's first replica, ``svc#N`` for its
+    N-th (ranked by compose's container number), else the name.
 
+    Ranked, not numbered: after a blue-green deploy the service's one container is number
+    2 (compose numbers a scaled-up container after the highest), and it is still ``svc``.
     Only a container compose numbered gets a replica key (a one-off ``compose run`` or one
     started by hand with the project's labels keeps its name); when two claim one number,
     the one compose named for it wins, so a stray never takes the declared replica's key.
     """
-    def rank(item: tuple[str, dict[str, Any]]) -> tuple[bool, str]:
-        cid, info = item
-        labels = (info.get("Config") or {}).get("Labels") or {}
-        name = str(info.get("Name", cid)).lstrip("/")
-        made = (labels.get(PROJECT_LABEL), labels.get(SERVICE_LABEL), labels.get(NUMBER_LABEL))
-        return name not in ("-".join(map(str, made)), "_".join(map(str, made))), name
-
     keys: dict[str, str] = {}
-    taken: set[str] = set()
-    # Sorted (compose's own names first, then by name) so that the choice is stable.
-    for cid, info in sorted(inspected.items(), key=rank):
+    replicas: dict[str, list[tuple[int, bool, str, str]]] = {}
+    for cid, info in inspected.items():
         labels = (info.get("Config") or {}).get("Labels") or {}
         name = str(info.get("Name", cid)).lstrip("/")
+        keys[cid] = name
         service = labels.get(SERVICE_LABEL)
         number = str(labels.get(NUMBER_LABEL) or "")
-        key = name
         if service and number.isdigit() and labels.get(ONEOFF_LABEL, "False") != "True":
-            key = service if number == "1" else f"{service}#{number}"
-        if key in taken:
-            key = name
-        taken.add(key)
-        keys[cid] = key
+            made = (labels.get(PROJECT_LABEL), service, number)
+            stray = name not in ("-".join(map(str, made)), "_".join(map(str, made)))
+            replicas.setdefault(str(service), []).append((int(number), stray, name, cid))
+    taken = set(keys.values())
+    # Sorted (by number, compose's own names first, then by name): a stable choice.
+    for service, found in sorted(replicas.items()):
+        numbers: set[int] = set()
+        for rank, _stray, _name, cid in sorted(found):
+            if rank in numbers:
+                continue  # a second claim of one number keeps its name
+            numbers.add(rank)
+            key = service if len(numbers) == 1 else f"{service}#{len(numbers)}"
+            if key in taken and keys[cid] != key:
+                continue
+            taken.discard(keys[cid])
+            keys[cid] = key
+            taken.add(key)
     return keys

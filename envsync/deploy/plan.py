@@ -13,7 +13,9 @@ The steps, in order:
    container is touched, so a failing build changes nothing that runs;
 3. per service in dependency order (``depends_on``), ``recreate``: ``compose up -d --wait
    --no-deps --force-recreate --pull never --no-build -- SERVICE`` (``--wait``: the step
-   ends when the container runs and its image's health check passes, or fails);
+   ends when the container runs and its image's health check passes, or fails); or
+   ``blue-green``: the steps of :mod:`envsync.deploy.bluegreen` (a second container, the
+   switch at the proxy, the watch window, the old one retired);
 4. ``compose up --remove-orphans`` when services run that the target no longer declares.
 """
 
@@ -58,6 +60,8 @@ class DeployPlan:
     builds: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     """Services running now that the target does not declare: their containers are removed."""
+    blue_green: dict[str, Any] = field(default_factory=dict)
+    """service → its :class:`~envsync.deploy.bluegreen.BlueGreen` (the steps' state)."""
 
 
 def _services(model: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -145,7 +149,8 @@ class _Steps:
 def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, target: Target,
                 current: dict[str, Any], head: str | None, files_clean: bool,
                 strategy: dict[str, str], health_timeout_s: float = 60.0,
-                everything: bool = False) -> DeployPlan:
+                everything: bool = False, blue_green: dict[str, Any] | None = None
+                ) -> DeployPlan:
     """The steps that take ``env`` from ``current`` to ``target``.
 
     ``head``: the commit checked out now; ``files_clean``: False when the working tree holds
@@ -182,11 +187,33 @@ def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, targ
             "(never pulling a base image: --pull is not passed).",
             "build", "--", *result.builds))
     wait = str(max(1, round(health_timeout_s)))
+    blue_green = blue_green or {}
     for name in wanted:
         kind = result.strategies[name]
-        if kind != "recreate":
-            result.plan.notes.append(f"{name}: strategy {kind} is not implemented yet; "
-                                     "--execute refuses")
+        bg = blue_green.get(name)
+        if kind == "blue-green" and bg is not None:
+            result.blue_green[name] = bg
+            n = len(bg.old)
+            up = ("up", "-d", "--no-deps", "--no-recreate", "--pull", "never", "--no-build")
+            for st in bg.steps(
+                    steps.compose(f"start a new {name} beside the old one",
+                                  f"Compose's own new container ({name} number {n + 1}, the "
+                                  "new config hash) next to the running one, which is left "
+                                  "alone; no traffic reaches it yet.",
+                                  *up, "--scale", f"{name}={n + 1}", "--", name),
+                    steps.compose(f"scale {name} back to {n}",
+                                  "Compose's scale back to what the files say (the new "
+                                  "container stays).", *up, "--scale", f"{name}={n}", "--",
+                                  name)):
+                result.plan.add(st)
+            result.plan.settle.append(Step(
+                title=f"keep {name} on the old container", argv=(), call=bg.restore,
+                script=f"# the old slot ready first, the new one drained, the new {name} "
+                       "container removed"))
+            continue
+        if kind == "blue-green":
+            result.plan.notes.append(f"{name}: blue-green is not possible here (see the "
+                                     "refusal, or the service is not running): recreate")
         deps = sorted(str(d) for d in (services[name].get("depends_on") or {}))
         after = f" (after {', '.join(deps)})" if deps else ""
         result.plan.add(steps.compose(
@@ -206,10 +233,11 @@ def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, targ
             f"Remove the containers of services {target.ref} no longer declares.",
             "up", "-d", "--no-deps", "--no-recreate", "--no-build", "--pull", "never",
             "--remove-orphans", "--", order[-1]))
-    if wanted:
+    recreated = [n for n in wanted if n not in result.blue_green]
+    if recreated:
         result.plan.settle.append(steps.compose(
-            f"bring {', '.join(wanted)} back",
+            f"bring {', '.join(recreated)} back",
             "Start the containers a stopped recreate left created or exited.",
             "up", "-d", "--no-deps", "--no-recreate", "--no-build", "--pull", "never",
-            "--", *wanted))
+            "--", *recreated))
     return result

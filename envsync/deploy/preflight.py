@@ -62,7 +62,16 @@ def resolve_target(root: Path, env: Environment, ref: str, unversioned: list[str
             raise ComposeError(f"the compose files at {ref} ({commit[:12]}) are not valid: "
                                f"{str(exc).replace(str(tmp), f'{root}@{commit[:12]}')}"
                                ) from None
-        return commit, _relocate(model, tmp, root), hashes
+        model = _relocate(model, tmp, root)
+        if hashes and any(_binds(svc) for svc in (model.get("services") or {}).values()):
+            # A bind mount's path is in the hash: hash the model as it deploys, in root.
+            import json
+
+            from envsync.capture.compose import hash_model
+
+            hashes = hash_model(json.dumps(model), tmp, spec.files, project=spec.project,
+                                env_file=spec.env_file, profiles=spec.profiles)
+        return commit, model, hashes
 
 
 def overrides(findings: list[Finding]) -> list[Finding]:
@@ -300,3 +309,8 @@ def blue_green_problems(env: Environment, *, model: dict[str, Any], current: dic
                                f"blue and green (it has {', '.join(sorted(found)) or 'none'})",
                                1, name))
     return out
+
+
+def _binds(service: Any) -> bool:
+    return isinstance(service, dict) and any(
+        isinstance(v, dict) and v.get("type") == "bind" for v in service.get("volumes") or [])

@@ -190,16 +190,30 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     elif at_risk:
         deploy.plan.notes.append(f"--force: overwrites (a copy is kept first): "
                                  f"{describe_at_risk(at_risk)}")
-    from envsync.deploy.preflight import blue_green_problems
-
-    refusals += blue_green_problems(env, model=model, current=current,
-                                    services=deploy.services, strategies=deploy.strategies,
-                                    docker=tools.docker[0])
-    blue = [s for s in deploy.services if deploy.strategies[s] != "recreate"]
+    blue = [s for s in deploy.services if deploy.strategies[s] == "blue-green"]
     if blue:
-        refusals.append(Refusal(f"strategy blue-green ({', '.join(blue)}) is not implemented "
-                                "yet: set `deploy: {strategy: {SERVICE: recreate}}` in "
-                                "envsync.yaml", 2))
+        from envsync.deploy.bluegreen import prepare_blue_green
+        from envsync.deploy.preflight import blue_green_problems
+
+        problems = blue_green_problems(env, model=model, current=current,
+                                       services=deploy.services, strategies=deploy.strategies,
+                                       docker=tools.docker[0])
+        refusals += problems
+        if not problems:
+            progress("read the proxy")
+            made, notes = prepare_blue_green(env, model=model, current=current, services=blue,
+                                             project=project, docker=tools.docker[0],
+                                             rules=config.watch.rules)
+            refusals += [Refusal(line, 1) for line in notes]
+            notes_before = deploy.plan.notes
+            deploy = plan_deploy(env=env, project=project, root=str(root), tools=tools,
+                                 target=target, current=current,
+                                 head=current["git"].get("head"), files_clean=not at_risk,
+                                 strategy=env.deploy.strategy,
+                                 health_timeout_s=env.deploy.health_timeout_s,
+                                 blue_green=made)
+            deploy.plan.notes = [*notes_before, *(n for n in deploy.plan.notes
+                                                  if n not in notes_before)]
     return Prepared(config=config, env=env, root=root, current=current, deploy=deploy,
                     script=render_script(deploy.plan), refusals=refusals,
                     erased=found if force else [], at_risk=at_risk, force=force,
@@ -228,6 +242,8 @@ class Outcome:
     """The automatic rollback after a failure: its result and failure, if any."""
     signal: str | None = None
     settled: list[dict[str, Any]] = field(default_factory=list)
+    blue_green: list[dict[str, Any]] = field(default_factory=list)
+    """Per blue-green service: the slots, how far it went, why the new one was removed."""
     seconds: float = 0.0
     log: str = ""
 
@@ -247,7 +263,7 @@ class Outcome:
         return {k: getattr(self, k) for k in (
             "started", "environment", "ref", "commit", "result", "steps", "not_run", "failure",
             "restore_point", "erased", "kept", "differences", "health", "rollback", "signal",
-            "settled", "seconds", "log")}
+            "settled", "blue_green", "seconds", "log")}
 
 
 def _append_log(config: Config, outcome: Outcome) -> None:
@@ -304,7 +320,8 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
     progress("record a restore point")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
     try:
-        before = take_backup(config=config, env_name=env.name, images="all",
+        before = take_backup(config=config, env_name=env.name,
+                             images=env.deploy.restore_images,  # type: ignore[arg-type]
                              progress=progress, snapshot=prepared.current if fresh else None)
         if prepared.at_risk:
             from envsync.rollback.safety import keep_copies
@@ -324,6 +341,12 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
                       "returncode": r.returncode, "seconds": round(r.seconds, 3)}
                      for r in ran.results]
     outcome.not_run = [s.title for s in dp.plan.steps[len(ran.results):]]
+    if ran.interrupted and dp.blue_green:
+        bgs = list(dp.blue_green.values())
+        outcome.blue_green = [_bg_record(bg) for bg in bgs]
+        if _only_blue_green(dp, ran) and all(bg.phase in ("planned", "restored")
+                                             for bg in bgs):
+            outcome.rollback = _files_back(prepared, before.point.tag, engine_url(env.docker))
     if ran.interrupted:
         outcome.result, outcome.signal = "interrupted", ran.interrupted
         outcome.settled = [{"title": r.step.title, "returncode": r.returncode}
@@ -333,7 +356,18 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
                            f"`envsync rollback {env.name} --to {before.point.tag} --level 3 "
                            "--execute` returns to the restore point")
         return finish()
+    blue_green = list(dp.blue_green.values())
+    outcome.blue_green = [_bg_record(bg) for bg in blue_green]
     failed = ran.failed
+    if failed is not None and blue_green:
+        for bg in blue_green:  # the old containers serve again, the new ones are gone
+            bg.restore()
+        outcome.blue_green = [_bg_record(bg) for bg in blue_green]
+        if _only_blue_green(dp, ran):
+            outcome.result = "failed"
+            outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
+            outcome.rollback = _files_back(prepared, before.point.tag, engine_url(env.docker))
+            return finish()
     if failed is not None:
         outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
     else:
@@ -357,6 +391,7 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         elif bad:
             outcome.failure = f"health checks failing after the deploy: {', '.join(bad)}"
     if outcome.failure is None:
+        outcome.blue_green = [_bg_record(bg) for bg in blue_green]
         return finish()
     outcome.result = "failed"
     progress(f"roll back to {before.point.tag}")
@@ -378,3 +413,33 @@ def _roll_back(prepared: Prepared, tag: str, progress: Progress) -> dict[str, An
     except EnvsyncError as exc:
         return {"level": level, "to": tag, "result": "failed", "failure": str(exc)}
     return {"level": level, "to": tag, "result": done.result, "failure": done.failure}
+
+
+def _bg_record(bg: Any) -> dict[str, Any]:
+    return {"service": bg.service, "from": bg.live, "to": bg.idle, "phase": bg.phase,
+            "container": bg.new, "reason": bg.reason, "events": list(bg.events)}
+
+
+def _only_blue_green(dp: DeployPlan, ran: Any) -> bool:
+    """True when no step that ran recreated a container (only blue-green ones did)."""
+    recreated = {f"recreate {n}" for n in dp.services if n not in dp.blue_green}
+    return not any(r.step.title in recreated for r in ran.results)
+
+
+def _files_back(prepared: Prepared, tag: str, docker_host: str) -> dict[str, Any] | None:
+    """After a blue-green failure the old containers serve again, untouched: only the
+    files go back to the restore point (the first step of a level-3 rollback, ``git reset
+    --hard TAG``), so what runs matches the files again and ``drift`` is clean."""
+    from envsync.plan import Plan
+    from envsync.plan.executor import run_plan
+
+    if not prepared.deploy.checkout:
+        return None
+    git = shutil.which("git") or "git"
+    plan = Plan(title=f"files back to {tag}")
+    plan.add(Step(title=f"check out {tag}", argv=(git, "--literal-pathspecs", "-C",
+                                                 str(prepared.root), "reset", "--hard", tag)))
+    ran = run_plan(plan, docker_host=docker_host)
+    failed = ran.failed
+    return {"level": 3, "to": tag, "result": "ok" if failed is None else "failed",
+            "failure": None if failed is None else failed.reason(), "files_only": True}

@@ -10,7 +10,9 @@ from typing import Any
 __all__ = ["STRATEGIES", "DeploySettings", "ProxySettings", "SmokeCheck", "parse_deploy"]
 
 STRATEGIES = ("recreate", "blue-green")
-_KEYS = {"strategy", "host_memory_mb", "health_timeout", "watch_window", "proxy", "smoke"}
+_KEYS = {"strategy", "host_memory_mb", "health_timeout", "watch_window", "proxy", "smoke",
+         "restore_images"}
+IMAGE_CHOICES = ("all", "cheap", "none")
 _PROXY_KEYS = {"service", "socket", "preview_url", "backends"}
 _SMOKE_KEYS = {"method", "path", "json", "expect", "timeout"}
 DEFAULT_SOCKET = "/run/haproxy/admin.sock"
@@ -59,6 +61,10 @@ class DeploySettings:
     """After a blue-green switch, how long the new container is watched (the old one kept)."""
     proxy: ProxySettings | None = None
     smoke: dict[str, tuple[SmokeCheck, ...]] = field(default_factory=dict)
+    restore_images: str = "all"
+    """What the restore point keeps of the images (``envsync backup``'s choices): ``all``
+    saves them (level-2 rollback works), ``cheap`` reuses archives already saved, ``none``
+    records their ids only (a large image on a slow disk)."""
 
 
 def _positive(r: Any, node: dict[str, Any], key: str, where: str) -> float | None:
@@ -152,8 +158,12 @@ def parse_deploy(r: Any, parent: Any, node: Any, where: str) -> DeploySettings:
     window = _positive(r, node, "watch_window", where)
     proxy = _proxy(r, node, node["proxy"], where) if node.get("proxy") is not None else None
     smoke = _smoke(r, node, node["smoke"], where) if node.get("smoke") is not None else {}
+    images = node.get("restore_images", "all")
+    if images not in IMAGE_CHOICES:
+        raise r.fail(node, "restore_images", f"{where}.restore_images: {images!r} (choose "
+                     f"{', '.join(IMAGE_CHOICES)})")
     return DeploySettings(strategy=strategy,
                           host_memory_mb=_positive(r, node, "host_memory_mb", where),
                           health_timeout_s=timeout if timeout is not None else 60.0,
                           watch_window_s=window if window is not None else 60.0,
-                          proxy=proxy, smoke=smoke)
+                          proxy=proxy, smoke=smoke, restore_images=str(images))

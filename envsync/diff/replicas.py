@@ -1,9 +1,10 @@
 """Which running containers are the declared replicas of a service, and which are not.
 
 Pure: it reads container records of a snapshot. A service declares ``deploy.replicas`` (or
-``scale``, default 1) replicas, numbered 1..N by compose's ``container-number`` label. A
-container of the service is a declared replica when it holds one of those numbers, first
-come; everything else is a stray and is never compared field by field (nor copied into the
+``scale``, default 1) replicas; compose numbers its containers (``container-number``) and,
+scaling down, keeps the lowest numbers. The declared replicas are the N containers with the
+lowest numbers (after a blue-green deploy, a service of scale 1 runs number 2); everything
+else is a stray and is never compared field by field (nor copied into the
 files by ``patch --to vcs``): a one-off ``compose run`` container, one started by hand with
 the project's labels but no number, a number above the declared count, a second container
 claiming a number already taken.
@@ -53,7 +54,8 @@ def wanted(service: dict[str, Any]) -> int:
 
 
 def replica_key(service: str, number: int) -> str:
-    """The snapshot key of replica ``number`` (``svc``, ``svc#2``), as runtime capture keys it."""
+    """The snapshot key of the ``number``-th replica (``svc``, ``svc#2``), as runtime capture
+    keys it (by rank of compose's container number)."""
     return service if number == 1 else f"{service}#{number}"
 
 
@@ -102,6 +104,7 @@ def classify(containers: dict[str, dict[str, Any]], services: dict[str, Any],
         ranked = sorted(by_service.get(name, []), key=lambda kv: (
             not _compose_made(kv[1], project, _number(kv[1].get("labels") or {}), own_name),
             _started(kv[1]), str(kv[1].get("name") or kv[0])))
+        numbered: list[tuple[int, str, str]] = []
         for key, record in ranked:
             labels = record.get("labels") or {}
             number = _number(labels)
@@ -110,21 +113,23 @@ def classify(containers: dict[str, dict[str, Any]], services: dict[str, Any],
                 reason = "a one-off container (`compose run`)"
             elif number is None:
                 reason = "it has the project's labels but no replica number: started by hand"
-            elif number > want:
-                reason = (f"replica {number}, but the files declare {want}" if want
-                          else "the service is scaled to 0")
             elif number in holders:
                 reason = (f"it claims replica {number}, as {holders[number]} does: two "
                           "containers with one number")
             else:
                 holders[number] = container
-                out.declared.setdefault(name, []).append(key)
+                numbered.append((number, key, container))
                 continue
             out.strays.append(Stray(key=key, service=name, name=container, reason=reason))
-        order = {c: n for n, c in holders.items()}
-        out.declared[name] = sorted(out.declared.get(name, []), key=lambda k: order.get(
-            str(containers[k].get("name") or k), 0))
-        missing = [n for n in range(1, want + 1) if n not in holders]
+        # The lowest numbers are the declared replicas, as compose counts them: after a
+        # blue-green deploy a service scaled to 1 runs its container number 2.
+        numbered.sort()
+        out.declared[name] = [key for _, key, _ in numbered[:want]]
+        for number, key, container in numbered[want:]:
+            reason = (f"replica {number}, but the files declare {want}" if want
+                      else "the service is scaled to 0")
+            out.strays.append(Stray(key=key, service=name, name=container, reason=reason))
+        missing = list(range(len(numbered) + 1, want + 1))
         if missing:
             out.missing[name] = missing
     return out

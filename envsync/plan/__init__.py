@@ -8,7 +8,9 @@ or `;` cannot break it or inject into it.
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Plan", "Step", "render_script"]
 
@@ -22,9 +24,18 @@ class Step:
     why: str = ""
     cwd: str | None = None
     env: tuple[tuple[str, str], ...] = ()
+    call: Callable[[Any], tuple[int, str]] | None = field(default=None, compare=False,
+                                                           repr=False)
+    """Run in-process instead of ``argv`` (a wait, a switch at the proxy): given the
+    executor's Interrupts (or None), returns (exit code, output). ``script`` shows the
+    reader its shell equivalent."""
+    script: str | None = None
+    """The step's lines in the script when they are not ``argv`` (already quoted)."""
 
     def shell(self) -> str:
-        """The step as one bash line, every word quoted."""
+        """The step as bash (one line for ``argv``), every word quoted."""
+        if self.script is not None:
+            return self.script
         words = [f"{k}={shlex.quote(v)}" for k, v in self.env] + [shlex.quote(a) for a in self.argv]
         line = " ".join(words)
         if self.cwd:

@@ -8,6 +8,8 @@ What it guarantees, whichever command planned the steps:
   container, and ``COMPOSE_PROFILES`` or ``GIT_DIR`` in the shell cannot change what runs.
 - Each child runs in its own session (process group): Ctrl-C at the terminal reaches
   envsync only, and a stopped step is stopped with everything it started.
+- A step may run in-process (``Step.call``: a wait, a switch at a proxy); it gets the
+  interrupts and returns as soon as one came, so the plan stops there as after any step.
 - SIGINT and SIGTERM are caught (:class:`Interrupts`): no further step starts; the step
   running is allowed :data:`GRACE_S` seconds to finish (a compose recreate stopped half-way
   leaves containers ``Created`` or ``Exited``); past that, or on a second signal, its
@@ -173,8 +175,23 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             continue
 
 
+def _run_call(step: Step, interrupts: Interrupts | None) -> StepResult:
+    """An in-process step: it watches ``interrupts`` itself and returns when one came."""
+    from envsync.errors import EnvsyncError
+
+    assert step.call is not None
+    started = time.monotonic()
+    try:
+        code, text = step.call(interrupts)
+    except EnvsyncError as exc:  # the step's own words: one line, no traceback
+        code, text = 1, str(exc)
+    return StepResult(step, code, time.monotonic() - started, text[-_OUTPUT_KEEP:])
+
+
 def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
               interrupts: Interrupts | None, grace_s: float) -> StepResult:
+    if step.call is not None:
+        return _run_call(step, interrupts)
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         # Output goes to a file, not a pipe: polling a pipe-fed child can deadlock it.

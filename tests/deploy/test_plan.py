@@ -60,7 +60,7 @@ def test_unchanged_services_are_left_running_and_no_checkout_at_the_same_commit(
 
 
 def test_blue_green_is_named_in_the_plan() -> None:
-    assert "market-data: strategy blue-green is not implemented yet" in _plan(
+    assert "market-data: blue-green is not possible here" in _plan(
         strategy={"market-data": "blue-green"})
 
 

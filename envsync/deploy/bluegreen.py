@@ -1,0 +1,575 @@
+"""Blue-green for one service: a second container beside the running one, traffic moved at
+HAProxy (BLUEGREEN-CONTRACT.md), a watch window, then the old container retired.
+
+The steps (each a :class:`~envsync.plan.Step` the one executor runs, in-process except the
+compose one; the script shows each one's shell equivalent):
+
+1. ``compose up -d --no-deps --no-recreate --scale S=n+1``: compose's own new container;
+2. *check*: its image health check, then ``set server B/IDLE addr IP port P`` + ``enable
+   health``, then the environment's checks named after S and the smoke checks, sent through
+   the preview frontend pinned to the idle slot (``x-envsync-backend``/``x-envsync-server``);
+3. *switch*: ``IDLE ready``, wait until HAProxy reports it UP, THEN ``LIVE drain``: there
+   is never a moment without a ready server that answers (the invariant);
+4. *watch*: for ``watch_window`` seconds, the rounds of ``envsync watch`` (same observations,
+   same rules: service down, health, memory against 80 % of the limit, restarts, OOM) on
+   the new container and the environment's checks, plus the smoke checks;
+5. *retire*: the old slot ``maint`` once its sessions are 0 (bounded), the old container
+   stopped and removed, compose's scale back to n.
+
+:meth:`BlueGreen.restore` undoes 1-4 whatever the phase (a failed check, a failure in the
+window, a signal): the old slot ready first, the new one drained then ``maint``, the new
+container removed. It never stops the old container. After the window (phase ``kept``)
+there is nothing to undo: the new container serves.
+"""
+
+from __future__ import annotations
+
+import shlex
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from envsync.deploy.settings import ProxySettings, SmokeCheck
+from envsync.errors import EnvsyncError
+from envsync.plan import Step
+from envsync.proxy.haproxy import EXEC_SNIPPET, HAProxyRuntime, ProxyError
+
+__all__ = ["SLOTS", "BlueGreen", "live_slot"]
+
+SLOTS = ("blue", "green")
+PROJECT_LABEL = "com.docker.compose.project"
+SERVICE_LABEL = "com.docker.compose.service"
+UP_WAIT_S = 15.0
+"""How long the idle slot may take to be reported UP after ``ready`` (checks every 1 s)."""
+DRAIN_WAIT_S = 10.0
+"""How long a drained slot's sessions may take to reach 0 before it goes to ``maint``."""
+WINDOW_GRACE_S = 15.0
+"""How far the watch window may run over to settle an alert pending at its end."""
+_WATCHED_RULES = ("service_down", "health_failing", "memory_warning", "memory_critical",
+                  "oom_killed", "restart_loop")
+
+
+def live_slot(servers: dict[str, str], old_addresses: set[str]) -> str:
+    """The slot that serves now: not in maintenance, preferring the one whose address is
+    the old container's (``servers``: slot → ``status address``)."""
+    up = [s for s in SLOTS if s in servers and not servers[s].startswith("MAINT")]
+    for slot in up:
+        if servers[slot].split(" ", 1)[-1].rsplit(":", 1)[0] in old_addresses:
+            return slot
+    return up[0] if up else SLOTS[0]
+
+
+def _sleep(interrupts: Any, seconds: float) -> bool:
+    """Sleep unless a signal came (False then)."""
+    if interrupts is None:
+        time.sleep(seconds)
+        return True
+    return bool(interrupts.sleep(seconds))
+
+
+@dataclass
+class BlueGreen:
+    """One service's blue-green deploy: what the planner knows, and what the execution
+    learns (the new container, its address) and has done (``phase``)."""
+
+    service: str
+    project: str
+    proxy: ProxySettings
+    proxy_container: str
+    network: str
+    """The compose network (engine name) the proxy reaches the service on."""
+    port: int
+    live: str
+    """The slot serving now (read from the proxy when planning)."""
+    old: list[str]
+    """The names of the service's containers running now."""
+    checks: tuple[Any, ...] = ()
+    """The environment's HealthChecks sent to the new container through the preview."""
+    smoke: tuple[SmokeCheck, ...] = ()
+    window_s: float = 60.0
+    health_timeout_s: float = 60.0
+    docker: str = "docker"
+    docker_host: str | None = None
+    env: Any = None
+    """The Environment (the watch window's capture and rules)."""
+    rules: Any = None
+    phase: str = "planned"
+    """planned → started → checked → switched → kept → retired; ``restored`` after undo."""
+    new: str | None = None
+    new_address: str | None = None
+    events: list[str] = field(default_factory=list)
+    reason: str | None = None
+    """Why the new container was removed (a failed check, the window), or None."""
+
+    @property
+    def backend(self) -> str:
+        return self.proxy.backends[self.service]
+
+    @property
+    def idle(self) -> str:
+        return SLOTS[1 - SLOTS.index(self.live)]
+
+    def runtime(self) -> HAProxyRuntime:
+        return HAProxyRuntime.in_container(self.proxy_container, self.proxy.socket,
+                                           docker_host=self.docker_host, docker=self.docker)
+
+    def _log(self, text: str) -> str:
+        self.events.append(text)
+        return text
+
+    # --- the script's view ---------------------------------------------------------------
+
+    def _api(self, line: str) -> str:
+        return shlex.join([self.docker, "exec", self.proxy_container, "python3", "-c",
+                           EXEC_SNIPPET, self.proxy.socket]) + f' "{line}"'
+
+    def _curl(self, path: str, method: str = "GET", body: Any = None) -> str:
+        import json
+
+        words = ["curl", "-fsS", "-X", method, "-H", f"x-envsync-backend: {self.backend}",
+                 "-H", f"x-envsync-server: {self.idle}"]
+        if body is not None:
+            words += ["-H", "content-type: application/json", "--data", json.dumps(body)]
+        return shlex.join([*words, self.proxy.preview_url + path])
+
+    def script_check(self) -> str:
+        flt = [f"label={PROJECT_LABEL}={self.project}", f"label={SERVICE_LABEL}={self.service}"]
+        since = ["--filter", f"since={self.old[-1]}"] if self.old else []
+        find = shlex.join([self.docker, "ps", "-q", "--filter", flt[0], "--filter", flt[1],
+                           *since])
+        ip = shlex.join([self.docker, "inspect", "-f",
+                         f'{{{{(index .NetworkSettings.Networks "{self.network}").IPAddress}}}}'])
+        health = shlex.join([self.docker, "inspect", "-f", "{{.State.Health.Status}}"])
+        b, i = self.backend, self.idle
+        lines = [f"NEW=$({find})",
+                 f'until [ "$({health} "$NEW")" = healthy ]; do sleep 1; done  # at most '
+                 f"{self.health_timeout_s:.0f} s",
+                 f'NEW_IP=$({ip} "$NEW")',
+                 self._api(f"set server {b}/{i} addr $NEW_IP port {self.port}"),
+                 self._api(f"enable health {b}/{i}")]
+        from urllib.parse import urlsplit
+
+        for check in self.checks:
+            lines.append(self._curl(urlsplit(check.url).path or "/", check.method, check.json))
+        lines += [self._curl(s.path, s.method, s.json) + f"  # expect {s.expect}"
+                  for s in self.smoke]
+        return "\n".join(lines)
+
+    def script_switch(self) -> str:
+        b = self.backend
+        return "\n".join([self._api(f"set server {b}/{self.idle} state ready"),
+                          f"# wait until HAProxy reports {b}/{self.idle} UP (show stat), then",
+                          self._api(f"set server {b}/{self.live} state drain")])
+
+    def script_retire(self) -> str:
+        lines = [f"# wait until {self.backend}/{self.live} has no session (at most "
+                 f"{DRAIN_WAIT_S:.0f} s), then",
+                 self._api(f"set server {self.backend}/{self.live} state maint")]
+        for name in self.old:
+            lines.append(shlex.join([self.docker, "stop", name]))
+            lines.append(shlex.join([self.docker, "rm", name]))
+        return "\n".join(lines)
+
+    # --- the steps -----------------------------------------------------------------------
+
+    def steps(self, scale_up: Step, scale_back: Step) -> list[Step]:
+        s, b = self.service, self.backend
+        return [
+            scale_up,
+            Step(title=f"check the new {s}",
+                 why=f"Wait for the new {s} container's image health check (at most "
+                     f"{self.health_timeout_s:.0f} s), point the idle slot {b}/{self.idle} at "
+                     "it, and send the health and smoke checks through the preview frontend "
+                     "pinned to that slot. A failure removes the new container; traffic never "
+                     "moved.",
+                 argv=(), call=self.check, script=self.script_check()),
+            Step(title=f"switch {s} to {self.idle}",
+                 why=f"{b}/{self.idle} ready, and once HAProxy reports it UP, {b}/{self.live} "
+                     "drain: in-flight requests finish on the old container; never zero ready "
+                     "servers.",
+                 argv=(), call=self.switch, script=self.script_switch()),
+            Step(title=f"watch {s} for {self.window_s:g} s",
+                 why="The checks and rules of `envsync watch` (service down, health, smoke, "
+                     "memory >= 80 % of the limit, restarts, OOM) on the new container; any "
+                     f"failure switches back to {b}/{self.live} (kept until now) and removes "
+                     "the new container.",
+                 argv=(), call=self.watch,
+                 script=f"# envsync watches {s} for {self.window_s:g} s (no shell equivalent)"),
+            Step(title=f"retire the old {s}",
+                 why=f"{b}/{self.live} to maint once its sessions are done, stop and remove "
+                     "the old container.",
+                 argv=(), call=self.retire, script=self.script_retire()),
+            scale_back,
+        ]
+
+    def check(self, interrupts: Any) -> tuple[int, str]:
+        self.phase = "started"
+        new = self._find_new()
+        if new is None:
+            return self._fail(f"no new {self.service} container was started")
+        self.new = new
+        ok, why = self._wait_image_health(interrupts)
+        if not ok:
+            return self._fail(why)
+        runtime = self.runtime()
+        address = self._address()
+        if address is None:
+            return self._fail(f"the new {self.service} container is not on network "
+                              f"{self.network}, the proxy's")
+        self.new_address = address
+        runtime.set_address(self.backend, self.idle, address, self.port)
+        runtime.enable_health(self.backend, self.idle)
+        self._log(f"{self.backend}/{self.idle} → {address}:{self.port}")
+        deadline = time.monotonic() + self.health_timeout_s
+        while True:
+            bad = self._preview_failures()
+            if not bad:
+                break
+            if time.monotonic() > deadline:
+                return self._fail(f"the new {self.service} failed its checks through the "
+                                  f"preview: {bad[0]}")
+            if not _sleep(interrupts, 0.5):
+                return 1, "interrupted"
+        self.phase = "checked"
+        return 0, self._log(f"new {self.service} ({self.new}) healthy, checks passed")
+
+    def switch(self, interrupts: Any) -> tuple[int, str]:
+        runtime = self.runtime()
+        runtime.set_state(self.backend, self.idle, "ready")
+        self.phase = "switched"  # from here the idle slot may take traffic
+        deadline = time.monotonic() + UP_WAIT_S
+        while runtime.server(self.backend, self.idle).status != "UP":
+            if time.monotonic() > deadline:
+                return self._fail(f"HAProxy did not report {self.backend}/{self.idle} UP "
+                                  f"within {UP_WAIT_S:.0f} s")
+            if not _sleep(interrupts, 0.2):
+                return 1, "interrupted"
+        # The order is the invariant: the new server is UP before the old one drains.
+        runtime.set_state(self.backend, self.live, "drain")
+        return 0, self._log(f"{self.backend}: {self.idle} UP, {self.live} draining")
+
+    def watch(self, interrupts: Any) -> tuple[int, str]:
+        from envsync.secrets import Redactor
+        from envsync.watch.observe import capture, runtime_observations
+        from envsync.watch.rules import evaluate
+
+        redactor = Redactor()
+        states: dict[str, Any] = {}
+        restarts: dict[str, int] = {}
+        known: set[str] = set()
+        started = time.monotonic()
+        round_no = 0
+        while True:
+            round_no += 1
+            result = capture(self.env, self.project, redactor)
+            key = next((k for k, c in result.containers.items() if c.get("name") == self.new),
+                       None)
+            observations = [o for o in runtime_observations(
+                self.env, result, self.rules, restarts=restarts, known=known)
+                if o.rule in _WATCHED_RULES and (o.subject == key or o.subject in result.health)]
+            if key is None:
+                from envsync.watch.rules import Observation
+
+                observations.append(Observation("service_down", self.service, True, "gone",
+                                                f"the new {self.service} container is gone"))
+            observations += self._smoke_observations()
+            fired = [t for t in evaluate(states, self.env.name, observations,
+                                         now=time.time(), round_no=round_no, rules=self.rules)
+                     if t.status == "firing"]
+            if fired:
+                first = fired[0]
+                return self._fail(f"watch window: {first.summary}: {first.detail} "
+                                  f"({first.value})")
+            elapsed = time.monotonic() - started
+            pending = any(s.status == "pending" for s in states.values())
+            if elapsed >= self.window_s and (not pending
+                                             or elapsed >= self.window_s + WINDOW_GRACE_S):
+                break
+            if not _sleep(interrupts, 0.5):
+                return 1, "interrupted"
+        self.phase = "kept"
+        return 0, self._log(f"new {self.service} passed {round_no} rounds in "
+                            f"{time.monotonic() - started:.1f} s")
+
+    def retire(self, interrupts: Any) -> tuple[int, str]:
+        runtime = self.runtime()
+        self._drain_then_maint(runtime, self.live, interrupts)
+        client = self._client()
+        try:
+            for name in self.old:
+                container = client.containers.get(name)
+                container.stop(timeout=10)
+                container.remove()
+        finally:
+            client.close()
+        self.phase = "retired"
+        return 0, self._log(f"old {self.service} ({', '.join(self.old)}) stopped and removed")
+
+    # --- the way back --------------------------------------------------------------------
+
+    def restore(self, _interrupts: Any = None) -> tuple[int, str]:
+        """Undo whatever was done before the window passed: old slot ready FIRST, the new
+        slot drained then maint, the new container removed. Never stops the old one."""
+        if self.phase in ("planned", "kept", "retired", "restored"):
+            return 0, f"{self.service}: nothing to undo ({self.phase})"
+        notes = []
+        try:
+            runtime = self.runtime()
+            runtime.set_state(self.backend, self.live, "ready")
+            notes.append(f"{self.backend}/{self.live} ready")
+            if self.new_address is not None:
+                self._drain_then_maint(runtime, self.idle, None)
+                notes.append(f"{self.backend}/{self.idle} maint")
+        except ProxyError as exc:
+            notes.append(str(exc))
+        if self.new is not None:
+            import docker.errors  # type: ignore[import-untyped]
+
+            client = self._client()
+            try:
+                client.containers.get(self.new).remove(force=True)
+                notes.append(f"{self.new} removed")
+            except docker.errors.NotFound:
+                pass
+            finally:
+                client.close()
+        else:  # started but not found yet (a signal during compose up): the newest one
+            notes += self._remove_unknown_new()
+        self.phase = "restored"
+        return 0, self._log(f"{self.service} back on {self.live}: " + "; ".join(notes))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _fail(self, why: str) -> tuple[int, str]:
+        self.reason = why
+        self._log(why)
+        return 1, why
+
+    def _client(self) -> Any:
+        from envsync.capture.engine import connect, engine_url
+
+        return connect(engine_url(self.docker_host))
+
+    def _mine(self, client: Any) -> list[Any]:
+        return list(client.containers.list(all=True, filters={"label": [
+            f"{PROJECT_LABEL}={self.project}", f"{SERVICE_LABEL}={self.service}"]}))
+
+    def _find_new(self) -> str | None:
+        client = self._client()
+        try:
+            fresh = [c for c in self._mine(client) if c.name not in self.old]
+        finally:
+            client.close()
+        return str(fresh[0].name) if fresh else None
+
+    def _remove_unknown_new(self) -> list[str]:
+        client = self._client()
+        try:
+            out = []
+            for container in self._mine(client):
+                if container.name not in self.old:
+                    container.remove(force=True)
+                    out.append(f"{container.name} removed")
+            return out
+        finally:
+            client.close()
+
+    def _inspect(self) -> dict[str, Any]:
+        client = self._client()
+        try:
+            return dict(client.api.inspect_container(self.new))
+        finally:
+            client.close()
+
+    def _wait_image_health(self, interrupts: Any) -> tuple[bool, str]:
+        deadline = time.monotonic() + self.health_timeout_s
+        while True:
+            state = self._inspect().get("State") or {}
+            health = (state.get("Health") or {}).get("Status")
+            if not state.get("Running"):
+                return False, (f"the new {self.service} container stopped (exit "
+                               f"{state.get('ExitCode')})")
+            if health in (None, "healthy"):
+                return True, ""
+            if health == "unhealthy":
+                return False, f"the new {self.service} container is unhealthy (its image's " \
+                              "health check)"
+            if time.monotonic() > deadline:
+                return False, (f"the new {self.service} container was not healthy within "
+                               f"{self.health_timeout_s:.0f} s ({health})")
+            if not _sleep(interrupts, 0.5):
+                return False, "interrupted"
+
+    def _address(self) -> str | None:
+        networks = (self._inspect().get("NetworkSettings") or {}).get("Networks") or {}
+        found = networks.get(self.network) or {}
+        return str(found.get("IPAddress") or "") or None
+
+    def _preview(self) -> Any:
+        import httpx
+
+        return httpx.Client(headers={"x-envsync-backend": self.backend,
+                                     "x-envsync-server": self.idle}, follow_redirects=False)
+
+    def _preview_failures(self) -> list[str]:
+        """The checks named after the service and the smoke checks, sent to the new
+        container through the preview frontend: one line per failure."""
+        import httpx
+
+        from envsync.capture.health import run_check
+        from envsync.config import HealthCheck
+        from envsync.secrets import Redactor
+
+        out: list[str] = []
+        with self._preview() as client:
+            for check in self.checks:
+                path = httpx.URL(check.url).raw_path.decode()
+                pinned = HealthCheck(name=check.name, url=self.proxy.preview_url + path,
+                                     method=check.method, json=check.json,
+                                     expect_status=check.expect_status,
+                                     timeout_s=check.timeout_s)
+                answer = run_check(pinned, client, Redactor())
+                if answer["status"] != "ok":
+                    out.append(f"health check {check.name}: {answer['error']}")
+            for smoke in self.smoke:
+                answer = run_check(_as_check(smoke, self.proxy.preview_url), client, Redactor())
+                if answer["status"] != "ok":
+                    out.append(f"{smoke.name}: {answer['error']}")
+        return out
+
+    def _smoke_observations(self) -> list[Any]:
+        from envsync.capture.health import run_check
+        from envsync.secrets import Redactor
+        from envsync.watch.rules import Observation
+
+        out = []
+        # After the switch the new container is the live slot's: pin to it.
+        with self._preview() as client:
+            for smoke in self.smoke:
+                answer = run_check(_as_check(smoke, self.proxy.preview_url), client, Redactor())
+                bad = answer["status"] != "ok"
+                out.append(Observation("health_failing", smoke.name, bad, str(answer["status"]),
+                                       f"{smoke.name}: {answer['error'] or 'ok'}"))
+        return out
+
+    def _drain_then_maint(self, runtime: HAProxyRuntime, slot: str, interrupts: Any) -> None:
+        """``drain``, wait (bounded) until the slot has no session, then ``maint``."""
+        runtime.set_state(self.backend, slot, "drain")
+        deadline = time.monotonic() + DRAIN_WAIT_S
+        while time.monotonic() < deadline:
+            try:
+                if runtime.server(self.backend, slot).current_sessions == 0:
+                    break
+            except ProxyError:
+                break
+            if not _sleep(interrupts, 0.2):
+                break
+        runtime.set_state(self.backend, slot, "maint")
+
+
+def _as_check(smoke: SmokeCheck, base: str) -> Any:
+    from envsync.config import HealthCheck
+
+    return HealthCheck(name=smoke.name, url=base + smoke.path, method=smoke.method,
+                       json=smoke.json, expect_status=smoke.expect, timeout_s=smoke.timeout_s)
+
+
+def read_live(runtime: HAProxyRuntime, backend: str, old_addresses: set[str]) -> str:
+    """The slot of ``backend`` serving now (see :func:`live_slot`)."""
+    try:
+        servers = {s.name: f"{s.status} {s.address}" for s in runtime.servers(backend)}
+    except ProxyError as exc:
+        raise EnvsyncError(str(exc)) from None
+    return live_slot(servers, old_addresses)
+
+
+def shared_network(model: dict[str, Any], service: str, proxy: str) -> str | None:
+    """The engine name of a network both ``service`` and ``proxy`` are on (compose's
+    model lists each service's networks; the top-level block has their names)."""
+    services = model.get("services") or {}
+
+    def nets(name: str) -> list[str]:
+        value = (services.get(name) or {}).get("networks") or {}
+        return list(value) if isinstance(value, dict | list) else []
+
+    both = [n for n in nets(service) if n in set(nets(proxy))]
+    if not both:
+        return None
+    block = (model.get("networks") or {}).get(both[0]) or {}
+    return str(block.get("name") or f"{model.get('name')}_{both[0]}")
+
+
+def prepare_blue_green(env: Any, *, model: dict[str, Any], current: dict[str, Any],
+                       services: list[str], project: str, docker: str,
+                       rules: Any) -> tuple[dict[str, BlueGreen], list[str]]:
+    """A :class:`BlueGreen` per service (reading the proxy: which slot is live, the
+    servers' port), and one line per service that cannot have one."""
+    from envsync.capture.engine import engine_url
+    from envsync.deploy.preflight import proxy_container
+
+    proxy = env.deploy.proxy
+    out: dict[str, BlueGreen] = {}
+    problems: list[str] = []
+    if proxy is None or not services:
+        return out, problems
+    container = proxy_container(current, proxy.service)
+    if container is None:
+        return out, [f"the proxy service {proxy.service!r} is not running"]
+    host = engine_url(env.docker)
+    runtime = HAProxyRuntime.in_container(container, proxy.socket, docker_host=host,
+                                          docker=docker)
+    for name in services:
+        backend = proxy.backends.get(name)
+        network = shared_network(model, name, proxy.service)
+        if backend is None or network is None:
+            problems.append(f"blue-green {name}: no network shared with the proxy "
+                            f"{proxy.service!r}" if network is None else
+                            f"blue-green {name}: no backend")
+            continue
+        old = [str(c.get("name")) for c in (current.get("containers") or {}).values()
+               if c.get("service") == name and c.get("state") == "running"]
+        addresses = _addresses(host, old, network)
+        try:
+            servers = {s.name: s for s in runtime.servers(backend)}
+        except ProxyError as exc:
+            problems.append(f"blue-green {name}: {exc}")
+            continue
+        live = live_slot({k: f"{s.status} {s.address}" for k, s in servers.items()}, addresses)
+        address = servers[live].address if live in servers else ""
+        port = int(address.rsplit(":", 1)[-1]) if address.rsplit(":", 1)[-1].isdigit() else 0
+        if not port:
+            problems.append(f"blue-green {name}: HAProxy's {backend}/{live} has no port "
+                            f"({address!r})")
+            continue
+        checks = tuple(c for c in env.health if c.name == name or c.name.startswith(name))
+        out[name] = BlueGreen(
+            service=name, project=project, proxy=proxy, proxy_container=container,
+            network=network, port=port, live=live, old=old, checks=checks,
+            smoke=env.deploy.smoke.get(name, ()), window_s=env.deploy.watch_window_s,
+            health_timeout_s=env.deploy.health_timeout_s, docker=docker,
+            docker_host=host, env=env, rules=rules)
+    return out, problems
+
+
+def _addresses(host: str, names: list[str], network: str) -> set[str]:
+    """The IP addresses of containers ``names`` on ``network`` (empty when unknown)."""
+    from envsync.capture.engine import connect, engine_errors
+
+    out: set[str] = set()
+    failures: tuple[type[BaseException], ...] = (*engine_errors(), KeyError, TypeError)
+    try:
+        client = connect(host)
+    except engine_errors():
+        return out
+    try:
+        for name in names:
+            try:
+                nets = client.api.inspect_container(name)["NetworkSettings"]["Networks"]
+            except failures:
+                continue
+            ip = (nets.get(network) or {}).get("IPAddress")
+            if ip:
+                out.add(str(ip))
+    finally:
+        client.close()
+    return out

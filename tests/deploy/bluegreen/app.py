@@ -1,0 +1,61 @@
+"""The blue-green fixture's app (runs in envsync/python-base:3.11, stdlib only).
+
+GET /health and POST /combined_price answer 200 with VERSION. A bad release is an env var:
+BAD=health: /health answers 500 (never healthy); BAD=smoke: /combined_price answers 500
+once FAIL_AFTER seconds have passed since start; BAD=memory: FAIL_AFTER seconds after
+start, ALLOC_MB MiB are allocated and kept.
+"""
+
+import json
+import os
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+VERSION = os.environ.get("VERSION", "?")
+BAD = os.environ.get("BAD", "")
+FAIL_AFTER = float(os.environ.get("FAIL_AFTER", "0"))
+STARTED = time.monotonic()
+KEPT = []
+
+
+def _allocate():
+    time.sleep(FAIL_AFTER)
+    KEPT.append(bytearray(int(os.environ.get("ALLOC_MB", "48")) * 1024 * 1024))
+    for i in range(0, len(KEPT[0]), 4096):  # touch every page: resident, not just reserved
+        KEPT[0][i] = 1
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def _answer(self, code):
+        body = json.dumps({"version": VERSION, "ok": code == 200}).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path == "/health":
+            self._answer(500 if BAD == "health" else 200)
+        else:
+            self._answer(404)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        late = time.monotonic() - STARTED > FAIL_AFTER
+        self._answer(500 if BAD == "smoke" and late else 200)
+
+    def log_message(self, *_):
+        pass
+
+
+if __name__ == "__main__":
+    if BAD == "memory":
+        threading.Thread(target=_allocate, daemon=True).start()
+    server = ThreadingHTTPServer(("0.0.0.0", 8001), Handler)
+    server.daemon_threads = True
+    server.serve_forever()
