@@ -19,8 +19,8 @@ from typing import Any
 
 from envsync.errors import ComposeError, os_reason
 
-__all__ = ["compose_command", "compose_options", "compose_version", "hash_model",
-           "referenced_env_files", "resolve"]
+__all__ = ["compose_command", "compose_options", "compose_version", "referenced_env_files",
+           "resolve"]
 
 _TIMEOUT_S = 120
 # Only these reach the compose binary, so the shell's variables cannot change what a file
@@ -192,15 +192,6 @@ def resolve(
     # drift would call every such container a runtime override. The resolved model has
     # the env files merged (and its paths absolute, its `$` escaped as `$$`), so compose
     # hashing that model, read from stdin with the same options, gives `up`'s label.
-    return model, hash_model(text, root, files, project=project, env_file=env_file,
-                             profiles=profiles)
-
-
-def hash_model(text: str, root: Path, files: tuple[str, ...], *, project: str | None = None,
-               env_file: str | None = None, profiles: tuple[str, ...] = ()) -> dict[str, str]:
-    """``config --hash '*'`` of a resolved model (its JSON ``text``): what ``up`` labels
-    each service's container with. A bind mount's absolute path is part of the hash: a
-    model resolved elsewhere (a deploy's temp folder) is relocated to ``root`` first."""
     project_dir = str((root / files[0]).parent) if files else str(root)
     hash_args = [*compose_options(("-",), project=project, env_file=env_file,
                                   profiles=profiles),
@@ -230,7 +221,7 @@ def hash_model(text: str, root: Path, files: tuple[str, ...], *, project: str | 
         name, _, digest = line.strip().partition(" ")
         if name and digest:
             hashes[name] = digest
-    return hashes
+    return model, hashes
 
 
 _REFERENCED_FILES_MAX = 64

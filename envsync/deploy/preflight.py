@@ -38,7 +38,7 @@ def resolve_target(root: Path, env: Environment, ref: str, unversioned: list[str
     """(commit, resolved compose model, config hashes) of ``ref``: its files written to a
     temp folder (the working tree's env files git does not hold are borrowed, as capture
     does) and resolved by compose. Bad ref or files compose rejects: an error naming them."""
-    from envsync.capture import _borrow_unversioned, _relocate
+    from envsync.capture import _borrow_unversioned
     from envsync.capture.compose import resolve
     from envsync.capture.git import materialise, run_git
 
@@ -56,21 +56,15 @@ def resolve_target(root: Path, env: Environment, ref: str, unversioned: list[str
         materialise(root, commit, tmp)
         _borrow_unversioned(root, tmp, unversioned)
         try:
+            # origin: model and hashes as resolved in root (a bind mount's absolute path is
+            # part of the config hash: resolved in tmp, such a service always "changed")
             model, hashes = resolve(tmp, spec.files, project=spec.project,
-                                    env_file=spec.env_file, profiles=spec.profiles)
+                                    env_file=spec.env_file, profiles=spec.profiles,
+                                    origin=root)
         except ComposeError as exc:
             raise ComposeError(f"the compose files at {ref} ({commit[:12]}) are not valid: "
                                f"{str(exc).replace(str(tmp), f'{root}@{commit[:12]}')}"
                                ) from None
-        model = _relocate(model, tmp, root)
-        if hashes and any(_binds(svc) for svc in (model.get("services") or {}).values()):
-            # A bind mount's path is in the hash: hash the model as it deploys, in root.
-            import json
-
-            from envsync.capture.compose import hash_model
-
-            hashes = hash_model(json.dumps(model), tmp, spec.files, project=spec.project,
-                                env_file=spec.env_file, profiles=spec.profiles)
         return commit, model, hashes
 
 
@@ -310,7 +304,3 @@ def blue_green_problems(env: Environment, *, model: dict[str, Any], current: dic
                                1, name))
     return out
 
-
-def _binds(service: Any) -> bool:
-    return isinstance(service, dict) and any(
-        isinstance(v, dict) and v.get("type") == "bind" for v in service.get("volumes") or [])

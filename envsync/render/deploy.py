@@ -36,9 +36,19 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
         lines.append(f"health {name}: {check['status']}")
     if outcome.failure:
         lines.append(f"why: {outcome.failure}")
+    for bg in outcome.blue_green:
+        if bg["phase"] == "restored":
+            lines.append(f"{bg['service']}: traffic stays on (or went back to) {bg['from']}, "
+                         f"the old container; the new one was removed"
+                         + (f" ({bg['reason']})" if bg.get("reason") else ""))
+        elif bg["phase"] in ("kept", "retired"):
+            lines.append(f"{bg['service']}: traffic on {bg['to']}, the new container "
+                         f"{bg['container']}")
     if outcome.rollback is not None:
         rb = outcome.rollback
-        lines.append(f"rolled back to {rb['to']} (level {rb['level']}): {rb['result']}"
+        what = "files back to" if rb.get("files_only") else "rolled back to"
+        level = "" if rb.get("files_only") else f" (level {rb['level']})"
+        lines.append(f"{what} {rb['to']}{level}: {rb['result']}"
                      + (f": {rb['failure']}" if rb.get("failure") else ""))
     lines.append(f"log: {outcome.log}")
     return "\n".join(lines) + "\n"

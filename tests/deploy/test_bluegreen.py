@@ -94,3 +94,4 @@ def test_a_release_never_healthy_never_gets_traffic(bg_stack: BlueGreenStack) ->
     assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good
     assert bg_stack.log()[-1]["failure"] == outcome["failure"]
     assert bg_stack.drift_code() == 0
+

@@ -2,8 +2,9 @@
 
 GET /health and POST /combined_price answer 200 with VERSION. A bad release is an env var:
 BAD=health: /health answers 500 (never healthy); BAD=smoke: /combined_price answers 500
-once FAIL_AFTER seconds have passed since start; BAD=memory: FAIL_AFTER seconds after
-start, ALLOC_MB MiB are allocated and kept.
+from FAIL_AFTER seconds after the first POST that did not come through the preview (no
+x-envsync-server header: users' traffic, after the switch); BAD=memory: from then on,
+ALLOC_MB MiB are allocated and kept.
 """
 
 import json
@@ -15,13 +16,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 VERSION = os.environ.get("VERSION", "?")
 BAD = os.environ.get("BAD", "")
 FAIL_AFTER = float(os.environ.get("FAIL_AFTER", "0"))
-STARTED = time.monotonic()
+PUBLIC = []  # when the first users' POST came
 KEPT = []
 
 
+def _late():
+    return bool(PUBLIC) and time.monotonic() - PUBLIC[0] >= FAIL_AFTER
+
+
 def _allocate():
-    time.sleep(FAIL_AFTER)
-    KEPT.append(bytearray(int(os.environ.get("ALLOC_MB", "48")) * 1024 * 1024))
+    while not _late():
+        time.sleep(0.1)
+    KEPT.append(bytearray(int(os.environ.get("ALLOC_MB", "44")) * 1024 * 1024))
     for i in range(0, len(KEPT[0]), 4096):  # touch every page: resident, not just reserved
         KEPT[0][i] = 1
 
@@ -46,8 +52,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
-        late = time.monotonic() - STARTED > FAIL_AFTER
-        self._answer(500 if BAD == "smoke" and late else 200)
+        if not PUBLIC and "x-envsync-server" not in self.headers:
+            PUBLIC.append(time.monotonic())
+        self._answer(500 if BAD == "smoke" and _late() else 200)
 
     def log_message(self, *_):
         pass
