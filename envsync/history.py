@@ -9,7 +9,10 @@ from typing import Any
 
 from envsync.config import Config
 
-__all__ = ["History", "HistoryRow", "snapshot_history"]
+__all__ = ["HISTORY_SCHEMA", "History", "HistoryRow", "snapshot_history"]
+
+HISTORY_SCHEMA = "envsync.history/v1"
+"""``envsync history --format json``: its snapshots and deploys (envsync/schemas/history.json)."""
 
 
 @dataclass

@@ -234,7 +234,7 @@ def test_history_lists_the_good_warns_of_the_bad_and_exits_2(good: Path,
     _broken(good, stored, "20261129T081500Z.json")
     result = run_cli("history", "local", "--format", "json", cwd=app_repo.path)
     assert result.exit_code == 2
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["snapshots"]
     assert [Path(r["file"]).name for r in rows] == ["20261129T071500Z.json"]
     warnings = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(warnings) == 1

@@ -44,7 +44,7 @@ def history(
       envsync history prod --plot prod.png
     """
     from envsync.deploylog import load_deploys
-    from envsync.history import snapshot_history
+    from envsync.history import HISTORY_SCHEMA, snapshot_history
     from envsync.render.history import render_deploys, render_history
 
     check_format(fmt)
@@ -68,7 +68,10 @@ def history(
 
         write_report(plot, history_chart(config, env, limit))
     if fmt == "json":
-        sys.stdout.write(json.dumps([r.to_json() for r in found.rows], indent=2) + "\n")
+        document = {"schema": HISTORY_SCHEMA, "environment": env,
+                    "snapshots": [r.to_json() for r in found.rows],
+                    "deploys": [d.to_json() for d in deploys]}
+        sys.stdout.write(json.dumps(document, indent=2) + "\n")
     else:
         sys.stdout.write(render_history(env, found.rows))
         if deploys:

@@ -4,7 +4,7 @@ Each document envsync writes has a schema file beside this module (Draft 2020-12
 in the wheel): ``snapshot.json`` (``envsync.snapshot/v1``), ``diff.json``
 (``envsync.diff/v1``), ``restore-point.json`` (``envsync.restore-point/v1``) and
 ``rollback-log.json`` (one line of ``rollbacks.jsonl``), ``deploy-log.json`` (one line of
-``deploys.jsonl``).
+``deploys.jsonl``), ``history.json`` (``envsync history --format json``).
 
 :func:`validate` checks a loaded document and raises one line naming the source and the
 JSON path of the first bad field: ``snap.json: $.compose: expected object or null, got
@@ -35,6 +35,7 @@ SCHEMA_NAMES = {
     "rollback-log": "envsync.rollback-log/v1",
     "deploy-log": "envsync.deploy-log/v1",
     "watch-state": "envsync.watch-state/v1",
+    "history": "envsync.history/v1",
 }
 """Schema file stem → the document kind it describes."""
 

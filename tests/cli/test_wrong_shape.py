@@ -59,4 +59,4 @@ def test_history_names_the_file_it_cannot_read(worktree_app: Repo, key: str) -> 
     assert "Traceback" not in result.stderr and "bug" not in result.stderr
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and str(bad) in lines[0], result.stderr
-    assert [row["file"] for row in json.loads(result.stdout)] == [str(good)]
+    assert [row["file"] for row in json.loads(result.stdout)["snapshots"]] == [str(good)]

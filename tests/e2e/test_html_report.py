@@ -129,4 +129,4 @@ def test_history_plot_draws_svg_and_png(story: Story, tmp_path: Path) -> None:
     png = run_cli("history", "prod", "--plot", tmp_path / "prod.png", cwd=cwd)
     assert png.exit_code == 0, png.stderr
     assert (tmp_path / "prod.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert json.loads(run_cli("history", "prod", "--format", "json", cwd=cwd).stdout)
+    assert json.loads(run_cli("history", "prod", "--format", "json", cwd=cwd).stdout)["snapshots"]

@@ -94,7 +94,7 @@ def test_history_shows_drift_per_snapshot(story: Story) -> None:
     story.file.write_text(original)
     assert run_cli("snapshot", "prod", cwd=story.repo.path).exit_code == 0
     result = run_cli("history", "prod", "--format", "json", cwd=story.repo.path)
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["snapshots"]
     assert len(rows) == 2
     assert rows[0]["drift"] == {}
     assert rows[1]["drift"].get("critical") == 1

@@ -89,3 +89,21 @@ def test_bad_deploy_lines_are_named_and_skipped(prod: Repo) -> None:
     report = run_cli("report", "--stored", "--html", "r.html", cwd=prod.path)
     html = (prod.path / "r.html").read_text()
     assert report.exit_code == 0 and re.search(r"deploys\.jsonl:4: [^<]*; skipped", html)
+
+
+def test_history_json_holds_the_deploys(prod: Repo) -> None:
+    result = run_cli("history", "prod", "--format", "json", cwd=prod.path)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    validate(document, "history", "history --format json")
+    assert (document["schema"], document["environment"]) == ("envsync.history/v1", "prod")
+    assert [s["time"] for s in document["snapshots"]] == [
+        "2026-11-25T07:00:00Z", "2026-11-26T07:00:00Z", "2026-11-27T07:00:00Z"]
+    first, second = document["deploys"]
+    assert first == {"started": "2026-11-26T10:00:00Z", "ref": "v1.4", "commit": COMMIT_A,
+                     "result": "ok", "seconds": 42.3, "failure": None, "rollback": None}
+    assert (second["ref"], second["result"], second["rollback"]["to"]) == (
+        "v1.5", "failed", "prod-pre-deploy-2")
+    newest = json.loads(run_cli("history", "prod", "--format", "json", "-n", "1",
+                                cwd=prod.path).stdout)
+    assert [d["ref"] for d in newest["deploys"]] == ["v1.5"]
