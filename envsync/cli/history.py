@@ -30,7 +30,8 @@ def history(
     """The stored snapshots of ENV, oldest first, with their drift counts and memory trend.
 
     Then its deploys (envsync deploy --execute): time, ref and commit, result, seconds,
-    whether it was rolled back.
+    whether it was rolled back; then its runtime patches (envsync patch --to runtime
+    --execute): time, steps, result, seconds.
 
     A stored file or deploy-log line that cannot be read is skipped with a warning naming
     it and why; the others are still listed, and the exit code is then 2.
@@ -45,7 +46,8 @@ def history(
     """
     from envsync.deploylog import load_deploys
     from envsync.history import HISTORY_SCHEMA, snapshot_history
-    from envsync.render.history import render_deploys, render_history
+    from envsync.patchlog import load_patches
+    from envsync.render.history import render_deploys, render_history, render_patches
 
     check_format(fmt)
     if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
@@ -55,6 +57,9 @@ def history(
     found = snapshot_history(config=config, env_name=env, limit=limit)
     deploys, skipped = load_deploys(config, env)
     deploys = deploys[-limit:]
+    found.unreadable += skipped
+    patches, skipped = load_patches(config, env)
+    patches = patches[-limit:]
     found.unreadable += skipped
     if plot is not None and plot.suffix.lower() == ".png":
         from envsync.render.html import history_series
@@ -70,12 +75,15 @@ def history(
     if fmt == "json":
         document = {"schema": HISTORY_SCHEMA, "environment": env,
                     "snapshots": [r.to_json() for r in found.rows],
-                    "deploys": [d.to_json() for d in deploys]}
+                    "deploys": [d.to_json() for d in deploys],
+                    "patches": [p.to_json() for p in patches]}
         sys.stdout.write(json.dumps(document, indent=2) + "\n")
     else:
         sys.stdout.write(render_history(env, found.rows))
         if deploys:
             sys.stdout.write(render_deploys(env, deploys))
+        if patches:
+            sys.stdout.write(render_patches(env, patches))
     if found.unreadable:
         from envsync.exitcodes import TROUBLE
         from envsync.render.console import warn

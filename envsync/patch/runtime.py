@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from envsync.capture.compose import compose_command, compose_options
 from envsync.config import Config, Environment
 from envsync.model import Direction, Finding, Snapshot
+from envsync.patchlog import PATCH_LOG
 from envsync.plan import Plan, Step
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["PATCH_LOG", "PatchOutcome", "compose_argv", "execute_runtime_patch",
            "plan_runtime_patch"]
 
-PATCH_LOG = "patches.jsonl"
-"""``<snapshots>/<env>/patches.jsonl``: one line per ``patch --to runtime --execute``."""
 
 _RECREATE = {Direction.RUNTIME_OVERRIDE, Direction.NOT_DEPLOYED, Direction.CONFLICT,
              Direction.NOT_RUNNING}
@@ -140,7 +139,8 @@ def execute_runtime_patch(config: Config, env: Environment, plan: Plan, *,
     environment's settings, SIGINT/SIGTERM handling, then a check that each recreated
     service runs what the files declare; one line appended to ``patches.jsonl``."""
     from envsync.capture.engine import engine_url
-    from envsync.plan.executor import Interrupts, append_log, run_plan
+    from envsync.patchlog import append_patch
+    from envsync.plan.executor import Interrupts, run_plan
     from envsync.plan.verify import verify
 
     started = time.perf_counter()
@@ -179,5 +179,5 @@ def execute_runtime_patch(config: Config, env: Environment, plan: Plan, *,
     outcome.seconds = round(time.perf_counter() - started, 3)
     path = config.snapshots_dir / env.name / PATCH_LOG
     outcome.log = str(path)
-    append_log(path, outcome.to_json())
+    append_patch(path, outcome.to_json())
     return outcome

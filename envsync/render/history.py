@@ -11,8 +11,9 @@ from envsync.human import MIB, size
 if TYPE_CHECKING:
     from envsync.deploylog import DeployEntry
     from envsync.history import HistoryRow
+    from envsync.patchlog import PatchEntry
 
-__all__ = ["render_deploys", "render_history"]
+__all__ = ["render_deploys", "render_history", "render_patches"]
 
 
 def render_history(env: str, rows: list[HistoryRow]) -> str:
@@ -55,5 +56,22 @@ def render_deploys(env: str, deploys: list[DeployEntry]) -> str:
     for d in deploys:
         result = d.result + (f": {d.failure}" if d.failure else "")
         table.add_row(d.started, d.ref, d.commit[:12], result, f"{d.seconds:.1f}", d.rolled_back)
+    console.print(table)
+    return buf.getvalue()
+
+
+def render_patches(env: str, patches: list[PatchEntry]) -> str:
+    """A line per runtime patch, oldest first: when, which steps, how it ended."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=120, no_color=True, highlight=False, markup=False, emoji=False)
+    table = Table(title=f"{env}: runtime patches", title_justify="left")
+    for col in ("time", "steps", "result", "seconds"):
+        table.add_column(col)
+    for p in patches:
+        result = p.result + (f": {p.failure}" if p.failure else "")
+        table.add_row(p.started, "; ".join(p.steps) or "-", result, f"{p.seconds:.1f}")
     console.print(table)
     return buf.getvalue()

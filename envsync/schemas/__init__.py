@@ -4,7 +4,8 @@ Each document envsync writes has a schema file beside this module (Draft 2020-12
 in the wheel): ``snapshot.json`` (``envsync.snapshot/v1``), ``diff.json``
 (``envsync.diff/v1``), ``restore-point.json`` (``envsync.restore-point/v1``) and
 ``rollback-log.json`` (one line of ``rollbacks.jsonl``), ``deploy-log.json`` (one line of
-``deploys.jsonl``), ``history.json`` (``envsync history --format json``).
+``deploys.jsonl``), ``patch-log.json`` (one line of ``patches.jsonl``), ``history.json``
+(``envsync history --format json``).
 
 :func:`validate` checks a loaded document and raises one line naming the source and the
 JSON path of the first bad field: ``snap.json: $.compose: expected object or null, got
@@ -36,6 +37,7 @@ SCHEMA_NAMES = {
     "deploy-log": "envsync.deploy-log/v1",
     "watch-state": "envsync.watch-state/v1",
     "history": "envsync.history/v1",
+    "patch-log": "envsync.patch-log/v1",
 }
 """Schema file stem → the document kind it describes."""
 

@@ -66,7 +66,8 @@ def check_document(document: Any, name: str, source: str) -> list[str]:
     return problems[:5]
 
 
-_LOGS = {"rollbacks.jsonl": "rollback-log", "deploys.jsonl": "deploy-log"}
+_LOGS = {"rollbacks.jsonl": "rollback-log", "deploys.jsonl": "deploy-log",
+         "patches.jsonl": "patch-log"}
 """The JSON Lines logs envsync appends to → the schema of each line."""
 
 
