@@ -40,6 +40,11 @@ def deploy(
     the restore point on its own. Exit 0 deployed, 1 refused by ENV's state or failed and
     rolled back, 2 bad input or the rollback failed too, 130/143 stopped by Ctrl-C/SIGTERM.
 
+    On a Swarm stack (`swarm:` in envsync.yaml) `docker stack deploy` does the rolling
+    update with envsync.yaml's update config; envsync waits for convergence, and a
+    rollback Swarm makes on its own fails the deploy (exit 1) naming the tasks' errors
+    (docs/swarm.md).
+
     Examples:
 
       envsync deploy prod --ref v1.4.2

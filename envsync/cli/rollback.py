@@ -45,6 +45,9 @@ def rollback(
     differs or health checks fail afterwards, 2 a step or a precondition failed, 130/143
     stopped by Ctrl-C/SIGTERM (the step running finishes, the services are brought back).
 
+    On a Swarm stack: level 2 is `docker service rollback` (each service's previous spec);
+    levels 1 and 3 redeploy the stack at the restore point (docs/swarm.md).
+
     Examples:
 
       envsync rollback prod --level 1

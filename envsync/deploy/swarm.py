@@ -448,22 +448,29 @@ def _previous_specs(prepared: Any, tag: str, rolled_back: list[str], interrupts:
 def _verify(config: Config, env: Environment, interrupts: Interrupts
             ) -> tuple[list[str], dict[str, Any]]:
     """Drift of the stack now (what runs against the deployed files), and the checks."""
-    from envsync.capture import take_snapshot
     from envsync.capture.health import wait_for_checks
-    from envsync.diff.drift import drift
-    from envsync.model import Direction
     from envsync.secrets import Redactor
 
-    snapshot = take_snapshot(config, env)
-    bad = (Direction.RUNTIME_OVERRIDE, Direction.CONFLICT, Direction.NOT_RUNNING,
-           Direction.UNDECLARED, Direction.NOT_DEPLOYED)
-    differences = [f.message for f in drift(snapshot).findings if f.direction in bad]
+    differences = _verify_stack(config, env)
     redactor = Redactor()
     for check in env.health:
         redactor.text(check.url)
     health = wait_for_checks(env.health, redactor, sleep=interrupts.sleep,
                              wait_s=env.deploy.health_timeout_s)
     return differences, dict(health)
+
+
+def _verify_stack(config: Config, env: Environment) -> list[str]:
+    """What runs and differs from the files checked out (drift's findings that are not
+    mere uncommitted edits), one message each."""
+    from envsync.capture import take_snapshot
+    from envsync.diff.drift import drift
+    from envsync.model import Direction
+
+    snapshot = take_snapshot(config, env)
+    bad = (Direction.RUNTIME_OVERRIDE, Direction.CONFLICT, Direction.NOT_RUNNING,
+           Direction.UNDECLARED, Direction.NOT_DEPLOYED)
+    return [f.message for f in drift(snapshot).findings if f.direction in bad]
 
 
 def _back_to(prepared: Any, tag: str, interrupts: Interrupts, progress: Progress

@@ -112,6 +112,12 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
 
     env = config.environment(env_name)
     env.one_engine("rollback")
+    if env.swarm is not None and level in (1, 2, 3):  # a stack: rolled back through Swarm
+        from envsync.rollback.swarm import prepare_swarm_rollback
+
+        prepared: Prepared = prepare_swarm_rollback(config=config, env=env, level=level,
+                                                    to=to, progress=progress, warn=warn)
+        return prepared
     if env.compose is None or not env.git.is_worktree:
         raise RollbackError(f"{env_name}: a rollback needs a working tree (git: PATH) and "
                             "compose files")
@@ -368,6 +374,12 @@ def execute_rollback(
     with environment_lock(prepared.config, env,
                           f"envsync rollback {env} --level {level} --execute",
                           wait_s=wait_s, waiting=progress), Interrupts() as interrupts:
+        if prepared.env.swarm is not None:
+            from envsync.rollback.swarm import execute_swarm_rollback
+
+            outcome: Outcome = execute_swarm_rollback(prepared, force, on_step, progress,
+                                                      interrupts)
+            return outcome
         return _execute(prepared, force, on_step, progress, interrupts)
 
 

@@ -31,8 +31,12 @@ def _spec(client: Any, service: str) -> dict[str, Any]:
 def test_deploy_converges_then_swarm_rolls_a_failing_one_back(
         stack_app: StackApp, docker_client: Any, new_image: str) -> None:
     app = stack_app
+    first = git(app.repo.path, "rev-parse", "HEAD")
     app.deploy_by_hand()
     wait_converged(docker_client, app.stack)
+    backup = run_cli("backup", "prod", cwd=app.repo.path)
+    assert backup.exit_code == 0, backup.output
+    (at_first,) = git(app.repo.path, "tag", "--list", "prod-stable-*").split()
 
     app.write_stack(image=new_image)
     good = app.repo.commit("the new image")
@@ -79,3 +83,20 @@ def test_deploy_converges_then_swarm_rolls_a_failing_one_back(
     assert command["direction"] == "not-deployed", findings
     log = (app.repo.path / "snapshots" / "prod" / "deploys.jsonl").read_text()
     assert CANARY not in log and len(log.splitlines()) == 2
+
+    # Level 3: the point taken at the first commit: its files checked out, redeployed.
+    result = run_cli("rollback", "prod", "--to", at_first, "--level", "3",
+                     "--execute", "--yes", cwd=app.repo.path)
+    assert result.exit_code == 0, result.output
+    assert git(app.repo.path, "rev-parse", "HEAD") == first
+    for name in ("web", "worker", "cache"):
+        spec = _spec(docker_client, app.service(name))
+        assert spec["TaskTemplate"]["ContainerSpec"]["Image"] == app.image
+    # Level 2: each service's previous spec, which Swarm keeps: the new image again.
+    result = run_cli("rollback", "prod", "--level", "2", "--execute", "--yes",
+                     cwd=app.repo.path)
+    assert result.exit_code == 0, result.output
+    assert "docker service rollback" in result.output
+    web = _spec(docker_client, app.service("web"))
+    assert web["TaskTemplate"]["ContainerSpec"]["Image"] == new_image
+    assert CANARY not in result.output

@@ -1,0 +1,114 @@
+"""Stack drift and the stack file, from documents alone (no engine)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from envsync.deploy.swarm import stack_file
+from envsync.diff.drift import drift
+from envsync.diff.swarm import HASH_LABEL
+from envsync.swarmconfig import UPDATE_DEFAULTS
+
+MODEL: dict[str, Any] = {
+    "name": "shop",
+    "services": {
+        "web": {"image": "shop/web:2", "command": ["serve"], "entrypoint": None,
+                "environment": {"MODE": "prod"}, "networks": {"default": None},
+                "ports": [{"target": 80, "published": "8080", "protocol": "tcp",
+                           "mode": "host"}],
+                "deploy": {"replicas": 2, "update_config": {"monitor": "30s"}}},
+        "worker": {"image": "shop/worker:2", "networks": {"default": None}},
+    },
+    "networks": {"default": {"name": "shop_default", "ipam": {}}},
+}
+
+
+def _service(image: str, args: list[str] | None, replicas: int, **extra: Any) -> dict[str, Any]:
+    record = {"name": "", "id": "x", "version": 3, "image": image, "command": None,
+              "args": args, "env": {}, "user": None, "labels": {}, "container_labels": {},
+              "mode": "replicated", "replicas": replicas, "resources": {}, "placement": {},
+              "ports": [], "update_config": None, "rollback_config": None,
+              "restart_policy": None, "healthcheck": None, "secrets": [], "configs": [],
+              "update_status": None, "running": replicas, "desired": replicas,
+              "restarts": 0, "tasks": []}
+    record.update(extra)
+    return record
+
+
+def _snapshot(**changes: Any) -> dict[str, Any]:
+    web = _service("shop/web:2@sha256:" + "a" * 64, ["serve"], 2, env={"MODE": "prod"},
+                   ports=["8080->80/tcp (host)"],
+                   update_config={"parallelism": 1, "delay": "0s", "failure_action": "pause",
+                                  "monitor": "30s", "max_failure_ratio": 0,
+                                  "order": "stop-first"},
+                   labels={HASH_LABEL: "h-web", "com.docker.stack.namespace": "shop"})
+    worker = _service("shop/worker:2", None, 1, labels={HASH_LABEL: "h-worker"})
+    swarm = {"stack": "shop", "manager": "unix:///var/run/docker.sock",
+             "services": {"web": web, "worker": worker},
+             "nodes": {"n1": {"id": "n1", "role": "manager", "availability": "active",
+                              "state": "ready", "addr": None, "leader": True,
+                              "engine_version": None, "nano_cpus": None,
+                              "memory_bytes": None, "labels": {}}},
+             "secrets": {}, "configs": {}}
+    for path, value in changes.items():
+        node: Any = swarm
+        keys = path.split("__")
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = value
+    return {"meta": {"environment": "prod", "errors": []},
+            "git": {"path": "/srv/shop", "head": "c1", "dirty": [], "untracked": []},
+            "compose": {"project": "shop", "files": [{"path": "stack.yml", "sha256": None}],
+                        "declared": copy.deepcopy(MODEL), "committed": copy.deepcopy(MODEL),
+                        "hashes": {"web": "h-web", "worker": "h-worker"},
+                        "committed_hashes": {"web": "h-web", "worker": "h-worker"}},
+            "env_files": {}, "containers": None, "stats": None, "health": {},
+            "limits": {"memory_mb": {}}, "swarm": swarm}
+
+
+def _findings(snapshot: dict[str, Any], history: set[str] | None = None) -> dict[str, Any]:
+    result = drift(snapshot, history=lambda _: history or set())
+    return {f.path: f for f in result.findings}
+
+
+def test_clean_when_the_specs_are_the_files() -> None:
+    assert _findings(_snapshot()) == {}
+
+
+def test_cluster_findings() -> None:
+    failed = [{"id": f"t{i}", "slot": 1, "node": "n1", "desired_state": "shutdown",
+               "state": "failed", "error": "task: non-zero exit (1)", "message": None,
+               "exit_code": 1, "image": "shop/web:2", "time": f"2026-01-01T00:00:0{i}Z"}
+              for i in range(3)]
+    found = _findings(_snapshot(
+        services__web__running=1, services__web__tasks=failed,
+        services__web__update_status={"state": "paused", "message": "update paused"},
+        nodes__n1__availability="drain", nodes__n1__state="down"))
+    assert found["swarm.services.web.running"].message.startswith("web: 1 of 2 replicas")
+    assert "flapping" in found["swarm.services.web.tasks.1"].message
+    assert "paused" in found["swarm.services.web.update_status"].message
+    assert found["swarm.nodes.n1.state"].severity.label == "high"
+    assert found["swarm.nodes.n1.availability"].severity.label == "medium"
+
+
+def test_an_older_deploy_is_not_deployed_a_hand_change_is_an_override() -> None:
+    older = _snapshot(services__worker__image="shop/worker:1",
+                      services__worker__labels={HASH_LABEL: "h-old"})
+    assert _findings(older, {"h-old"})["swarm.services.worker.image"].direction == \
+        "not-deployed"
+    by_hand = _snapshot(services__worker__image="shop/worker:1")
+    assert _findings(by_hand)["swarm.services.worker.image"].direction == "runtime-override"
+
+
+def test_the_stack_file() -> None:
+    out = stack_file(MODEL, dict(UPDATE_DEFAULTS), {"web": "h-web"})
+    assert "name" not in out
+    web, worker = out["services"]["web"], out["services"]["worker"]
+    assert "entrypoint" not in web and web["networks"] == {"default": {}}
+    # The files' monitor wins; a host-mode port cannot start first.
+    assert web["deploy"]["update_config"] == {**UPDATE_DEFAULTS, "monitor": "30s",
+                                              "order": "stop-first"}
+    assert worker["deploy"]["update_config"]["order"] == "start-first"
+    assert web["deploy"]["labels"] == {HASH_LABEL: "h-web"}
+    assert MODEL["services"]["web"]["deploy"]["update_config"] == {"monitor": "30s"}
