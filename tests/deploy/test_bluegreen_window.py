@@ -1,0 +1,80 @@
+"""Blue-green failures after the switch and signals (tests/deploy/bg.py): a release that
+fails in the watch window (its smoke check answers 500 once users' traffic reaches it, or
+it allocates past 80 % of its memory limit) is switched back automatically, the reason
+printed and logged; SIGTERM sent to the deploy mid-switch leaves the old version serving
+with 0 failed requests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.deploy.bg import BlueGreenStack
+from tests.deploy.test_bluegreen import _load
+
+pytestmark = pytest.mark.docker
+
+
+@pytest.mark.parametrize(("bad", "why"), [
+    (("BAD: smoke",), "smoke POST /combined_price: expected HTTP 200, got 500"),
+    (("BAD: memory", "ALLOC_MB: \"44\""), "memory"),
+], ids=["smoke-500", "memory-over-80%"])
+def test_a_failure_in_the_watch_window_switches_back(bg_stack: BlueGreenStack,
+                                                     bad: tuple[str, ...], why: str) -> None:
+    bg_stack.release(*bad)
+    (old,) = bg_stack.apps()
+    started = old.attrs["State"]["StartedAt"]
+    with _load(bg_stack) as load:  # users' traffic: what makes the bad release go bad
+        result = bg_stack.cli("deploy", "prod", "--ref", "v2", "--execute")
+        after = load.report.ok
+        while load.report.ok < after + 20:  # bounded by the client's max_seconds
+            load.wait_first_success(0.05)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "watch window" in result.stdout + result.stderr and why in result.stdout
+    # users' traffic reached the new release (its answers, or its 500s) before the way back
+    assert load.report.bodies.get(json.dumps({"version": "2", "ok": True}), 0) > 0 or {
+        reason for _, reason in load.report.failures} == {"HTTP 500"}
+    (still,) = bg_stack.apps()  # back on the old container, never stopped
+    assert still.id == old.id and still.attrs["State"]["StartedAt"] == started
+    import httpx
+
+    answers = {httpx.post(bg_stack.url + "/combined_price", json={}, timeout=5).text
+               for _ in range(10)}
+    assert answers == {json.dumps({"version": "1", "ok": True})}
+    record = bg_stack.log()[-1]
+    assert record["result"] == "failed" and "watch window" in record["failure"]
+    assert why in record["blue_green"][0]["reason"]
+    assert record["blue_green"][0]["phase"] == "restored"
+    assert bg_stack.drift_code() == 0
+
+
+def test_sigterm_mid_switch_keeps_the_old_version_serving(bg_stack: BlueGreenStack) -> None:
+    import signal
+    import subprocess
+
+    from tests.rollback.test_interrupts import ENVSYNC
+
+    bg_stack.release()
+    (old,) = bg_stack.apps()
+    with _load(bg_stack) as load:
+        proc = subprocess.Popen([ENVSYNC, "deploy", "prod", "--ref", "v2", "--execute"],
+                                cwd=bg_stack.repo.path, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        assert proc.stderr is not None
+        err = []
+        for line in proc.stderr:
+            err.append(line)
+            if "switch app to green" in line:
+                proc.send_signal(signal.SIGTERM)
+                break
+        out, rest = proc.communicate(timeout=300)
+    assert proc.returncode == 143, out + "".join(err) + rest
+    assert load.report.failed == 0, load.report.failures[:5]
+    (still,) = bg_stack.apps()
+    assert still.id == old.id and still.status == "running"
+    record = bg_stack.log()[-1]
+    assert record["result"] == "interrupted" and record["signal"] == "SIGTERM"
+    assert record["blue_green"][0]["phase"] == "restored"
+    assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good
+    assert bg_stack.drift_code() == 0
