@@ -28,7 +28,8 @@ def deploy(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Summary of an "
                    "execution: table (default) or json.")] = "table",
 ) -> None:
-    """Deploy REF to ENV: a restore point, then each service recreated in dependency order.
+    """Deploy REF to ENV: a restore point, then each service recreated or switched
+    blue-green, in dependency order.
 
     Without --execute the plan is printed as a bash script and nothing changes; the
     checks run anyway, and a refusal is printed and sets the exit code. Checks before
@@ -37,7 +38,17 @@ def deploy(
     budget, the images (present or buildable: a deploy never pulls), the ref's compose
     files. With --execute: ENV's lock, a restore point (`envsync backup`), the steps, a
     check that what runs matches the files and the health checks; a failure rolls back to
-    the restore point on its own. Exit 0 deployed, 1 refused by ENV's state or failed and
+    the restore point on its own.
+
+    A service with `deploy.strategy: blue-green` runs twice behind the HAProxy of
+    `deploy.proxy`: the new container is checked through the proxy's preview frontend
+    (image health, health and smoke checks), gets the traffic (new server ready and UP
+    before the old one drains), is watched for `deploy.watch_window` seconds with the
+    rules of `envsync watch`, then the old one is stopped. A failure, Ctrl-C or SIGTERM
+    before that puts the traffic back on the old container (never stopped) and removes
+    the new one.
+
+    Exit 0 deployed, 1 refused by ENV's state or failed and
     rolled back, 2 bad input or the rollback failed too, 130/143 stopped by Ctrl-C/SIGTERM.
 
     On a Swarm stack (`swarm:` in envsync.yaml) `docker stack deploy` does the rolling

@@ -120,3 +120,55 @@ def test_blue_green_settings_are_read_and_checked(tmp_path: Path) -> None:
         path.write_text(head + bad)
         with pytest.raises(ConfigError, match=message):
             load_config(path)
+
+
+def _bg_env(proxy: bool = True) -> Environment:
+    from envsync.deploy.settings import DeploySettings, ProxySettings
+
+    settings = DeploySettings(strategy={"md": "blue-green"}, proxy=ProxySettings(
+        service="proxy", preview_url="http://127.0.0.1:8098", backends={"md": "market_data"})
+        if proxy else None)
+    return Environment(name="prod", git=GitSource(path=Path("/srv/app")),
+                       compose=ComposeSpec(files=("c.yml",), project="p"),
+                       deploy_node=settings, docker="unix:///nonexistent.sock")
+
+
+@pytest.mark.parametrize(("service", "proxy", "running", "line", "code"), [
+    ({"image": "md"}, False, True, "needs environments.prod.deploy.proxy", 2),
+    ({"image": "md", "container_name": "md-1"}, True, True, "container_name 'md-1'", 2),
+    ({"image": "md", "ports": [{"target": 8001, "published": "8001",
+                                "host_ip": "127.0.0.1"}]}, True, True,
+     "a fixed host port (127.0.0.1:8001:8001)", 2),
+    ({"image": "md"}, True, False, "the proxy service 'proxy' is not running", 1),
+], ids=["no-proxy", "container_name", "fixed-port", "proxy-down"])
+def test_blue_green_preflight_refusals(service: dict[str, object], proxy: bool, running: bool,
+                                       line: str, code: int) -> None:
+    from envsync.deploy.preflight import blue_green_problems
+
+    current = {"containers": {"proxy": {"service": "proxy", "name": "p-proxy-1",
+                                        "state": "running" if running else "exited"}}}
+    (refusal,) = blue_green_problems(_bg_env(proxy), model={"services": {"md": service}},
+                                     current=current, services=["md"],
+                                     strategies={"md": "blue-green"})
+    assert line in refusal.line and refusal.code == code
+
+
+def test_memory_budget_counts_blue_green_beside_the_old_one() -> None:
+    from dataclasses import replace
+
+    from envsync.deploy.preflight import memory_budget
+    from envsync.deploy.settings import DeploySettings
+
+    env = replace(ENV, deploy_node=DeploySettings(host_memory_mb=300))
+    current = {"containers": {"p-md-1": {"service": "md", "state": "running"}},
+               "stats": {"p-md-1": {"memory_used_mb": 100}}}
+    model = {"services": {"md": {"mem_limit": "150m"}}}
+    # 300 - 100 used = 200 free: recreate frees the old 100 first, blue-green does not
+    recreate = memory_budget(env, current=current, model=model, services=["md"],
+                             strategies={"md": "recreate"})
+    assert recreate.refusals == []
+    model = {"services": {"md": {"mem_limit": "250m"}}}
+    (refusal,) = memory_budget(env, current=current, model=model, services=["md"],
+                               strategies={"md": "blue-green"}).refusals
+    assert "md needs 250 MiB beside the running one (blue-green)" in refusal.line
+    assert "50 MiB short" in refusal.line
