@@ -84,6 +84,9 @@ def show_values(*values: Any, limit: int = 60, key: str | None = None) -> list[s
 
 def _subject(path: tuple[str, ...]) -> tuple[str | None, str]:
     """(service, what) for a path: ``services.bot.environment.X`` → (bot, "env X")."""
+    if len(path) >= 3 and path[:2] == ("swarm", "services"):
+        service, what = _subject(("services", *path[2:]))
+        return service, f"{what} (swarm)"
     if len(path) >= 2 and path[0] in _SCOPED:
         service, rest = path[1], path[2:]
         where = "" if path[0] == "services" else " (running)"
@@ -135,7 +138,7 @@ def _finding(
     rules: tuple[Rule, ...],
 ) -> Finding:
     rule = match_rule(path, kind, rules)
-    service = path[1] if len(path) >= 2 and path[0] in _SCOPED else None
+    service, _ = _subject(path)
     return Finding(
         path=".".join(path), kind=kind, category=rule.category, severity=rule.severity,
         message=explain(kind, path, before, after, a, b), service=service,

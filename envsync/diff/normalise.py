@@ -149,6 +149,23 @@ def _env_files(snapshot: Snapshot) -> dict[str, Any]:
     return out
 
 
+_SWARM_STATE = ("name", "id", "version", "tasks", "running", "desired", "restarts",
+                "update_status")
+_SWARM_OWN_LABELS = ("com.docker.stack.", "io.envsync.")
+
+
+def _swarm_spec(service: dict[str, Any]) -> dict[str, Any]:
+    """A stack service's spec (snapshot ``swarm.services.*``), without its state (tasks,
+    versions: drift reports those) and the labels the tools set themselves."""
+    out = {k: v for k, v in service.items() if k not in _SWARM_STATE}
+    for key in ("labels", "container_labels"):
+        out[key] = {k: v for k, v in (service.get(key) or {}).items()
+                    if not k.startswith(_SWARM_OWN_LABELS)}
+    for key in ("command", "args"):
+        out[key] = shell_join(service.get(key))
+    return _strip_empty(out)  # type: ignore[no-any-return]
+
+
 def normalise(snapshot: Snapshot, *, source: str = "declared") -> dict[str, Any]:
     """The comparable form of a snapshot.
 
@@ -180,6 +197,10 @@ def normalise(snapshot: Snapshot, *, source: str = "declared") -> dict[str, Any]
         out["containers"] = {
             name: normalise_container(c, root) for name, c in containers.items()
         }
+    swarm = snapshot.get("swarm")
+    if swarm is not None:
+        out["swarm"] = {"services": {name: _swarm_spec(svc) for name, svc in
+                                     (swarm.get("services") or {}).items()}}
     health = snapshot.get("health")
     if health:
         out["health"] = {name: h.get("status") for name, h in health.items()}

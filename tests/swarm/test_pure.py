@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 from envsync.deploy.swarm import stack_file
+from envsync.diff import compare
 from envsync.diff.drift import drift
 from envsync.diff.swarm import HASH_LABEL
 from envsync.swarmconfig import UPDATE_DEFAULTS
@@ -112,3 +113,14 @@ def test_the_stack_file() -> None:
     assert worker["deploy"]["update_config"]["order"] == "start-first"
     assert web["deploy"]["labels"] == {HASH_LABEL: "h-web"}
     assert MODEL["services"]["web"]["deploy"]["update_config"] == {"monitor": "30s"}
+
+
+def test_diff_of_two_stacks_compares_their_specs_not_their_state() -> None:
+    a = _snapshot()
+    b = _snapshot(services__web__env={"MODE": "staging"}, services__web__version=9,
+                  services__web__running=1, services__worker__replicas=3,
+                  services__worker__labels={HASH_LABEL: "other"})
+    found = {f.path: f for f in compare(a, b, a_label="prod", b_label="staging").findings}
+    assert set(found) == {"swarm.services.web.env.MODE", "swarm.services.worker.replicas"}
+    env = found["swarm.services.web.env.MODE"]
+    assert env.service == "web" and "(swarm)" in env.message
