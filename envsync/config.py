@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from envsync.configfile import CONFIG_NAME, find_config
 from envsync.errors import ConfigError
 from envsync.names import ENV_NAME_RULE, env_name_problem
 
@@ -34,7 +34,6 @@ __all__ = [
     "load_config",
 ]
 
-CONFIG_NAME = "envsync.yaml"
 
 @dataclass(frozen=True)
 class GitSource:
@@ -160,41 +159,6 @@ class Config:
             raise UnknownEnvironmentError(
                 f"{self.path}: no environment named {name!r} (defined: {known})"
             ) from None
-
-
-def find_config(explicit: Path | None = None, start: Path | None = None) -> Path:
-    """The envsync.yaml to use; raises ConfigError saying where it looked."""
-    if explicit is not None:
-        _check_config_file(explicit, "")
-        return explicit
-    env_path = os.environ.get("ENVSYNC_CONFIG")
-    if env_path:
-        path = Path(env_path)
-        _check_config_file(path, " (from ENVSYNC_CONFIG)")
-        return path
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    raise ConfigError(
-        f"{CONFIG_NAME} not found in {here} or any folder above it "
-        "(run `envsync init`, or pass --config PATH)"
-    )
-
-
-def _check_config_file(path: Path, source: str) -> None:
-    try:
-        if stat.S_ISREG(path.stat().st_mode):
-            return
-        problem = "not a regular file"
-    except FileNotFoundError:
-        problem = "config file not found"
-    except OSError as exc:
-        from envsync.errors import os_reason
-
-        problem = f"cannot read config file: {os_reason(exc)}"
-    raise ConfigError(f"{path}: {problem}{source}")
 
 
 class _Reader:

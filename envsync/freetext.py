@@ -38,6 +38,24 @@ from collections.abc import Callable, Iterable
 __all__ = ["FINGERPRINT_RE", "MESSAGE_MARK", "Learned", "TextScrubber", "entropy", "high_entropy",
            "is_secret_name", "learnable_parts"]
 
+class _Pattern:
+    """A regular expression compiled the first time it is used. Most texts hold nothing
+    the patterns of secrets in arguments, URLs and headers start with (``_TRIGGER`` says so
+    first): compiling them all costs about 3 ms, on every command that prints."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def re(self) -> re.Pattern[str]:
+        if self._compiled is None:  # two threads may both compile it: the same pattern
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+
 MESSAGE_MARK = "[redacted]"
 """What replaces a secret in a one-line message (printing an error needs no key)."""
 
@@ -64,45 +82,45 @@ _TRIVIAL = {"true", "false", "yes", "no", "on", "off", "none", "null", "nil", "c
 # (``postgres://u:p@ss@word@db/x``: a password holding an unencoded ``@``). The scheme is
 # tried only where a run of scheme characters starts (the look-behind), and taken whole
 # (possessive): tried at every letter of a long word, it took minutes for a 100 kB one.
-_URL_PASSWORD = re.compile(
+_URL_PASSWORD = _Pattern(
     r"(?<![A-Za-z0-9+.-])(?P<head>[A-Za-z0-9+.-]++://[^:@/\s'\"]*:)(?P<val>[^/\s'\"]+)"
     r"(?=@[^@/\s'\"]*(?:[/?#\s'\"]|$))")
-_OPTION = re.compile(
+_OPTION = _Pattern(
     r"(?<![^\s'\"(])(?P<head>(?P<flag>--?[A-Za-z][\w.-]*)(?:=|[ \t]+))"
     r"(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
 # ``user:password@registry/name``: an image reference (or rsync/scp target) carrying a
 # password without a scheme. The host must be followed by ``/`` so that ``name:tag@sha256:…``
 # (a tag and a digest) never matches.
-_USERINFO = re.compile(
+_USERINFO = _Pattern(
     r"(?<![\w.:/@-])(?P<head>[\w.-]+:)(?P<val>[^@/\s'\":]+)(?=@[\w.-]+(?::\d+)?/)")
 # ``curl -u user:PW``, ``--user user:PW``: the part after the colon (``-u 1000:1000``, a
 # uid:gid, has digits there and is left alone).
-_USER_OPTION = re.compile(
+_USER_OPTION = _Pattern(
     r"(?<![^\s'\"])(?P<head>(?:-u|--user|--proxy-user)(?:=|[ \t]+)['\"]?[^\s:'\"]+:)"
     r"(?P<val>(?!\d+(?:['\"\s]|$))[^\s'\"]{4,})")
-_REDIS_CLI = re.compile(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
+_REDIS_CLI = _Pattern(r"(?P<head>\bredis-cli\b[^;&|\n]*?\s-a\s+)(?P<val>[^\s'\";&|]+)")
 # ``mysql -uroot -pPASSWORD``: the MySQL clients take the password glued to ``-p``.
-_MYSQLISH = re.compile(r"(?:mysql\w*|mariadb\w*)")
-_MYSQL_P = re.compile(
+_MYSQLISH = _Pattern(r"(?:mysql\w*|mariadb\w*)")
+_MYSQL_P = _Pattern(
     r"(?P<head>\b(?:mysql\w*|mariadb\w*)\b[^;&|\n]*?(?<![^\s'\"])-p)(?P<val>[^\s'\";&|]+)")
-_BEARER = re.compile(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
+_BEARER = _Pattern(r"(?P<head>\b(?:Bearer|Basic)[ \t]+)(?P<val>[A-Za-z0-9._~+/=-]{6,})",
                      re.IGNORECASE)
-_AUTH_HEADER = re.compile(
+_AUTH_HEADER = _Pattern(
     r"(?P<head>\b(?:Proxy-)?Authorization:[ \t]*(?:[A-Za-z]+[ \t]+)?+)(?P<val>[^\s'\";&|]+)",
     re.IGNORECASE)
-_HEADER = re.compile(
+_HEADER = _Pattern(
     r"(?P<head>\bX-[\w-]*(?:token|key|secret|auth|password)[\w-]*:[ \t]*)(?P<val>[^\s'\";&|]+)",
     re.IGNORECASE)
 # ``"password": "…"`` (JSON, a dict printed by Python) and ``token: …`` (YAML, a header
 # without ``X-``: ``apikey: …``), where the name looks secret.
-_KEYED = re.compile(
+_KEYED = _Pattern(
     r"(?<![\w.-])(?<!\$\{)(?P<head>(?P<q>[\"']?)(?P<key>[A-Za-z_][\w.-]*)(?P=q)[ \t]*:[ \t]*)"
     r"(?P<val>\"[^\"]*\"|'[^']*'|\$\{[^}]*\}|[^\s'\",;&|}\]]+)")
-_ASSIGNMENT = re.compile(
+_ASSIGNMENT = _Pattern(
     r"(?<![\w.-])(?P<head>(?P<key>[A-Za-z_][A-Za-z0-9_]*)=)(?P<val>\"[^\"]*\"|'[^']*'|[^\s'\";&|]+)")
 # Vendor formats, after detect-secrets' plugins (aws, github_token, gitlab_token, slack,
 # stripe, telegram_token, jwt, private_key, openai).
-_VENDOR = re.compile("|".join((
+_VENDOR = _Pattern("|".join((
     r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
     r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*",
     r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b",
@@ -123,7 +141,7 @@ _TRIGGER = re.compile(
 _TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
 _HEX = re.compile(r"[0-9a-fA-F-]+")
 _STAMP = re.compile(r"\d{8}T\d{4,6}Z?|\d{4}-?\d{2}-?\d{2}")
-_PORTISH = re.compile(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
+_PORTISH = _Pattern(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
 _VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")
 _EXTRA_SECRET_FLAGS = {"pass", "pw", "p"}
 _NOT_SECRET_WORDS = {"token", "auth", "header", "realm", "credentials", "required", "invalid",
@@ -344,11 +362,11 @@ class TextScrubber:
         for arg in args:
             if user_next and not arg.startswith("-"):
                 out.append(self.text(f"--user {arg}").removeprefix("--user "))
-            elif arg.startswith("-p") and len(arg) > 2 and _MYSQLISH.fullmatch(program):
+            elif arg.startswith("-p") and len(arg) > 2 and _MYSQLISH.re.fullmatch(program):
                 self.learn(arg[2:])
                 out.append("-p" + self._mark(arg[2:]))
             elif secret_next and not arg.startswith("-") and not _plain(arg) \
-                    and not _PORTISH.fullmatch(arg):
+                    and not _PORTISH.re.fullmatch(arg):
                 self.learn(arg)
                 out.append(self._mark(arg))
             else:
@@ -397,26 +415,26 @@ class TextScrubber:
         return value.replace(inner, self._mark(inner)) if inner else value
 
     def _vendor(self, text: str) -> str:
-        return _VENDOR.sub(lambda m: self._secret(m.group(0)), text)
+        return _VENDOR.re.sub(lambda m: self._secret(m.group(0)), text)
 
     def _urls(self, text: str) -> str:
-        text = _URL_PASSWORD.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
-        return _USERINFO.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        text = _URL_PASSWORD.re.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        return _USERINFO.re.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
 
     def _options(self, text: str) -> str:
         def option(m: re.Match[str]) -> str:
             flag, value = m.group("flag"), m.group("val")
             if not _secret_flag(flag) or value.startswith("-"):
                 return m.group(0)
-            if flag == "-p" and (_PORTISH.fullmatch(_unquote(value)) or "/" in value
+            if flag == "-p" and (_PORTISH.re.fullmatch(_unquote(value)) or "/" in value
                                  or _in_mkdir(text, m.start())):
                 return m.group(0)
             return m.group("head") + self._secret(value)
 
-        text = _OPTION.sub(option, text)
-        text = _USER_OPTION.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
-        text = _MYSQL_P.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
-        return _REDIS_CLI.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        text = _OPTION.re.sub(option, text)
+        text = _USER_OPTION.re.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        text = _MYSQL_P.re.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
+        return _REDIS_CLI.re.sub(lambda m: m.group("head") + self._secret(m.group("val")), text)
 
     def _headers(self, text: str) -> str:
         def header(m: re.Match[str]) -> str:
@@ -425,7 +443,7 @@ class TextScrubber:
             return m.group("head") + self._secret(m.group("val"))
 
         for pattern in (_AUTH_HEADER, _BEARER, _HEADER):
-            text = _outside_fingerprints(text, functools.partial(pattern.sub, header))
+            text = _outside_fingerprints(text, functools.partial(pattern.re.sub, header))
         return text
 
     def _assignments(self, text: str) -> str:
@@ -445,8 +463,8 @@ class TextScrubber:
                 return m.group(0)
             return m.group("head") + self._secret(m.group("val"), learn=_telling(value))
 
-        text = _ASSIGNMENT.sub(assignment, text)
-        return _outside_fingerprints(text, functools.partial(_KEYED.sub, keyed))
+        text = _ASSIGNMENT.re.sub(assignment, text)
+        return _outside_fingerprints(text, functools.partial(_KEYED.re.sub, keyed))
 
     def _entropy(self, text: str) -> str:
         return _TOKEN.sub(lambda m: self._secret(m.group(0), learn=False) if high_entropy(m.group(0))

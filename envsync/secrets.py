@@ -15,11 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import hmac
 import os
-import secrets as _random
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -120,7 +116,11 @@ def _new_key(key_file: Path) -> bytes:
     use one key (else their fingerprints of one value differ). The key is written whole to
     a temp file, then hard-linked to the key file's name, which fails when another process
     got there first: that one's key is read and used instead."""
-    key = _random.token_hex(32).encode()
+    # Here, not at the top: most commands print, and so scrub, without making a key.
+    import secrets
+    import tempfile
+
+    key = secrets.token_hex(32).encode()
     tmp: Path | None = None
     try:
         key_file.parent.mkdir(parents=True, exist_ok=True)
@@ -161,13 +161,18 @@ class Redactor:
     """
 
     def __init__(self, key: bytes | None = None) -> None:
+        # Here, not at the top: scrubbing what a command prints needs no hashing.
+        import hashlib
+        import hmac
+
+        self._hmac, self._sha256 = hmac.new, hashlib.sha256
         self._key = key if key is not None else _default_key()
         self._learned = Learned()
         self._text = TextScrubber(self.fingerprint, [self._learned], also=[_PROCESS])
 
     def fingerprint(self, value: str) -> str:
         """The keyed, truncated fingerprint of a value; equal values give equal prints."""
-        digest = hmac.new(self._key, value.encode(), hashlib.sha256).hexdigest()[:16]
+        digest = self._hmac(self._key, value.encode(), self._sha256).hexdigest()[:16]
         return FINGERPRINT_PREFIX + digest
 
     def value(self, name: str, value: str | None) -> str | None:

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,8 @@ def _sweep_stale_temps(folder: Path, pattern: str) -> None:
 
 def _write_temp(folder: Path, name: str, text: str | bytes, mode: int) -> Path:
     """``text`` in a fresh temp file beside ``name``, flushed to disk; its path."""
+    import tempfile  # here: reading snapshots (every diff) needs none of it (random, etc.)
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:

@@ -124,5 +124,5 @@ def test_generated_validators_match_the_schema_files(name: str) -> None:
 def test_a_stale_generated_validator_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     from envsync.schemas import compiled
 
-    monkeypatch.setattr(compiled, "schema_sha256", lambda name: "another version")
+    monkeypatch.setattr(compiled, "schema_checksum", lambda name: "another version")
     assert compiled.load("diff") is None

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from envsync.cli.guard import OUTPUT_ERRNOS, guard_output, output_failed
 from envsync.cli.state import State
 from envsync.errors import EnvsyncError
 from envsync.exitcodes import INTERRUPTED, TROUBLE
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["EnvsyncGroup", "guard_output"]
-
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT}
-"""Writing to stdout failed: a full device, a closed or broken descriptor."""
-
 
 def _debug(ctx: Any) -> bool:
     obj = ctx.obj
@@ -127,8 +119,8 @@ class EnvsyncGroup(TyperGroup):
             error("the output was closed before envsync had written all of it")
             raise typer.Exit(TROUBLE) from None
         except OSError as exc:
-            if exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
-                _output_failed(exc)
+            if exc.filename is None and exc.errno in OUTPUT_ERRNOS:
+                output_failed(exc)
             if exc.filename is None:
                 _bug(ctx, exc)
             # A file problem met where no adapter expected one: still a fault of the
@@ -170,44 +162,6 @@ def _sigterm_interrupts() -> Any:
         yield
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def guard_output(run: Callable[[], Any]) -> None:
-    """Runs the app; stdout that is closed, or cannot take what was written (a full device:
-    the last flush happens at exit, after every command ended), is one line and exit 2,
-    not a traceback or Python's exit 120."""
-    if sys.stdout is None:  # started with descriptor 1 closed
-        _output_failed(OSError(errno.EBADF, "standard output is closed"))
-    try:
-        run()
-    except SystemExit:
-        _flush_stdout()
-        raise
-    except OSError as exc:  # --help or a usage error written to such a stdout
-        if exc.errno not in _OUTPUT_ERRNOS:
-            raise
-        _output_failed(exc)
-    _flush_stdout()
-
-
-def _flush_stdout() -> None:
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        _output_failed(exc)
-
-
-def _output_failed(exc: OSError) -> NoReturn:
-    from envsync.errors import os_reason
-    from envsync.render.console import error
-
-    # Point stdout at /dev/null so that the interpreter's last flush does not fail again.
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    reason = "standard output is closed" if exc.errno == errno.EBADF else os_reason(exc)
-    with contextlib.suppress(OSError):
-        error(f"cannot write the output: {reason}")
-    raise SystemExit(TROUBLE)
 
 
 def _bug(ctx: Any, exc: Exception) -> NoReturn:

@@ -33,7 +33,7 @@ class State:
 
     def config_or_none(self) -> Config | None:
         """envsync.yaml when there is one (a diff of two files needs none)."""
-        from envsync.config import find_config
+        from envsync.configfile import find_config
         from envsync.errors import ConfigError
 
         try:

@@ -180,23 +180,31 @@ def _prune(before: Any, after: Any) -> tuple[Any, Any]:
     return left, right
 
 
-def _deepdiff_class() -> Any:
-    """deepdiff's DeepDiff, imported without pydantic.
+# Packages deepdiff imports whenever they are installed, only to recognise their own types,
+# which snapshots (parsed JSON and YAML) never hold: pydantic costs about 110 ms, numpy
+# (present wherever matplotlib is, e.g. with the `plot` extra) about 125 ms.
+_NOT_FOR_DEEPDIFF = ("pydantic", "numpy")
 
-    deepdiff imports pydantic whenever it is installed (about 110 ms, a third of a
-    ``diff`` of two files) only to recognise pydantic models, which snapshots never hold.
-    When nothing has imported pydantic yet, it is hidden for the length of this import, so
-    deepdiff takes its no-pydantic path; a later ``import pydantic`` works as usual.
+
+def _deepdiff_class() -> Any:
+    """deepdiff's DeepDiff, imported without pydantic or numpy.
+
+    Each of them that nothing has imported yet is hidden for the length of this import, so
+    deepdiff takes its path without it; a later ``import numpy`` or ``import pydantic``
+    works as usual.
     """
-    if "deepdiff" in sys.modules or "pydantic" in sys.modules:
+    if "deepdiff" in sys.modules:
         from deepdiff import DeepDiff
 
         return DeepDiff
-    sys.modules["pydantic"] = None  # type: ignore[assignment]  # `import pydantic` → ImportError
+    hidden = [name for name in _NOT_FOR_DEEPDIFF if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import name` → ImportError
     try:
         from deepdiff import DeepDiff
     finally:
-        del sys.modules["pydantic"]
+        for name in hidden:
+            del sys.modules[name]
     return DeepDiff
 
 

@@ -41,34 +41,64 @@ def _groups(result: DiffResult) -> dict[str, list[Finding]]:
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "(environment)", kv[0])))
 
 
+def _table_rows(result: DiffResult) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Each service's table: its title, its column headers and its rows."""
+    tables = []
+    for service, items in _groups(result).items():
+        directions = any(f.direction for f in items)
+        hosts = any(f.host for f in items)  # a fleet: which host each finding is on
+        headers = ["severity", *(["host"] if hosts else []),
+                   "direction" if directions else "kind", "path", "what"]
+        rows = [[f.severity.label, *([f.host or "(all)"] if hosts else []),
+                 (f.direction.value if f.direction else f.category) if directions
+                 else f.kind.value,
+                 clip(f.path), clip(f.message)] for f in items]
+        tables.append((service, headers, rows))
+    return tables
+
+
 def _table(result: DiffResult, width: int | None) -> str:
+    tables = _table_rows(result) if result.findings else []
+    lines = [f"note: {note}" for note in result.notes] + [_summary_line(result)]
+    plain = _plain_table(tables, lines, width or 120)
+    return plain if plain is not None else _rich_table(tables, lines, width or 120)
+
+
+def _plain_table(tables: list[tuple[str, list[str], list[list[str]]]], lines: list[str],
+                 width: int) -> str | None:
+    """The table drawn without rich (the common case: see envsync.render.boxtable)."""
+    from envsync.render import boxtable
+
+    if not boxtable.plain(*lines):
+        return None
+    out = []
+    for title, headers, rows in tables:
+        columns = [boxtable.Column(h, fold=h in ("path", "what")) for h in headers]
+        drawn = boxtable.draw(title, columns, rows, width)
+        if drawn is None:
+            return None
+        out.append(drawn)
+    return "".join(out) + "".join(boxtable.draw_line(line, width) for line in lines)
+
+
+def _rich_table(tables: list[tuple[str, list[str], list[list[str]]]], lines: list[str],
+                width: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
     buf = io.StringIO()
     # Plain text: values from snapshots are never read as rich markup or :emoji: codes.
-    console = Console(file=buf, width=width or 120, highlight=False, markup=False, emoji=False,
+    console = Console(file=buf, width=width, highlight=False, markup=False, emoji=False,
                       force_terminal=False, no_color=True)
-    if result.findings:
-        for service, items in _groups(result).items():
-            table = Table(title=service, title_justify="left", show_lines=False, expand=False)
-            table.add_column("severity")
-            hosts = any(f.host for f in items)  # a fleet: which host each finding is on
-            if hosts:
-                table.add_column("host")
-            directions = any(f.direction for f in items)
-            table.add_column("direction" if directions else "kind")
-            table.add_column("path", overflow="fold")
-            table.add_column("what", overflow="fold")
-            for f in items:
-                how = (f.direction.value if f.direction else f.category) if directions \
-                    else f.kind.value
-                cells = [f.severity.label, *([f.host or "(all)"] if hosts else []), how]
-                table.add_row(*cells, clip(f.path), clip(f.message))
-            console.print(table)
-    for note in result.notes:
-        console.print(f"note: {note}")
-    console.print(_summary_line(result))
+    for title, headers, rows in tables:
+        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        for header in headers:
+            table.add_column(header, overflow="fold" if header in ("path", "what") else "ellipsis")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    for line in lines:
+        console.print(line)
     return buf.getvalue()
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,8 @@ def load_schema(name: str) -> dict[str, Any]:
     """The schema ``name`` (a key of SCHEMA_NAMES) as a JSON object."""
     if name not in SCHEMA_NAMES:
         raise ValueError(f"no schema named {name!r} (known: {', '.join(SCHEMA_NAMES)})")
+    from importlib import resources
+
     text = resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -66,14 +67,25 @@ def _validator(name: str) -> Any:
         return generated
     import fastjsonschema
 
-    return fastjsonschema.compile(load_schema(name))
+    from envsync.schemas.violation import JsonSchemaValueException
+
+    compiled = fastjsonschema.compile(load_schema(name))
+
+    def check(document: Any) -> Any:
+        try:
+            return compiled(document)
+        except fastjsonschema.JsonSchemaValueException as exc:  # as the generated code's
+            raise JsonSchemaValueException(exc.message, exc.value, exc.name, exc.definition,
+                                           exc.rule) from None
+
+    return check
 
 
 def validate(document: Any, schema_name: str, source: str | Path,
              error: type[EnvsyncError] = DocumentError) -> None:
     """Check ``document`` against the schema ``schema_name``; raise ``error`` (a
     DocumentError unless told) with one line: ``SOURCE: $.json.path: what is wrong``."""
-    from fastjsonschema import JsonSchemaValueException
+    from envsync.schemas.violation import JsonSchemaValueException
 
     try:
         _validator(schema_name)(document)

@@ -2,11 +2,11 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '09e35de50f7029d68fec1da37438b0d3fd658050bb5c510afc51f0d260076cc5'
+SCHEMA_CHECKSUM = 'crc32:4d70651a'
 VERSION = "2.22.3"
-from decimal import Decimal
+Decimal = float  # no document holds a Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

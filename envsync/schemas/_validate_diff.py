@@ -2,10 +2,10 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '2f923ca1bc6d8d7e3b3f1f74047de355d9f932c7093466fd2baaa7f6715e1beb'
+SCHEMA_CHECKSUM = 'crc32:b8881cb5'
 VERSION = "2.22.3"
-from decimal import Decimal
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+Decimal = float  # no document holds a Decimal
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 NoneType = type(None)

@@ -2,10 +2,10 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '0e8c8733dbe0c697dbbe15fb43d653e8e86314f5353fedd099813052ceb81da5'
+SCHEMA_CHECKSUM = 'crc32:89b538c7'
 VERSION = "2.22.3"
-from decimal import Decimal
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+Decimal = float  # no document holds a Decimal
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 NoneType = type(None)

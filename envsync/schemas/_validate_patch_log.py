@@ -2,11 +2,11 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '27666516125450e31f89705f29d79374d03316c8bed5af5b5fc75ddfe103f121'
+SCHEMA_CHECKSUM = 'crc32:86b679c5'
 VERSION = "2.22.3"
-from decimal import Decimal
+Decimal = float  # no document holds a Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

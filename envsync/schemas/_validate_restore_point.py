@@ -2,11 +2,11 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '576f67e4efadb38d83e9eaf2752a219692925ef9cd48d377cb52d7933988a71e'
+SCHEMA_CHECKSUM = 'crc32:5d769c12'
 VERSION = "2.22.3"
-from decimal import Decimal
+Decimal = float  # no document holds a Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

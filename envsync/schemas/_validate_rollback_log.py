@@ -2,11 +2,11 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '75feda51924eaa521b09a68a3905c435739aaffd7405d7b9b9878893ec43daab'
+SCHEMA_CHECKSUM = 'crc32:6d7a6447'
 VERSION = "2.22.3"
-from decimal import Decimal
+Decimal = float  # no document holds a Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

@@ -2,11 +2,11 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '734127ec83a10ea14fca37ed2f0d2f9e1d626de3369aa3f010d3da872423f263'
+SCHEMA_CHECKSUM = 'crc32:3463116d'
 VERSION = "2.22.3"
-from decimal import Decimal
+Decimal = float  # no document holds a Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

@@ -2,10 +2,10 @@
 # fastjsonschema 2.22.3
 # mypy: ignore-errors
 # ruff: noqa
-SCHEMA_SHA256 = '934594272fd1af8ecc7c9e77e980b6a914e987d179d14d4beb79b2ea92b9861d'
+SCHEMA_CHECKSUM = 'crc32:09a712bf'
 VERSION = "2.22.3"
-from decimal import Decimal
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+Decimal = float  # no document holds a Decimal
+from envsync.schemas.violation import JsonSchemaValueException, JsonSchemaValuesException
 
 
 NoneType = type(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,28 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert "HEAVY []" in out.stdout, out.stdout
 
 
+@pytest.mark.parametrize("columns", ["40", "72", "80", "120"])
+def test_help_before_typer_is_the_help_typer_prints(columns: str) -> None:
+    """`envsync --help` is answered without importing typer (issue 9 §9: no dearer than
+    `import typer`), in the very bytes the typer app prints, at any terminal width."""
+    env = {**os.environ, "COLUMNS": columns}
+    script = Path(sys.executable).parent / "envsync"
+    fast = subprocess.run([str(script), "--help"], capture_output=True, text=True,
+                          check=True, env=env)
+    typer_help = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv = ['envsync', '--help']\n"
+         "from envsync.cli.root import app\napp()"],
+        capture_output=True, text=True, check=True, env=env)
+    assert fast.stdout == typer_help.stdout
+    assert "Commands:" in fast.stdout and "Exit codes" in fast.stdout
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv = ['envsync', '-h']\n"
+         "from envsync.cli.app import main\nmain()\n"
+         "print('TYPER', 'typer' in sys.modules, file=sys.stderr)"],
+        capture_output=True, text=True, check=True, env=env)
+    assert loaded.stdout == fast.stdout and "TYPER False" in loaded.stderr
+
+
 def test_version_is_written_once() -> None:
     """`envsync --version` prints envsync.__version__, which is also the installed
     distribution's version (pyproject reads it: one place to change)."""
@@ -80,17 +103,19 @@ def test_version_is_written_once() -> None:
 
 
 def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
-    """`envsync diff a.json b.json` (issue 9 §9): no pydantic (typer below 0.29, deepdiff
-    imported with it hidden), no cachebox or asyncio (deepdiff below 9), no capture layer,
-    no xml.sax (only the junit format needs it); the table format is the one that loads
-    rich. (tests/test_schemas.py checks that the snapshot schema is not compiled.)"""
+    """`envsync diff a.json b.json` (issue 9 §9): no pydantic or numpy (typer below 0.29,
+    deepdiff imported with them hidden), no cachebox or asyncio (deepdiff below 9), no
+    capture layer, no xml.sax (only the junit format needs it), no config model (there is
+    no envsync.yaml), no fastjsonschema (its validators are generated ahead of time), and
+    no rich: a table of plain text is drawn by envsync.render.boxtable. (tests/test_schemas.py
+    checks that the snapshot schema is not compiled.)"""
     from bench._synthetic import make_pair
 
     a, b = make_pair(3, keys=4)
     (tmp_path / "a.json").write_text(json.dumps(a))
     (tmp_path / "b.json").write_text(json.dumps(b))
-    watched = ("pydantic", "cachebox", "asyncio", "envsync.capture", "xml.sax", "rich",
-               "deepdiff")
+    watched = ("pydantic", "numpy", "cachebox", "asyncio", "envsync.capture", "xml.sax", "rich",
+               "deepdiff", "envsync.config", "fastjsonschema")
     code = (
         "import sys\n"
         "from envsync.cli.app import app\n"
@@ -102,7 +127,7 @@ def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
         out = subprocess.run([sys.executable, "-c", code, "diff", "a.json", "b.json", "-f", fmt],
                              capture_output=True, text=True, check=True, cwd=tmp_path)
         loaded[fmt] = out.stdout.split("LOADED ", 1)[1].strip()
-    assert loaded == {"table": "['deepdiff', 'rich']", "json": "['deepdiff']"}
+    assert loaded == {"table": "['deepdiff']", "json": "['deepdiff']"}
 
 
 def test_readme_tours_every_command_and_links_every_doc() -> None:

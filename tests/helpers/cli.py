@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from envsync.cli.app import app
+from envsync.cli.root import app
 
 __all__ = ["run_cli"]
 
