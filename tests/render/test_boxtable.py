@@ -1,13 +1,13 @@
-"""The diff table drawn without rich is the one rich draws, byte for byte."""
+"""The diff table drawn without rich is the one rich draws, byte for byte (both drawn by
+envsync.render.diff's two paths)."""
 
 from __future__ import annotations
-
-import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from envsync.render import boxtable
+from envsync.render.diff import _plain_table, _rich_table
 
 HEADERS = ("severity", "kind", "path", "what")
 # Words of plain characters, with runs of spaces and long unbroken words (paths, values).
@@ -20,29 +20,11 @@ _ROW = st.tuples(st.sampled_from(("critical", "high", "medium", "low", "info", "
 
 
 def _rich(title: str, rows: list[list[str]], lines: list[str], width: int) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
-    buf = io.StringIO()
-    console = Console(file=buf, width=width, highlight=False, markup=False, emoji=False,
-                      force_terminal=False, no_color=True)
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    for header in HEADERS:
-        table.add_column(header, overflow="fold" if header in ("path", "what") else "ellipsis")
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
-    for line in lines:
-        console.print(line)
-    return buf.getvalue()
+    return _rich_table([(title, list(HEADERS), rows)], lines, width)
 
 
 def _plain(title: str, rows: list[list[str]], lines: list[str], width: int) -> str | None:
-    columns = [boxtable.Column(h, fold=h in ("path", "what")) for h in HEADERS]
-    drawn = boxtable.draw(title, columns, rows, width)
-    if drawn is None:
-        return None
-    return drawn + "".join(boxtable.draw_line(line, width) for line in lines)
+    return _plain_table([(title, list(HEADERS), rows)], lines, width)
 
 
 @settings(max_examples=150, deadline=None)
