@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from envsync.cli.formats import EnvArgument
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -14,7 +15,7 @@ __all__ = ["register"]
 
 def approve(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Approve a "
                         "stored snapshot (ENV@latest, a file) instead of capturing now.")] = None,
 ) -> None:
@@ -40,7 +41,7 @@ def approve(
 
 def baseline(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Take the "
                         "findings of a stored snapshot (ENV@latest, a file), not of now.")] = None,
 ) -> None:

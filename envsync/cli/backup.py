@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -14,7 +14,7 @@ __all__ = ["register"]
 
 def backup(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     no_images: Annotated[bool, typer.Option("--no-images", help="Record the image ids only; "
                          "skip `docker save` (level 2 then needs the images still in the "
                          "engine).")] = False,

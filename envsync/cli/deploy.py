@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from envsync.cli.formats import EnvArgument
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -14,7 +15,7 @@ __all__ = ["register"]
 
 def deploy(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     ref: Annotated[str | None, typer.Option("--ref", metavar="REF", help="The commit or tag "
                    "to deploy (default: the commit checked out).")] = None,
     from_env: Annotated[str | None, typer.Option("--from", metavar="OTHER_ENV", help="Promote "

@@ -1,5 +1,6 @@
-"""The options every command shares: ``--format`` and ``--fail-on``, declared and checked
-in one place so that each command gives the same choices and the same one-line error."""
+"""The arguments and options commands share (``ENV``, ``--format``, ``--fail-on``,
+``--ignore``, ``--strict``, ``--workers``), declared and checked in one place so that each
+command gives the same words, the same choices and the same one-line error."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ import typer
 if TYPE_CHECKING:
     from envsync.model import Severity
 
-__all__ = ["TABLE_JSON", "WorkersOption", "check_diff_format", "check_format", "format_option",
-           "parse_severity"]
+__all__ = ["TABLE_JSON", "EnvArgument", "IgnoreOption", "StrictOption", "WorkersOption",
+           "check_diff_format", "check_format", "format_option", "parse_severity"]
 
 TABLE_JSON = ("table", "json")
 """The formats of every command that reports an outcome (snapshot, backup, rollback…)."""
 
-
+EnvArgument = Annotated[str, typer.Argument(help="Environment name from envsync.yaml.",
+                                            metavar="ENV")]
+IgnoreOption = Annotated[list[str] | None, typer.Option(
+    "--ignore", metavar="GLOB", help="Drop findings under this path glob (repeatable), "
+    "e.g. 'containers.*.labels'.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
+                                            "ignore rule of .envsyncignore or envsync.yaml.")]
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", metavar="N", min=1, max=64,
     help="A fleet (engines:): hosts captured at once (default: the environment's "

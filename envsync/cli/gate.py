@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_diff_format, format_option, parse_severity
-from envsync.cli.outputs import OutputOption, parse_outputs, write_outputs
+from envsync.cli.formats import EnvArgument, IgnoreOption, StrictOption, format_option
+from envsync.cli.outputs import OutputOption, check_report_options, emit_report
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -17,7 +16,7 @@ __all__ = ["register"]
 
 def gate(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     baseline: Annotated[Path | None, typer.Option("--baseline", "-b", metavar="FILE",
                         dir_okay=False, help="The approved snapshot (default: the one "
                         "`envsync approve ENV` stored, snapshots/ENV/approved.json).")] = None,
@@ -25,11 +24,9 @@ def gate(
                        help="Fail (exit 1) at or above this severity.")] = "high",
     fmt: Annotated[str, format_option("json (default), "
                    "table, markdown, sarif, junit or github.")] = "json",
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="GLOB",
-                      help="Drop findings under this path glob (repeatable).")] = None,
+    ignore: IgnoreOption = None,
     output: OutputOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Report everything: apply no "
-                      "ignore rule of .envsyncignore or envsync.yaml.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """The CI drift gate: ENV now against an approved baseline snapshot.
 
@@ -44,13 +41,9 @@ def gate(
 
       envsync gate prod --output sarif=drift.sarif --output markdown=drift.md
     """
-    from envsync.exitcodes import CLEAN, FINDINGS
     from envsync.gate import run_gate
-    from envsync.render.diff import render_diff
 
-    threshold = parse_severity(fail_on)
-    check_diff_format(fmt)
-    outputs = parse_outputs(output)
+    threshold, outputs = check_report_options(fmt=fmt, fail_on=fail_on, output=output)
     config = state(ctx).config()
     if baseline is None:
         from envsync.adopt import approved_path
@@ -62,9 +55,7 @@ def gate(
                                 f"state you want with `envsync approve {env}`, or pass --baseline")
     result = run_gate(config=config, env_name=env, baseline=baseline,
                       ignore=tuple(ignore or ()), strict=strict)
-    write_outputs(result, outputs, threshold=threshold)
-    sys.stdout.write(render_diff(result, fmt, threshold=threshold))
-    raise typer.Exit(FINDINGS if result.at_or_above(threshold) else CLEAN)
+    emit_report(result, fmt, threshold=threshold, outputs=outputs)
 
 
 def register(app: typer.Typer) -> None:

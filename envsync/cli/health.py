@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -17,7 +17,7 @@ __all__ = ["register"]
 
 def health(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     watch: Annotated[bool, typer.Option("--watch", help="Repeat until interrupted.")] = False,
     interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=1,
                         help="Seconds between rounds with --watch.")] = 30,

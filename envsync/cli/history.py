@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -17,7 +17,7 @@ __all__ = ["register"]
 
 def history(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1,
                      help="Show the newest N snapshots.")] = 50,
     fmt: Annotated[str, format_option("table (default) or json.")] = "table",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from envsync.cli.formats import EnvArgument
 from envsync.cli.state import state
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ __all__ = ["register"]
 
 def patch(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     to: Annotated[str, typer.Option("--to", metavar="vcs|runtime", help="vcs: edit the compose "
                   "and env files to describe what runs (a unified diff); runtime: recreate the "
                   "drifted services from the files (a bash script).")] = "vcs",

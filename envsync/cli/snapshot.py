@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import WorkersOption, check_format, format_option
+from envsync.cli.formats import EnvArgument, WorkersOption, check_format, format_option
 from envsync.cli.state import state
 from envsync.exitcodes import TROUBLE
 
@@ -16,7 +16,7 @@ __all__ = ["register"]
 
 def snapshot(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the snapshot here "
                    "instead of snapshots/<env>/<UTC time>.json.", dir_okay=False)] = None,
     fmt: Annotated[str, format_option("table: where it went and a "
