@@ -29,6 +29,7 @@ git shas, ``sha256:…``), paths, image references and ``${VAR}`` references.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import threading
@@ -75,6 +76,11 @@ FRAGMENT = 8
 _MIN_WHOLE = 6
 """Shorter learned values are not searched for in free text: too many false hits."""
 _MIN_ENTROPY_LEN = 20
+_MIN_SHORT_TOKEN = 16
+"""Shorter generated tokens (16-19) count only when they mix cases and digits."""
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_WORDISH = re.compile(r"[a-z]{5}")
+_SEPARATORS_RE = re.compile(r"[._-]+")
 _TRIVIAL = {"true", "false", "yes", "no", "on", "off", "none", "null", "nil", "change_me",
             "changeme", "default", "disabled", "enabled", "required", "optional"}
 
@@ -166,6 +172,10 @@ def high_entropy(value: str) -> bool:
     Hex strings (digests, ids, shas, UUIDs) are never counted: drift compares them, and
     a secret written in hex is still caught by its name, its option or its value.
     """
+    if len(value) < _MIN_SHORT_TOKEN:
+        return False
+    if any(_short_token(run) for run in _SEPARATORS_RE.split(value)):
+        return True  # ``db_aZ3kP9qLm2Xv8RtY``: a generated 16-19 character part
     if len(value) < _MIN_ENTROPY_LEN or any(c.isspace() for c in value):
         return False
     if value.startswith(("/", "./", "http://", "https://")) or value.count("/") > 2:
@@ -175,13 +185,31 @@ def high_entropy(value: str) -> bool:
     # Names joined by dots, dashes or underscores (``services.app.environment.S3_KEY``,
     # ``python3.11-slim``) and time stamps (``crash-20261129T163629Z-1.log``) are not
     # tokens: one long run of letters and digits mixed is.
-    if not any(_token_run(run) for run in re.split(r"[._-]+", value)):
+    if not any(_token_run(run) for run in _SEPARATORS_RE.split(value)):
         return False
     classes = sum(
         (any(c.islower() for c in value), any(c.isupper() for c in value),
          any(c.isdigit() for c in value))
     )
     return classes >= 2 and entropy(value) >= 4.0
+
+
+def _short_token(value: str) -> bool:
+    """A 16-19 character token of letters and digits that looks generated: both cases and
+    a digit (a digest is hex or lower-case base32, a time stamp has no lower case), no
+    lower-case run of 5 or more (``Python311Runtime``, ``Log4jConfigLoader`` are words),
+    frequent switches between lower, upper and digit, and the entropy of random text. The
+    corpus's one such value is a password (netbox-docker's ``DB_PASSWORD``); a bind path or
+    volume name holding one is fingerprinted as a longer token would be."""
+    if not _MIN_SHORT_TOKEN <= len(value) < _MIN_ENTROPY_LEN or not _ALNUM.fullmatch(value):
+        return False
+    classes = [0 if c.islower() else 1 if c.isupper() else 2 for c in value]
+    if len(set(classes)) < 3 or _HEX.fullmatch(value) or _WORDISH.search(value):
+        return False
+    # Generated text switches between lower, upper and digit at about 2 of 3 characters;
+    # a name (``HelloWorld123456``) at its word boundaries only.
+    switches = sum(a != b for a, b in itertools.pairwise(classes))
+    return switches >= 6 and entropy(value) >= 3.5
 
 
 def _token_run(run: str) -> bool:
@@ -331,7 +359,7 @@ class TextScrubber:
                        self._assignments]
         if len(text) >= _MIN_WHOLE and any(store.values for store in self._learned):
             stages.append(self._known)
-        if len(text) >= _MIN_ENTROPY_LEN:
+        if len(text) >= _MIN_SHORT_TOKEN:
             stages.append(self._entropy)
         out = text
         for stage in stages:

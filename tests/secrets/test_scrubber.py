@@ -197,3 +197,38 @@ def test_a_megabyte_word_is_scrubbed_in_linear_time(r: Redactor) -> None:
     _gone(out, "Pw0rd-2x9q")
     assert out.startswith(f"A=1 {word} see 1https://adm:{FP}")
     assert out.endswith(f"://{word}")
+
+
+GENERATED = "J5brHrAXFLQSif0K"  # 16 characters: netbox-docker's DB_PASSWORD in the corpus
+
+
+def test_a_generated_16_character_name_part_is_fingerprinted(r: Redactor) -> None:
+    """Not learned from anywhere: a bind path, a volume name, an env value holding a
+    generated token of 16-19 letters and digits."""
+    model = {"services": {"db": {
+        "volumes": [{"type": "bind", "source": f"/srv/backup/{GENERATED}", "target": "/b"},
+                    {"type": "volume", "source": f"pg_{GENERATED}", "target": "/var/lib/pg"}],
+        "command": ["sh", "-c", f"cp -r /data /backup/{GENERATED}x9"]}}}
+    out = r.scrub(model)
+    db = out["services"]["db"]
+    assert db["volumes"][0]["source"].startswith("/srv/backup/" + FP)
+    assert db["volumes"][1]["source"].startswith(FP)
+    assert "/backup/" + FP in db["command"][2]
+    _gone(str(out), GENERATED)
+    assert r.mapping({"BACKUP_SUFFIX": GENERATED})["BACKUP_SUFFIX"].startswith(FP)
+
+
+@pytest.mark.parametrize("kept", [
+    "a1b2c3d4e5f60718",  # a 16-character hex id
+    "ABCDEF0123456789ab",  # hex in either case
+    "sha256:" + "0123456789abcdef" * 4,  # an image digest
+    "3f2a6c1e-8b7d-4c2a-9f1e-0d6b5a4c3b2e",  # a UUID
+    "0c7cxbcpjm5h3nmr",  # lower-case base32 (a store hash)
+    "20261129T163629Z",  # a time stamp
+    "web-7d4b9c8f6d-x2x7k",  # a generated pod-style suffix, lower case
+    "Python311Runtime", "Log4jConfigLoader", "HelloWorld123456",  # words with digits
+    "crypto-prod_market-data_1", "python3.11-slim",
+])
+def test_digests_ids_and_words_of_16_characters_stay(r: Redactor, kept: str) -> None:
+    assert r.text(f"/srv/{kept}:/data") == f"/srv/{kept}:/data"
+    assert r.scrub({"volumes": [{"source": kept}]}) == {"volumes": [{"source": kept}]}
