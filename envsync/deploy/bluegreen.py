@@ -39,6 +39,7 @@ __all__ = ["SLOTS", "BlueGreen", "live_slot"]
 SLOTS = ("blue", "green")
 PROJECT_LABEL = "com.docker.compose.project"
 SERVICE_LABEL = "com.docker.compose.service"
+HASH_LABEL = "com.docker.compose.config-hash"
 UP_WAIT_S = 15.0
 """How long the idle slot may take to be reported UP after ``ready`` (checks every 1 s)."""
 DRAIN_WAIT_S = 10.0
@@ -93,6 +94,8 @@ class BlueGreen:
     env: Any = None
     """The Environment (the watch window's capture and rules)."""
     rules: Any = None
+    new_hash: str | None = None
+    """The config hash the new container gets (compose's label): tells it from strays."""
     phase: str = "planned"
     """planned → started → checked → switched → kept → retired; ``restored`` after undo."""
     new: str | None = None
@@ -310,8 +313,16 @@ class BlueGreen:
     def restore(self, _interrupts: Any = None) -> tuple[int, str]:
         """Undo whatever was done before the window passed: old slot ready FIRST, the new
         slot drained then maint, the new container removed. Never stops the old one."""
-        if self.phase in ("planned", "kept", "retired", "restored"):
+        if self.phase in ("kept", "retired", "restored"):
             return 0, f"{self.service}: nothing to undo ({self.phase})"
+        if self.phase == "planned":
+            # A signal during the scale-up: the proxy was not touched; a container it
+            # created (the new config hash) is removed.
+            removed = self._remove_unknown_new()
+            if not removed:
+                return 0, f"{self.service}: nothing to undo"
+            self.phase = "restored"
+            return 0, self._log(f"{self.service}: " + "; ".join(removed))
         notes = []
         try:
             runtime = self.runtime()
@@ -351,13 +362,17 @@ class BlueGreen:
         return connect(engine_url(self.docker_host))
 
     def _mine(self, client: Any) -> list[Any]:
-        return list(client.containers.list(all=True, filters={"label": [
-            f"{PROJECT_LABEL}={self.project}", f"{SERVICE_LABEL}={self.service}"]}))
+        """The service's containers this deploy created: not the old ones, and with the
+        new config hash (when known)."""
+        found = client.containers.list(all=True, filters={"label": [
+            f"{PROJECT_LABEL}={self.project}", f"{SERVICE_LABEL}={self.service}"]})
+        return [c for c in found if c.name not in self.old and (
+            self.new_hash is None or c.labels.get(HASH_LABEL) == self.new_hash)]
 
     def _find_new(self) -> str | None:
         client = self._client()
         try:
-            fresh = [c for c in self._mine(client) if c.name not in self.old]
+            fresh = sorted(self._mine(client), key=lambda c: c.status != "running")
         finally:
             client.close()
         return str(fresh[0].name) if fresh else None
@@ -367,9 +382,8 @@ class BlueGreen:
         try:
             out = []
             for container in self._mine(client):
-                if container.name not in self.old:
-                    container.remove(force=True)
-                    out.append(f"{container.name} removed")
+                container.remove(force=True)
+                out.append(f"{container.name} removed")
             return out
         finally:
             client.close()

@@ -193,6 +193,7 @@ def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, targ
         bg = blue_green.get(name)
         if kind == "blue-green" and bg is not None:
             result.blue_green[name] = bg
+            bg.new_hash = target.hashes.get(name)
             n = len(bg.old)
             up = ("up", "-d", "--no-deps", "--no-recreate", "--pull", "never", "--no-build")
             for st in bg.steps(

@@ -363,7 +363,10 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         for bg in blue_green:  # the old containers serve again, the new ones are gone
             bg.restore()
         outcome.blue_green = [_bg_record(bg) for bg in blue_green]
-        if _only_blue_green(dp, ran):
+        # Only when nothing of the new release stays running: a service switched before
+        # (kept) or recreated runs the new files, and the full rollback below takes it back.
+        if _only_blue_green(dp, ran) and not any(bg.phase in ("kept", "retired")
+                                                 for bg in blue_green):
             outcome.result = "failed"
             outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
             outcome.rollback = _files_back(prepared, before.point.tag, engine_url(env.docker))

@@ -74,9 +74,12 @@ class HAProxyRuntime:
             if docker_host:
                 env["DOCKER_HOST"] = docker_host
             try:
+                # Its own session: Ctrl-C at the terminal reaches envsync only, which
+                # then still needs the API to put the traffic back.
                 done = subprocess.run(exec_argv(docker, container, socket_path, line),
                                       capture_output=True, env=env, timeout=timeout_s,
-                                      stdin=subprocess.DEVNULL, check=False)
+                                      stdin=subprocess.DEVNULL, check=False,
+                                      start_new_session=True)
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise ProxyError(f"HAProxy runtime API at {runtime.where}: {exc}") from None
             if done.returncode != 0:

@@ -1,8 +1,8 @@
 """Blue-green failures after the switch and signals (tests/deploy/bg.py): a release that
 fails in the watch window (its smoke check answers 500 once users' traffic reaches it, or
 it allocates past 80 % of its memory limit) is switched back automatically, the reason
-printed and logged; SIGTERM sent to the deploy mid-switch leaves the old version serving
-with 0 failed requests."""
+printed and logged; SIGTERM sent to the deploy during the scale-up or mid-switch leaves the old
+version serving with 0 failed requests, the new container removed."""
 
 from __future__ import annotations
 
@@ -49,7 +49,9 @@ def test_a_failure_in_the_watch_window_switches_back(bg_stack: BlueGreenStack,
     assert bg_stack.drift_code() == 0
 
 
-def test_sigterm_mid_switch_keeps_the_old_version_serving(bg_stack: BlueGreenStack) -> None:
+@pytest.mark.parametrize("at", ["start a new app", "switch app to green"],
+                         ids=["during-scale-up", "mid-switch"])
+def test_sigterm_keeps_the_old_version_serving(bg_stack: BlueGreenStack, at: str) -> None:
     import signal
     import subprocess
 
@@ -65,16 +67,17 @@ def test_sigterm_mid_switch_keeps_the_old_version_serving(bg_stack: BlueGreenSta
         err = []
         for line in proc.stderr:
             err.append(line)
-            if "switch app to green" in line:
+            if at in line:
                 proc.send_signal(signal.SIGTERM)
                 break
         out, rest = proc.communicate(timeout=300)
     assert proc.returncode == 143, out + "".join(err) + rest
     assert load.report.failed == 0, load.report.failures[:5]
-    (still,) = bg_stack.apps()
+    (still,) = bg_stack.apps()  # the new container removed, the old one serving
     assert still.id == old.id and still.status == "running"
     record = bg_stack.log()[-1]
     assert record["result"] == "interrupted" and record["signal"] == "SIGTERM"
     assert record["blue_green"][0]["phase"] == "restored"
+    assert record["rollback"]["files_only"] and record["rollback"]["result"] == "ok"
     assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good
     assert bg_stack.drift_code() == 0
