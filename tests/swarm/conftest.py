@@ -185,7 +185,7 @@ environments:
     compose: {{files: [stack.yml]}}
     swarm:
       stack: {stack}
-      update: {{monitor: 3s}}
+      update: {{monitor: 2s, parallelism: 0}}
       converge_timeout: 90
       resolve_image: never
   plain:
