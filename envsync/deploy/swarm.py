@@ -380,6 +380,7 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
                 outcome.failure = f"health checks failing after the deploy: {', '.join(bad)}"
     if outcome.failure is None:
         return finish()
+    outcome.failure = _scrubber(dp.target.model).scrub(outcome.failure)
     outcome.result = "failed"
     if dp.checkout:
         progress(f"back to {point.tag}: its files, and a redeploy of them")
@@ -391,6 +392,20 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
         outcome.rollback = _previous_specs(prepared, point.tag, rolled_back, interrupts,
                                            progress)
     return finish()
+
+
+def _scrubber(model: dict[str, Any]) -> Any:
+    """A redactor that has seen the deployed env values: the stack file holds them in
+    clear, and an error of docker's or a task's could quote one."""
+    from envsync.secrets import Redactor
+
+    redactor = Redactor()
+    for service in (model.get("services") or {}).values():
+        env = service.get("environment")
+        if isinstance(env, dict):
+            redactor.mapping({str(k): v if isinstance(v, str) or v is None else str(v)
+                              for k, v in env.items()})
+    return redactor
 
 
 def _changed_services(before: dict[str, Any] | None, after: dict[str, Any] | None

@@ -47,6 +47,16 @@ def render_snapshot(snapshot: Snapshot, path: Path | None, fmt: str) -> str:
     if containers is not None:
         running = sum(1 for c in containers.values() if c.get("state") == "running")
         table.add_row("containers", f"{len(containers)} ({running} running)")
+    swarm = snapshot.get("swarm")
+    if swarm is not None:
+        specs = swarm.get("services") or {}
+        tasks = sum(s.get("running") or 0 for s in specs.values())
+        wanted = sum(s.get("desired") or 0 for s in specs.values())
+        nodes = swarm.get("nodes") or {}
+        ready = sum(1 for n in nodes.values() if n.get("state") == "ready")
+        table.add_row("swarm", f"stack {swarm.get('stack')} on {swarm.get('manager')}: "
+                      f"{len(specs)} service(s), {tasks}/{wanted} tasks running, "
+                      f"{ready}/{len(nodes)} node(s) ready")
     for name, host in (snapshot.get("hosts") or {}).items():
         listed = host.get("containers")
         if listed is None:

@@ -4,7 +4,9 @@ a restore point, waits for convergence, and reports a rollback Swarm made on its
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,6 +83,8 @@ def test_deploy_converges_then_swarm_rolls_a_failing_one_back(
     findings = json.loads(drift.stdout)["findings"]
     command = next(f for f in findings if f["path"] == "swarm.services.web.command")
     assert command["direction"] == "not-deployed", findings
+    # The stack file (env values in clear) is gone after each deploy.
+    assert not list(Path(tempfile.gettempdir()).glob(f"envsync-prod-{app.stack}-*.yml"))
     log = (app.repo.path / "snapshots" / "prod" / "deploys.jsonl").read_text()
     assert CANARY not in log and len(log.splitlines()) == 2
 

@@ -24,9 +24,12 @@ def test_snapshot_drift_and_hand_changes(stack_app: StackApp, docker_client: Any
     app.deploy_by_hand()
     wait_converged(docker_client, app.stack)
 
+    table = run_cli("snapshot", "prod", cwd=app.repo.path)
+    assert table.exit_code == 0, table.output
+    assert f"stack {app.stack}" in table.output and "4/4 tasks running" in table.output
     result = run_cli("snapshot", "prod", "--format", "json", cwd=app.repo.path)
     assert result.exit_code == 0, result.output
-    assert CANARY not in result.output
+    assert CANARY not in result.output + table.output
     files = sorted((app.repo.path / "snapshots" / "prod").glob("*.json"))
     text = files[-1].read_text()
     assert CANARY not in text
