@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "the deployed commit, and `docker save` of each running service's image."),
     "rollback": ("envsync.cli.rollback", "Return ENV to a restore point taken by `envsync backup`."),
     "deploy": ("envsync.cli.deploy", "Deploy REF to ENV: a restore point, then each service "
-               "recreated in dependency order."),
+               "recreated or switched blue-green, in dependency order."),
     "approve": ("envsync.cli.adopt", "Store ENV's current snapshot as the approved baseline "
                 "`envsync gate ENV` compares with."),
     "baseline": ("envsync.cli.adopt", "Accept ENV's drift of today: write each finding as an "
