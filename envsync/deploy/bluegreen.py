@@ -252,8 +252,15 @@ class BlueGreen:
         return 0, self._log(f"{self.backend}: {self.idle} UP, {self.live} draining")
 
     def watch(self, interrupts: Any) -> tuple[int, str]:
+        """The window: the smoke checks every half second, and, as often as the engine
+        answers (a capture with stats takes 1-2 s), `envsync watch`'s observations of the
+        new container and the environment's checks; both through the watch rules (a rule
+        fires after its ``fire_after`` rounds of the subject it observes)."""
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        from envsync.capture.runtime import RuntimeResult
         from envsync.secrets import Redactor
-        from envsync.watch.observe import capture, runtime_observations
+        from envsync.watch.observe import capture
         from envsync.watch.rules import evaluate
 
         redactor = Redactor()
@@ -261,38 +268,55 @@ class BlueGreen:
         restarts: dict[str, int] = {}
         known: set[str] = set()
         started = time.monotonic()
-        round_no = 0
-        while True:
-            round_no += 1
-            result = capture(self.env, self.project, redactor)
-            key = next((k for k, c in result.containers.items() if c.get("name") == self.new),
-                       None)
-            observations = [o for o in runtime_observations(
-                self.env, result, self.rules, restarts=restarts, known=known)
-                if o.rule in _WATCHED_RULES and (o.subject == key or o.subject in result.health)]
-            if key is None:
-                from envsync.watch.rules import Observation
-
-                observations.append(Observation("service_down", self.service, True, "gone",
-                                                f"the new {self.service} container is gone"))
-            observations += self._smoke_observations()
-            fired = [t for t in evaluate(states, self.env.name, observations,
-                                         now=time.time(), round_no=round_no, rules=self.rules)
-                     if t.status == "firing"]
-            if fired:
-                first = fired[0]
-                return self._fail(f"watch window: {first.summary}: {first.detail} "
-                                  f"({first.value})")
-            elapsed = time.monotonic() - started
-            pending = any(s.status == "pending" for s in states.values())
-            if elapsed >= self.window_s and (not pending
-                                             or elapsed >= self.window_s + WINDOW_GRACE_S):
-                break
-            if not _sleep(interrupts, 0.5):
-                return 1, "interrupted"
+        round_no = captures = 0
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-watch")
+        running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
+        try:
+            while True:
+                round_no += 1
+                observations = self._smoke_observations()
+                if running.done():
+                    captures += 1
+                    observations += self._runtime_observations(running.result(), restarts,
+                                                               known)
+                    running = pool.submit(capture, self.env, self.project, redactor)
+                fired = [t for t in evaluate(states, self.env.name, observations,
+                                             now=time.time(), round_no=round_no,
+                                             rules=self.rules) if t.status == "firing"]
+                if fired:
+                    first = fired[0]
+                    return self._fail(f"watch window: {first.summary}: {first.detail} "
+                                      f"({first.value})")
+                elapsed = time.monotonic() - started
+                pending = any(s.status == "pending" for s in states.values())
+                # at least two captures: a restart is a count that grew between two
+                if elapsed >= self.window_s and captures >= 2 and (
+                        not pending or elapsed >= self.window_s + WINDOW_GRACE_S):
+                    break
+                if not _sleep(interrupts, 0.5):
+                    return 1, "interrupted"
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
         self.phase = "kept"
-        return 0, self._log(f"new {self.service} passed {round_no} rounds in "
-                            f"{time.monotonic() - started:.1f} s")
+        return 0, self._log(f"new {self.service} passed {captures} captures and {round_no} "
+                            f"smoke rounds in {time.monotonic() - started:.1f} s")
+
+    def _runtime_observations(self, result: Any, restarts: dict[str, int],
+                              known: set[str]) -> list[Any]:
+        """`envsync watch`'s verdicts on one capture, kept to the new container (by name)
+        and the environment's checks."""
+        from envsync.watch.observe import runtime_observations
+        from envsync.watch.rules import Observation
+
+        key = next((k for k, c in result.containers.items() if c.get("name") == self.new),
+                   None)
+        out: list[Any] = [o for o in runtime_observations(
+            self.env, result, self.rules, restarts=restarts, known=known)
+            if o.rule in _WATCHED_RULES and (o.subject == key or o.subject in result.health)]
+        if key is None and not result.errors:
+            out.append(Observation("service_down", self.service, True, "gone",
+                                   f"the new {self.service} container is gone"))
+        return out
 
     def retire(self, interrupts: Any) -> tuple[int, str]:
         runtime = self.runtime()

@@ -32,6 +32,10 @@ def test_a_failure_in_the_watch_window_switches_back(bg_stack: BlueGreenStack,
             load.wait_first_success(0.05)
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "watch window" in result.stdout + result.stderr and why in result.stdout
+    failures = [t for t, _ in load.report.failures]
+    # a figure, not an assertion: how long users saw the bad release's errors
+    print(f"errors seen for {failures[-1] - failures[0] if failures else 0:.2f} s "
+          f"({len(failures)} failed of {load.report.requests})")
     # users' traffic reached the new release (its answers, or its 500s) before the way back
     assert load.report.bodies.get(json.dumps({"version": "2", "ok": True}), 0) > 0 or {
         reason for _, reason in load.report.failures} == {"HTTP 500"}
