@@ -145,7 +145,8 @@ _TRIGGER = re.compile(
     r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@|:[ \t\"']|[\"']:", re.IGNORECASE)
 """Something one of the patterns above starts with (a fast way to skip the others)."""
 _TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
-_HEX = re.compile(r"[0-9a-fA-F-]+")
+# Hex, alone or as a digest (``sha256:<hex>``: an image id, an image's label naming its base).
+_HEX = re.compile(r"(?:sha(?:1|256|384|512):)?[0-9a-fA-F-]+")
 _STAMP = re.compile(r"\d{8}T\d{4,6}Z?|\d{4}-?\d{2}-?\d{2}")
 _PORTISH = _Pattern(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
 _VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")

@@ -29,6 +29,8 @@ the Bot API for the test, reached through a port published on 127.0.0.1:
                                                                 to a webhook)
     GET  /_fake/sent                                          -> every sendMessage so far
     GET  /_fake/calls                                         -> calls per method
+    GET  /_fake/polls            -> each getUpdates answered: {"fresh": the first since a
+                                    getMe (a bot process starting), "returned": [update ids]}
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class FakeBotApi:
         self.webhook_history: list[dict[str, Any]] = []
         self.delete_webhook_params: list[dict[str, Any]] = []
         self.get_updates_params: list[dict[str, Any]] = []
+        self.polls: list[dict[str, Any]] = []
+        self._fresh = False
         self.down = False
         # Long polls are capped so a stopping bot is never held for the client's full timeout.
         self.max_poll_seconds = max_poll_seconds
@@ -180,12 +184,17 @@ class FakeBotApi:
             with self._cond:
                 return json_reply([{k: v for k, v in m.items() if k != "at"}
                                    for m in self.sent])
+        if request.path == "/_fake/polls":
+            with self._cond:
+                return json_reply(self.polls)
         if request.path == "/_fake/calls":
             with self._cond:
                 return json_reply(dict(self.calls))
         return json_reply({"error": f"fake Bot API has no {request.path}"}, 404)
 
     def _m_getMe(self, params: dict[str, Any]) -> Any:
+        with self._cond:
+            self._fresh = True
         return BOT_USER
 
     def _m_setWebhook(self, params: dict[str, Any]) -> Any:
@@ -229,7 +238,11 @@ class FakeBotApi:
             if self._polls != mine:
                 raise _Conflict("terminated by other getUpdates request; make sure that only "
                                 "one bot instance is running")
-            return self._updates[:limit]
+            answer = self._updates[:limit]
+            self.polls.append({"fresh": self._fresh,
+                               "returned": [u["update_id"] for u in answer]})
+            self._fresh = False
+            return answer
 
     def _m_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])

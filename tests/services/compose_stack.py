@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import time
 import uuid
@@ -29,12 +30,15 @@ from typing import Any
 import httpx
 
 from tests.fakes.telegram import DEFAULT_TOKEN
-from tests.services.procs import REPO, compose_binary
+from tests.services.procs import REPO, compose_binary, free_port
 
-__all__ = ["FAKE_IMAGE", "WEBHOOK_SECRET", "ComposeStack", "compose_stack", "require_engine"]
+__all__ = ["FAKE_IMAGE", "WEBHOOK_SECRET", "ComposeStack", "compose_stack", "copy_services",
+           "require_engine", "write_overlay"]
 
 SERVICES_DIR = REPO / "services"
-FAKE_IMAGE = "envsync/python-base:3.11"
+# The services' own image (python, stdlib enough for the fakes): a deploy's restore point
+# saves one image fewer than with a base image of their own.
+FAKE_IMAGE = os.environ.get("SERVICES_IMAGE", "envsync/services:dev")
 WEBHOOK_SECRET = "test-webhook-secret_proxy"
 _FAST = {"interval": "1s", "timeout": "3s", "retries": 30, "start_period": "0s"}
 # One command to HAProxy's runtime socket, run inside the proxy container (the image has
@@ -126,6 +130,12 @@ class ComposeStack:
                                               timeout=5).json()
         return out
 
+    def polls(self) -> list[dict[str, Any]]:
+        """Each getUpdates answered: {"fresh": first since a getMe, "returned": [ids]}."""
+        out: list[dict[str, Any]] = httpx.get(f"{self.url('telegram')}/_fake/polls",
+                                              timeout=5).json()
+        return out
+
     def wait_sent(self, count: int, timeout: float = 30) -> list[dict[str, Any]]:
         """Every message sent, once at least `count` were (polled, bounded)."""
         deadline = time.monotonic() + timeout
@@ -136,28 +146,55 @@ class ComposeStack:
             time.sleep(0.2)
 
 
-def _fake(module: str, port: int, *extra: str) -> dict[str, Any]:
+def _fake(module: str, port: int, published: int) -> dict[str, Any]:
     return {
         "image": FAKE_IMAGE,
-        "command": ["python3", "-m", module, "--host", "0.0.0.0", "--port", str(port), *extra],
+        "command": ["python", "-m", module, "--host", "0.0.0.0", "--port", str(port)],
         "working_dir": "/src",
         "volumes": [f"{REPO / 'tests'}:/src/tests:ro"],
-        "environment": {"PYTHONDONTWRITEBYTECODE": "1"},
         # upstream for the services, edge for the control port published on 127.0.0.1.
         "networks": ["upstream", "edge"],
-        "ports": [f"127.0.0.1::{port}"],
+        "ports": [f"127.0.0.1:{published}:{port}"],
         "healthcheck": {**_FAST, "test": [
-            "CMD", "python3", "-c",
+            "CMD", "python", "-c",
             f"import socket; socket.create_connection(('127.0.0.1', {port}), 2)"]},
     }
 
 
-def _overlay(production: bool, bot_mode: str, proxy_ports: list[str]) -> str:
+def copy_services(dest: Path) -> Path:
+    """The services' compose files, proxy config and env files copied under dest/services
+    (a repository a deploy test commits); returns that folder."""
+    out = dest / "services"
+    out.mkdir(parents=True)
+    for path in SERVICES_DIR.glob("docker-compose*.yml"):
+        shutil.copy2(path, out / path.name)
+    for folder in ("proxy", "env"):
+        shutil.copytree(SERVICES_DIR / folder, out / folder)
+    return out
+
+
+def write_overlay(path: Path, *, production: bool = False, bot_mode: str = "polling",
+                  bot_env: dict[str, str] | None = None) -> dict[str, int]:
+    """Write the test overlay; returns the host ports it publishes (free ones, fixed in the
+    file so what runs is what the file says)."""
+    ports = {"public": free_port(), "preview": free_port(), "telegram": free_port(),
+             "exchange": free_port()}
+    if production:
+        ports["webhook"] = free_port()
+    path.write_text(_overlay(production, bot_mode, ports, bot_env or {}))
+    return ports
+
+
+def _overlay(production: bool, bot_mode: str, ports: dict[str, int],
+             bot_env: dict[str, str]) -> str:
     """The test overlay as YAML text (JSON values; `!override` replaces a list)."""
+    proxy_ports = [f"127.0.0.1:{ports['public']}:80", f"127.0.0.1:{ports['preview']}:8098"]
+    if production:
+        proxy_ports.append(f"127.0.0.1:{ports['webhook']}:443")
     exchange = "http://fake-exchange:9100"
     services: dict[str, dict[str, Any]] = {
-        "fake-exchange": _fake("tests.fakes.exchange", 9100),
-        "fake-telegram": _fake("tests.fakes.telegram", 9200),
+        "fake-exchange": _fake("tests.fakes.exchange", 9100, ports["exchange"]),
+        "fake-telegram": _fake("tests.fakes.telegram", 9200, ports["telegram"]),
         "market-data": {
             "environment": {"BINANCE_BASE_URL": exchange, "BINANCE_FUTURES_BASE_URL": exchange,
                             "BYBIT_BASE_URL": exchange, "OKX_BASE_URL": exchange},
@@ -166,7 +203,8 @@ def _overlay(production: bool, bot_mode: str, proxy_ports: list[str]) -> str:
         "telegram-bot": {
             "environment": {"TELEGRAM_API_BASE": "http://fake-telegram:9200",
                             "TELEGRAM_BOT_TOKEN": DEFAULT_TOKEN, "BOT_MODE": bot_mode,
-                            "WEBHOOK_SECRET": WEBHOOK_SECRET, "LOG_LEVEL": "INFO"},
+                            "WEBHOOK_SECRET": WEBHOOK_SECRET, "LOG_LEVEL": "INFO",
+                            **bot_env},
             "healthcheck": _FAST,
             "depends_on": {"fake-telegram": {"condition": "service_healthy"}},
         },
@@ -185,41 +223,38 @@ def _overlay(production: bool, bot_mode: str, proxy_ports: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stack_files(services_dir: Path, overlay: Path, production: bool) -> list[Path]:
+    files = [services_dir / "docker-compose.base.yml"]
+    if production:
+        files.append(services_dir / "docker-compose.aws.yml")
+    return [*files, overlay]
+
+
 @contextlib.contextmanager
 def compose_stack(workdir: Path, *, production: bool = False, bot_mode: str = "polling",
-                  env: dict[str, str] | None = None) -> Iterator[ComposeStack]:
+                  env: dict[str, str] | None = None, services_dir: Path = SERVICES_DIR,
+                  overlay: Path | None = None, ports: dict[str, int] | None = None,
+                  project: str | None = None) -> Iterator[ComposeStack]:
     """The services up and healthy under a unique project name; removed at the end.
     `production` adds docker-compose.aws.yml (the webhook behind TLS: give WEBHOOK_TLS_CERT
-    and WEBHOOK_TLS_KEY in `env`)."""
-    files = [SERVICES_DIR / "docker-compose.base.yml"]
-    proxy_ports = ["127.0.0.1::80", "127.0.0.1::8098"]
-    if production:
-        files.append(SERVICES_DIR / "docker-compose.aws.yml")
-        proxy_ports.append("127.0.0.1::443")
-    overlay = workdir / "docker-compose.test.yml"
-    overlay.write_text(_overlay(production, bot_mode, proxy_ports))
-    files.append(overlay)
-    project = f"envsync-psvc-{uuid.uuid4().hex[:8]}"
-    cmd = [compose_binary(), "-p", project, "--project-directory", str(SERVICES_DIR)]
+    and WEBHOOK_TLS_KEY in `env`). A deploy test passes the copy it committed
+    (`services_dir`, and the `overlay` and `ports` write_overlay made there)."""
+    if overlay is None or ports is None:
+        overlay = workdir / "docker-compose.test.yml"
+        ports = write_overlay(overlay, production=production, bot_mode=bot_mode)
+    files = stack_files(services_dir, overlay, production)
+    project = project or f"envsync-psvc-{uuid.uuid4().hex[:8]}"
+    cmd = [compose_binary(), "-p", project, "--project-directory", str(services_dir)]
     for path in files:
         cmd += ["-f", str(path)]
     full_env = {**os.environ, **(env or {})}
-    stack = ComposeStack(project, cmd, full_env)
+    stack = ComposeStack(project, cmd, full_env, dict(ports))
     try:
         up = stack.compose("up", "-d", "--wait", "--wait-timeout", "120", check=False,
                            timeout=300)
         if up.returncode != 0:
             logs = stack.compose("logs", "--no-color", check=False).stdout
             raise AssertionError(f"compose up: {up.stderr}\n{logs[-4000:]}")
-        wanted = {"public": ("proxy", 80), "preview": ("proxy", 8098),
-                  "telegram": ("fake-telegram", 9200), "exchange": ("fake-exchange", 9100)}
-        if production:
-            wanted["webhook"] = ("proxy", 443)
-        for name, (service, port) in wanted.items():
-            out = stack.compose("port", service, str(port)).stdout.strip()
-            host, _, published = out.rpartition(":")
-            assert host == "127.0.0.1", out
-            stack.ports[name] = int(published)
         yield stack
     finally:
         stack.compose("down", "-v", "--remove-orphans", "-t", "5", check=False, timeout=120)

@@ -36,6 +36,13 @@ def running(images: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield stack
 
 
+def answered(text: str, pair: str) -> bool:
+    """The bot's reply carries market-data's answer for `pair`: a price, or, on a machine
+    too busy for the exchanges' 1.5 s budget, market-data's own "No exchange answered"
+    (either way it went through the proxy; "unavailable" would mean it did not)."""
+    return text.startswith(f"{pair}: ") or text.startswith(f"No exchange answered for {pair}")
+
+
 def inspect(stack: ComposeStack) -> dict[str, dict]:  # type: ignore[type-arg]
     ids = stack.compose("ps", "-q").stdout.split()
     info = json.loads(subprocess.run(["docker", "inspect", *ids], capture_output=True,
@@ -51,13 +58,18 @@ def test_compose_brings_every_service_to_healthy(running: ComposeStack) -> None:
 def test_containers_answer_through_the_proxy(running: ComposeStack) -> None:
     md = running.url("public")
     assert httpx.get(f"{md}/health").json()["cache"]["backend"] == "redis"
-    price = httpx.post(f"{md}/combined_price", json={"symbol": "BTC/USDT"}).json()
-    assert price["price"] == 50000.0
+    for _ in range(5):  # bounded; an answer with every exchange timed out has no price
+        price = httpx.post(f"{md}/combined_price", json={"symbol": "BTC/USDT"}, timeout=10)
+        assert price.status_code == 200
+        if price.json()["price"] is not None:
+            break
+        time.sleep(1)
+    assert price.json()["price"] == 50000.0
     before = len(running.sent())
     running.push("/price BTC", chat_id=99)
     reply = running.wait_sent(before + 1)[-1]
     assert reply["chat_id"] == 99
-    assert reply["text"].startswith("BTC/USDT: 50,000.00 (median of 3 exchanges)")
+    assert answered(reply["text"], "BTC/USDT"), reply
 
 
 def test_the_bots_calls_to_market_data_go_through_the_proxy(running: ComposeStack) -> None:
@@ -69,7 +81,7 @@ def test_the_bots_calls_to_market_data_go_through_the_proxy(running: ComposeStac
         return str(sent[-1]["text"])
 
     served = int(running.stats("market_data")["BACKEND"]["stot"])
-    assert ask("/price ETH").startswith("ETH/USDT: 3,000.00")
+    assert answered(ask("/price ETH"), "ETH/USDT")
     assert int(running.stats("market_data")["BACKEND"]["stot"]) > served
     # With the live slot out of service the bot has no other way to market-data.
     assert running.haproxy("set server market_data/blue state maint").strip() == ""
@@ -81,7 +93,7 @@ def test_the_bots_calls_to_market_data_go_through_the_proxy(running: ComposeStac
         if running.stats("market_data")["blue"]["status"] == "UP":
             break
         time.sleep(0.2)
-    assert ask("/price SOL").startswith("SOL/USDT: 150.00")
+    assert answered(ask("/price SOL"), "SOL/USDT")
 
 
 def test_only_the_preview_can_pin_a_slot(running: ComposeStack) -> None:
