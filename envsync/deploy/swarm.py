@@ -32,7 +32,7 @@ from envsync.plan import Plan, Step
 from envsync.plan.executor import Interrupts
 
 __all__ = ["execute_swarm_deploy", "prepare_swarm_deploy", "redeploy_stack",
-           "rollback_services", "stack_file", "wait_converged"]
+           "rollback_services", "stack_file", "wait_converged", "watch_window"]
 
 _STATE_KEYS = {"id", "version", "update_status", "running", "desired", "restarts", "tasks"}
 _POLL_S = 1.0
@@ -378,6 +378,9 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
                                    + "; ".join(outcome.differences[:3]))
             elif bad:
                 outcome.failure = f"health checks failing after the deploy: {', '.join(bad)}"
+            elif env.deploy.watch_window_s > 0:
+                progress(f"watch window: {env.deploy.watch_window_s:.0f} s")
+                outcome.failure = watch_window(env, env.deploy.watch_window_s, interrupts)
     if outcome.failure is None:
         return finish()
     outcome.failure = _scrubber(dp.target.model).scrub(outcome.failure)
@@ -473,6 +476,55 @@ def _verify(config: Config, env: Environment, interrupts: Interrupts
     health = wait_for_checks(env.health, redactor, sleep=interrupts.sleep,
                              wait_s=env.deploy.health_timeout_s)
     return differences, dict(health)
+
+
+_WATCH_ROUND_S = 2.0
+_WATCH_BAD_ROUNDS = 2
+"""Rounds in a row a service must be short of tasks (or a check fail) to fail the window:
+one task being replaced is a blip, two rounds of it are not."""
+
+
+def watch_window(env: Environment, window_s: float, interrupts: Interrupts) -> str | None:
+    """After convergence: for ``window_s`` seconds, a round every 2 s of the stack's tasks
+    and the health checks. The reason to roll back, or None. Catches what Swarm's
+    ``monitor`` does not: tasks that fail after it, a check that starts failing."""
+    from envsync.capture.health import wait_for_checks
+    from envsync.secrets import Redactor
+
+    redactor = Redactor()
+    for each in env.health:
+        redactor.text(each.url)
+    start = _capture(env)
+    started = {n: (s.get("update_status") or {}).get("started")
+               for n, s in ((start or {}).get("services") or {}).items()}
+    bad: dict[str, int] = {}
+    deadline = time.monotonic() + window_s
+    while time.monotonic() < deadline:
+        if not interrupts.sleep(min(_WATCH_ROUND_S, max(deadline - time.monotonic(), 0))):
+            return None  # a signal: the deploy reports it as it is
+        now = _capture(env) or {}
+        seen: dict[str, str] = {}
+        for name, svc in (now.get("services") or {}).items():
+            status = svc.get("update_status") or {}
+            if status.get("started") != started.get(name) or status.get("state") in (
+                    "paused", "rollback_paused"):
+                return (f"watch window: {name}'s update changed on its own "
+                        f"({status.get('state')}: {status.get('message')})")
+            desired, running = svc.get("desired"), svc.get("running") or 0
+            if desired is not None and running < desired:
+                errors = _task_errors(svc, None)
+                seen[name] = (f"{name}: {running} of {desired} replicas running"
+                              + (f" ({errors[-1]})" if errors else ""))
+        checks = wait_for_checks(env.health, redactor, wait_s=0, sleep=interrupts.sleep)
+        for check, result in checks.items():
+            if result["status"] != "ok":
+                seen[f"check {check}"] = (f"health check {check}: "
+                                          f"{result.get('error') or result['status']}")
+        bad = {k: bad.get(k, 0) + 1 for k in seen}
+        worst = [seen[k] for k, n in bad.items() if n >= _WATCH_BAD_ROUNDS]
+        if worst:
+            return "watch window: " + "; ".join(worst[:3])
+    return None
 
 
 def _verify_stack(config: Config, env: Environment) -> list[str]:

@@ -188,6 +188,7 @@ environments:
       update: {{monitor: 2s, parallelism: 0}}
       converge_timeout: 90
       resolve_image: never
+    deploy: {{watch_window: 3}}
   plain:
     git: .
     compose: {{files: [stack.yml], project: {stack}}}

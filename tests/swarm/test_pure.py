@@ -124,3 +124,31 @@ def test_diff_of_two_stacks_compares_their_specs_not_their_state() -> None:
     assert set(found) == {"swarm.services.web.env.MODE", "swarm.services.worker.replicas"}
     env = found["swarm.services.web.env.MODE"]
     assert env.service == "web" and "(swarm)" in env.message
+
+
+def test_watch_window_fails_on_two_rounds_short_of_tasks(monkeypatch: Any) -> None:
+    import envsync.deploy.swarm as deploy_swarm
+    from envsync.config import ComposeSpec, Environment, GitSource
+    from envsync.plan.executor import Interrupts
+    from envsync.swarmconfig import SwarmSettings
+
+    env = Environment(name="prod", git=GitSource(), compose=ComposeSpec(files=("s.yml",)),
+                      swarm=SwarmSettings(stack="shop"))
+    status = {"state": "completed", "message": "update completed", "started": "t1"}
+    ok = {"services": {"web": _service("w", None, 2, update_status=status)}}
+    short = {"services": {"web": _service("w", None, 2, update_status=status, running=1,
+                                          tasks=[{"id": "t9", "slot": 2, "node": "n1",
+                                                  "state": "failed", "error": "boom",
+                                                  "exit_code": 1}])}}
+    rounds = iter([ok, short, ok, short, short, ok, ok])
+    monkeypatch.setattr(deploy_swarm, "_capture", lambda _env: next(rounds))
+    interrupts = Interrupts()
+    monkeypatch.setattr(interrupts, "sleep", lambda _s: True)
+    monkeypatch.setattr(deploy_swarm.time, "monotonic", iter(range(0, 1000, 1)).__next__)
+    reason = deploy_swarm.watch_window(env, 30, interrupts)
+    assert reason is not None and "web: 1 of 2 replicas running" in reason and "boom" in reason
+    # Swarm rolling back on its own during the window is a failure at once.
+    rolled = {"services": {"web": _service("w", None, 2, update_status={
+        **status, "state": "rollback_completed", "started": "t2"})}}
+    rounds = iter([ok, rolled])
+    assert "changed on its own" in (deploy_swarm.watch_window(env, 30, interrupts) or "")
