@@ -14,8 +14,11 @@ CELL_LIMIT = 500
 
 
 def clip(text: str, limit: int = CELL_LIMIT) -> str:
-    """``text`` scrubbed, then, when longer than ``limit``, cut with a marker: scrubbing
-    first, so that no cut can leave a secret its pattern no longer recognises."""
+    """``text``, cut with a marker when longer than ``limit``. A text to cut is scrubbed
+    first, so that no cut can leave a secret its pattern no longer recognises (the whole
+    output is scrubbed anyway: a text that fits is left to that)."""
+    if len(text) <= limit:
+        return text
     from envsync.secrets import scrub_message
 
     text = scrub_message(text)
