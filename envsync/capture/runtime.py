@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -35,7 +35,7 @@ from envsync.types import (
 )
 
 __all__ = ["PROJECT_LABEL", "SERVICE_LABEL", "RuntimeResult", "capture_engine", "capture_runtime",
-           "go_duration", "health_alongside"]
+           "go_duration", "health_alongside", "read_project_stats"]
 
 PROJECT_LABEL = "com.docker.compose.project"
 NUMBER_LABEL = "com.docker.compose.container-number"
@@ -84,18 +84,23 @@ class _Errors:
 
 
 def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
-                    stats: bool = True) -> RuntimeResult:
+                    stats: bool = True,
+                    prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
     """Capture the containers, stats and health of ``project`` on ``env``'s engine.
 
     Never raises for engine trouble (unreachable, refused, died mid-capture): each part
     that could not be captured gets an entry in ``errors`` with the reason, and the parts
     that could be are still returned. Every env value goes through ``redactor``; labels and
     commands are scrubbed of every secret the redactor has seen.
+
+    ``prefetched`` (container id → stats, read ahead by :func:`read_project_stats`) stands
+    in for the stats calls, the slow part: a running container it lacks has no stats, and
+    is named under ``errors`` ("not read in time").
     """
     env.one_engine("health and watch")  # a fleet's snapshot reads its hosts (capture/fleet.py)
     with health_alongside(env.health, redactor) as health:
         result = capture_engine(engine_url(env.docker), project=project, redactor=redactor,
-                                stats=stats)
+                                stats=stats, prefetched=prefetched)
     result.health = health
     errors = _Errors()
     for name, check in result.health.items():
@@ -128,8 +133,8 @@ def health_alongside(checks: tuple[HealthCheck, ...], redactor: Redactor
             http.close()
 
 
-def capture_engine(url: str, *, project: str, redactor: Redactor,
-                   stats: bool = True) -> RuntimeResult:
+def capture_engine(url: str, *, project: str, redactor: Redactor, stats: bool = True,
+                   prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
     """The containers and stats of ``project`` on the engine at ``url`` (no health checks).
 
     Never raises for engine trouble: the parts that could not be captured are in
@@ -137,7 +142,7 @@ def capture_engine(url: str, *, project: str, redactor: Redactor,
     redactor.text(url)  # learns the URL's password: no message about the engine shows it
     result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
     errors = _Errors()
-    _capture_engine(url, project, redactor, result, errors, engine_errors(), stats)
+    _capture_engine(url, project, redactor, result, errors, engine_errors(), stats, prefetched)
     result.errors = errors.as_list()
     result.containers = redactor.scrub(result.containers)
     return result
@@ -151,6 +156,7 @@ def _capture_engine(
     errors: _Errors,
     failures: tuple[type[BaseException], ...],
     with_stats: bool = True,
+    prefetched: Mapping[str, StatsRecord] | None = None,
 ) -> None:
     """Fill ``result``'s engine, containers and stats; engine trouble goes to ``errors``.
     Without ``with_stats`` (the slow part), stats are left out and said to be skipped."""
@@ -181,13 +187,17 @@ def _capture_engine(
         if not with_stats:
             errors.add("stats", "skipped on request (no stats)")
         names = {c["Id"]: _listed_name(c) for c in listed}
+        ready: dict[str, StatsRecord] = {}
+        if prefetched is not None:
+            ready = {cid: prefetched[cid] for cid in running if cid in prefetched}
+            running = [cid for cid in running if cid not in prefetched]
         connections, width = lanes(url, len(running))
         clients += _more_clients(url, connections - 1, failures)
         engine = _Lanes(clients, width)
         workers = min(len(clients) * width, len(running) + len(listed)) + 1
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine") as pool:
             # Stats are the slow part (1-2 s each): start them first, inspect meanwhile.
-            stats_futures = {
+            stats_futures = {} if prefetched is not None else {
                 cid: pool.submit(engine.call, i, _stats, cid) for i, cid in enumerate(running)
             }
             inspected = _gather(pool, names, engine, lambda c, cid: c.api.inspect_container(cid),
@@ -208,6 +218,11 @@ def _capture_engine(
                 except failures as exc:
                     if not _gone(exc):
                         errors.add("stats", describe(exc), name)
+            for cid, record in ready.items():
+                result.stats[keys.get(cid, names[cid])] = record
+            if prefetched is not None:
+                for cid in running:  # running, but its stats did not come in time
+                    errors.add("stats", "not read in time", keys.get(cid, names[cid]))
         result.containers = dict(sorted(result.containers.items()))
         result.stats = dict(sorted(result.stats.items()))
     finally:
@@ -248,6 +263,42 @@ def _stats(client: Any, container_id: str) -> StatsRecord:
     from envsync.capture.stats import read_stats
 
     return read_stats(client, container_id)
+
+
+def read_project_stats(url: str, project: str, sink: Callable[[str, StatsRecord], None], *,
+                       one_shot: bool = True) -> list[str]:
+    """Read the stats of ``project``'s running containers on the engine at ``url``, in
+    parallel, handing each to ``sink(container id, stats)`` as it comes in (a slow one
+    holds up no other); the containers it read are returned. One-shot by default (memory
+    only, about 1 s). Raises one of :func:`~envsync.capture.engine.engine_errors` when the
+    engine cannot be reached or listed; a container that fails or vanishes is left out."""
+    from envsync.capture.stats import read_stats
+
+    failures = engine_errors()
+    client = connect(url)
+    clients = [client]
+    try:
+        listed = client.api.containers(filters={"label": f"{PROJECT_LABEL}={project}",
+                                                "status": "running"})
+        ids = [str(c["Id"]) for c in listed]
+        connections, width = lanes(url, len(ids))
+        clients += _more_clients(url, connections - 1, failures)
+        engine = _Lanes(clients, width)
+
+        def one(c: Any, cid: str) -> None:
+            with contextlib.suppress(*failures):
+                sink(cid, read_stats(c, cid, one_shot=one_shot))
+
+        if ids:
+            with ThreadPoolExecutor(max_workers=min(len(ids), len(clients) * width),
+                                    thread_name_prefix="stats") as pool:
+                for future in [pool.submit(engine.call, i, one, cid)
+                               for i, cid in enumerate(ids)]:
+                    future.result()
+        return ids
+    finally:
+        for c in clients:
+            c.close()
 
 
 def _gone(exc: BaseException) -> bool:

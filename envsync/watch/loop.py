@@ -23,9 +23,16 @@ from envsync.watch.state import WatchState, load_state, save_state, state_path
 
 if TYPE_CHECKING:
     from envsync.config import Config
+    from envsync.types import StatsRecord
+    from envsync.watch.ahead import StatsAhead
     from envsync.watch.metrics import Exporter
 
 __all__ = ["Watcher", "watchable"]
+
+STATS_WAIT_S = 0.5
+"""How long a round waits for stats read ahead that are not all in yet."""
+STATS_FIRST_WAIT_S = 10.0
+"""How long a round with no stats read ahead (the first one) waits for its own read."""
 
 
 def watchable(config: Config) -> list[str]:
@@ -73,6 +80,7 @@ class Watcher:
             self.outbox.restore(self.states[name].outbox)
             del env
         self._drift_threads: dict[str, threading.Thread] = {}
+        self._aheads: dict[str, StatsAhead] = {}
         self._drift_done: dict[str, list[Observation]] = {}
         self._inline_drift = False
         self.deliverer = Deliverer(self.outbox, self.channels, log=self.log,
@@ -116,7 +124,8 @@ class Watcher:
         env = self.config.environment(env_name)
         if env_name not in self.projects:
             self.projects[env_name] = project_of(self.config, env_name)
-        result = capture(env, self.projects[env_name], self.redactor)
+        result = capture(env, self.projects[env_name], self.redactor,
+                         prefetched=self._stats(env_name))
         for err in result.errors:
             self.log("warning", "not observed", env=env_name, part=err["part"],
                      reason=err["reason"])
@@ -127,11 +136,45 @@ class Watcher:
             from envsync.capture.health import tls_context
 
             with httpx.Client(follow_redirects=False, verify=tls_context()) as client:
-                obs += metrics_observations(urls, client)
+                obs += metrics_observations(urls, client, rules=self.rules,
+                                            seen=state.counters)
         obs += self._drift(env_name, state, now, drift_observations, EnvsyncError)
         if self.exporter is not None:
             self.exporter.update(env_name, obs, result)
         return obs
+
+    def _ahead(self, env_name: str) -> StatsAhead:
+        from envsync.capture.engine import engine_url
+        from envsync.watch.ahead import StatsAhead
+
+        ahead = self._aheads.get(env_name)
+        if ahead is None:
+            env = self.config.environment(env_name)
+            ahead = StatsAhead(engine_url(env.docker), self.projects[env_name])
+            self._aheads[env_name] = ahead
+        return ahead
+
+    def _stats(self, env_name: str) -> dict[str, StatsRecord]:
+        """The stats read ahead for this round (see envsync/watch/ahead.py): waited for
+        briefly, a late container is left out; with no read started (the first round,
+        ``--once``, or the previous read still running), read now, waiting for all of it
+        only in the first round."""
+        ahead = self._ahead(env_name)
+        got = ahead.take(STATS_WAIT_S)
+        if got is None and not ahead.busy():
+            ahead.start()
+            got = ahead.take(STATS_WAIT_S if ahead.warm else STATS_FIRST_WAIT_S)
+        return got or {}
+
+    def read_ahead(self) -> None:
+        """Start the next round's stats reads (the loop calls it ``lead`` s before it)."""
+        for env_name in self.envs:
+            if env_name in self.projects:
+                self._ahead(env_name).start()
+
+    def lead(self) -> float:
+        """How long before a round its stats reads should start."""
+        return max((a.lead for a in self._aheads.values()), default=0.0)
 
     def _drift(self, env_name: str, state: WatchState, now: float, run: Any,
                failure: type[Exception]) -> list[Observation]:
@@ -170,7 +213,7 @@ class Watcher:
             if self.stop.is_set():
                 break
             state = self.states[env_name]
-            now = time.time()
+            now, began = time.time(), time.monotonic()
             try:
                 obs = self.observe(env_name, state, now)
             except EnvsyncError as exc:
@@ -188,8 +231,10 @@ class Watcher:
                 for channel in self.channels:
                     self.outbox.put(channel, t)
             self.save({env_name})
+            self._warm_sender(state)
             bad = sorted(f"{o.rule}/{o.subject}" for o in obs if o.bad)
-            self.log("info", "round", env=env_name, round=state.round, observations=len(obs),
+            self.log("info", "round", env=env_name, round=state.round,
+                     seconds=round(time.monotonic() - began, 3), observations=len(obs),
                      bad=bad, firing=sorted(k for k, a in state.alerts.items()
                                             if a.status == "firing"),
                      outbox=len(self.outbox))
@@ -197,6 +242,16 @@ class Watcher:
         if self.exporter is not None:
             self.exporter.round_seconds(time.monotonic() - started)
         return out
+
+    def _warm_sender(self, state: WatchState) -> None:
+        """Have the sender process ready while a message may be due at the next round: an
+        alert pending or recovering, or the outbox not empty (envsync/watch/sender.py)."""
+        if not any(c.kind == "apprise" for c in self.channels) or not self.deliverer.is_alive():
+            return
+        moving = any(a.status == "pending" or (a.status == "firing" and a.good_rounds > 0)
+                     for a in state.alerts.values())
+        if moving or len(self.outbox):
+            self.deliverer.sender.warm(max(self.deliverer.sender.keep_s, 3 * self.interval))
 
     def firing(self) -> int:
         return sum(1 for s in self.states.values() for a in s.alerts.values()
@@ -213,10 +268,13 @@ class Watcher:
             self._inline_drift = True
             self.round()
             self.deliverer.drain(time.monotonic() + drain_s)
+            self.deliverer.sender.close()
             self.save(set(self.envs))
             self.log("info", "watch stopped", pending=len(self.outbox))
             return 1 if self.firing() else 0
         self.deliverer.start()
+        if any(c.kind == "apprise" for c in self.channels):
+            self.deliverer.sender.warm()  # a watcher (re)started is when alerts are likely
         done = 0
         while not self.stop.is_set():
             next_at = time.monotonic() + self.interval
@@ -224,6 +282,11 @@ class Watcher:
             done += 1
             if rounds and done >= rounds:
                 break
+            # the engine's stats take about 1 s: started ahead, they are in when the round is
+            self.stop.wait(max(0.0, next_at - self.lead() - time.monotonic()))
+            if self.stop.is_set():
+                break
+            self.read_ahead()
             self.stop.wait(max(0.0, next_at - time.monotonic()))
         self.deliverer.stop.set()
         self.outbox.wake.set()

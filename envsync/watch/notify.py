@@ -23,6 +23,7 @@ from typing import Any
 
 from envsync.human import duration
 from envsync.watch.rules import Transition
+from envsync.watch.sender import SendWorker
 
 __all__ = ["Channel", "Deliverer", "Outbox", "alertmanager_payload", "make_channels",
            "message"]
@@ -71,30 +72,23 @@ class Channel:
     url: str         # secret: never logged
     label: str       # what logs call it: "apprise#1 (json)"
 
-    def send(self, t: Transition, scrub: Callable[[str], str]) -> str | None:
-        """Deliver ``t``; None when delivered, else why not (secret-free)."""
+    def send(self, t: Transition, scrub: Callable[[str], str],
+             sender: SendWorker | None = None) -> str | None:
+        """Deliver ``t``; None when delivered, else why not (secret-free). An apprise
+        message goes through ``sender`` (the watcher's sender process), else through a
+        sender process of its own."""
         if self.kind == "alertmanager":
             return self._post(t, scrub)
-        import json
-        import subprocess
-        import sys
-
         title, body = message(t)
         request = {"url": self.url, "title": scrub(title), "body": scrub(body),
                    "failure": t.status == "firing"}
-        # apprise's plugin registry costs ~25 MB of RSS once loaded, for good: a watcher
-        # that sends a few messages a day hands each to a short-lived process instead. The
-        # URL goes through stdin, never the command line (visible in ps).
+        if sender is not None:
+            return sender.send(request)
+        own = SendWorker()
         try:
-            proc = subprocess.run([sys.executable, "-m", "envsync.watch.send"],
-                                  input=json.dumps(request), capture_output=True, text=True,
-                                  timeout=60)
-        except subprocess.TimeoutExpired:
-            return "the channel did not answer within 60 s"
-        if proc.returncode == 0:
-            return None
-        return proc.stdout.strip().splitlines()[-1][:200] if proc.stdout.strip() else \
-            f"the sender exited {proc.returncode}"
+            return own.send(request)
+        finally:
+            own.close()
 
     def _post(self, t: Transition, scrub: Callable[[str], str]) -> str | None:
         import json
@@ -167,7 +161,8 @@ class Deliverer(threading.Thread):
     def __init__(self, outbox: Outbox, channels: list[Channel], *,
                  log: Callable[..., None], scrub: Callable[[str], str],
                  on_change: Callable[[set[str]], None],
-                 base: float = 0.5, cap: float = 60.0) -> None:
+                 base: float = 0.5, cap: float = 60.0,
+                 sender: SendWorker | None = None) -> None:
         super().__init__(name="envsync-deliver", daemon=True)
         self.outbox = outbox
         self.channels = {c.id: c for c in channels}
@@ -175,13 +170,18 @@ class Deliverer(threading.Thread):
         self.scrub = scrub
         self.on_change = on_change
         self.base, self.cap = base, cap
+        self.sender = SendWorker() if sender is None else sender
         self.stop = threading.Event()
 
     def run(self) -> None:
-        while not self.stop.is_set():
-            wait = self.pass_once()
-            self.outbox.wake.wait(wait)
-            self.outbox.wake.clear()
+        try:
+            while not self.stop.is_set():
+                wait = self.pass_once()
+                self.sender.reap()
+                self.outbox.wake.wait(wait)
+                self.outbox.wake.clear()
+        finally:
+            self.sender.close()
 
     def pass_once(self, now: float | None = None) -> float:
         """Try every due item once; seconds until the next one is due (at most 1 s)."""
@@ -202,7 +202,7 @@ class Deliverer(threading.Thread):
                 self._drop(item, t)
                 continue
             try:
-                problem = channel.send(t, self.scrub)
+                problem = channel.send(t, self.scrub, self.sender)
             except Exception as exc:  # a channel's bug must not stop delivery
                 problem = f"{type(exc).__name__}"
             if problem is None:

@@ -9,6 +9,7 @@ s, one per rule and subject, good or bad, with the measured value in words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from envsync.human import duration, size
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from envsync.capture.runtime import RuntimeResult
     from envsync.config import Config, Environment
     from envsync.secrets import Redactor
+    from envsync.types import StatsRecord
 
 __all__ = ["MemoryRow", "capture", "drift_observations", "memory_rows", "metrics_observations",
            "project_of", "runtime_observations"]
@@ -41,11 +43,14 @@ def project_of(config: Config, env_name: str) -> str:
     return str(model.get("name") or env_name)
 
 
-def capture(env: Environment, project: str, redactor: Redactor) -> RuntimeResult:
-    """Containers, stats and HTTP checks of ``project`` now (never raises for engine trouble)."""
+def capture(env: Environment, project: str, redactor: Redactor, *,
+            prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
+    """Containers, stats and HTTP checks of ``project`` now (never raises for engine trouble).
+    ``prefetched``: stats already read by container id (see :mod:`envsync.watch.ahead`),
+    instead of reading them now (1-2 s)."""
     from envsync.capture.runtime import capture_runtime
 
-    return capture_runtime(env, project=project, redactor=redactor)
+    return capture_runtime(env, project=project, redactor=redactor, prefetched=prefetched)
 
 
 class MemoryRow(TypedDict):
@@ -144,12 +149,22 @@ def runtime_observations(env: Environment, result: RuntimeResult, rules: RuleSet
     return out
 
 
-def metrics_observations(urls: tuple[str, ...], client: Any) -> list[Observation]:
-    """Each ``*_exchange_up{exchange=...}`` gauge of the services' /metrics: 0 is bad. A
-    /metrics that does not answer gives no verdict (the health checks say it is down)."""
+def metrics_observations(urls: tuple[str, ...], client: Any, *, rules: RuleSet | None = None,
+                         seen: dict[str, list[float]] | None = None) -> list[Observation]:
+    """Verdicts from the services' /metrics.
+
+    - each ``*_exchange_up{exchange=...}`` gauge (market-data): 0 is bad;
+    - each ``*_command_latency_seconds{command=...}`` histogram (the bot), when ``seen``
+      is given: the commands answered since the previous round, bad when their mean time
+      is over the ``command_latency`` threshold. ``seen`` holds the previous round's
+      ``[count, sum]`` per URL and command (updated in place; kept in the watcher's
+      state); a round with no command answered gives no verdict.
+
+    A /metrics that does not answer gives no verdict (the health checks say it is down)."""
     import httpx
     from prometheus_client.parser import text_string_to_metric_families
 
+    limit = (rules or RuleSet()).threshold("command_latency")
     out: list[Observation] = []
     for url in urls:
         try:
@@ -162,22 +177,65 @@ def metrics_observations(urls: tuple[str, ...], client: Any) -> list[Observation
             families = list(text_string_to_metric_families(response.text))
         except ValueError:
             continue
-        failures: dict[str, float] = {}
-        for family in families:
-            if family.name.endswith("_exchange_failures"):
-                for sample in family.samples:
-                    failures[sample.labels.get("exchange", "?")] = sample.value
-        for family in families:
-            if not family.name.endswith("_exchange_up"):
-                continue
+        out += _exchanges(url, families)
+        if seen is not None:
+            out += _command_latency(url, families, seen, limit)
+    return out
+
+
+def _exchanges(url: str, families: list[Any]) -> list[Observation]:
+    out: list[Observation] = []
+    failures: dict[str, float] = {}
+    for family in families:
+        if family.name.endswith("_exchange_failures"):
             for sample in family.samples:
-                exchange = sample.labels.get("exchange", "?")
-                up = sample.value >= 1
-                count = failures.get(exchange)
-                value = "up" if up else "down" + (f" ({count:.0f} failures)" if count else "")
-                out.append(Observation("exchange_failing", exchange, not up, value,
-                                       f"exchange {exchange}: {value}", f"curl -s {url}",
-                                       number=sample.value))
+                failures[sample.labels.get("exchange", "?")] = sample.value
+    for family in families:
+        if not family.name.endswith("_exchange_up"):
+            continue
+        for sample in family.samples:
+            exchange = sample.labels.get("exchange", "?")
+            up = sample.value >= 1
+            count = failures.get(exchange)
+            value = "up" if up else "down" + (f" ({count:.0f} failures)" if count else "")
+            out.append(Observation("exchange_failing", exchange, not up, value,
+                                   f"exchange {exchange}: {value}", f"curl -s {url}",
+                                   number=sample.value))
+    return out
+
+
+def _command_latency(url: str, families: list[Any], seen: dict[str, list[float]],
+                     limit: float) -> list[Observation]:
+    import hashlib
+
+    where = hashlib.sha256(url.encode()).hexdigest()[:8]  # the key holds no URL (tokens)
+    out: list[Observation] = []
+    for family in families:
+        if not family.name.endswith("_command_latency_seconds") or family.type != "histogram":
+            continue
+        totals: dict[str, list[float]] = {}
+        for sample in family.samples:
+            command = sample.labels.get("command", "?")
+            row = totals.setdefault(command, [0.0, 0.0])
+            if sample.name.endswith("_count"):
+                row[0] = sample.value
+            elif sample.name.endswith("_sum"):
+                row[1] = sample.value
+        for command, (count, total) in sorted(totals.items()):
+            key = f"{where}/{command}"
+            before = seen.get(key)
+            seen[key] = [count, total]
+            if before is None or count < before[0]:  # first sight, or the service restarted
+                continue
+            answered = count - before[0]
+            if answered <= 0:
+                continue  # no command answered this round: no verdict
+            mean = (total - before[1]) / answered
+            value = (f"mean {duration(mean)} over {answered:.0f} "
+                     f"answer{'s' if answered != 1 else ''} (limit {duration(limit)})")
+            out.append(Observation("command_latency", command, mean > limit, value,
+                                   f"/{command} answered in {value}", f"curl -s {url}",
+                                   number=mean))
     return out
 
 

@@ -43,6 +43,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("restart_loop", "critical", "restart loop", threshold=1),
     Rule("latency", "warning", "check too slow", threshold=2.0),
     Rule("exchange_failing", "warning", "exchange failing", fire_after=3),
+    Rule("command_latency", "warning", "commands answer too slowly", threshold=2.0),
     Rule("drift", "warning", "changed by hand", fire_after=1, resolve_after=1),
 )
 

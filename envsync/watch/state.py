@@ -1,7 +1,8 @@
 """The watcher's memory of one environment, on disk: ``<snapshots>/<env>/watch-state.json``.
 
 It holds the alerts' states (so a restarted watcher sends no second "firing"), what the
-previous round saw (restart counts, containers), when drift last ran, and the outbox: the
+previous round saw (restart counts, containers, the services' command-latency counters),
+when drift last ran, and the outbox: the
 notifications not yet delivered, retried after a restart. Written atomically after every
 round and every delivery; its JSON Schema is ``envsync/schemas/watch-state.json``.
 """
@@ -33,13 +34,16 @@ class WatchState:
     restarts: dict[str, int] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)
     outbox: list[dict[str, Any]] = field(default_factory=list)
+    # the services' command-latency histograms at the previous round: [count, sum] by key
+    counters: dict[str, list[float]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "environment": self.env, "round": self.round,
                 "drift_at": self.drift_at,
                 "alerts": {k: a.to_json() for k, a in sorted(self.alerts.items())},
                 "restarts": dict(sorted(self.restarts.items())),
-                "known": sorted(self.known), "outbox": self.outbox}
+                "known": sorted(self.known), "outbox": self.outbox,
+                "counters": dict(sorted(self.counters.items()))}
 
 
 def state_path(snapshots_dir: Path, env: str) -> Path:
@@ -64,7 +68,8 @@ def load_state(path: Path, env: str) -> WatchState:
     return WatchState(env=data["environment"], round=data["round"], drift_at=data["drift_at"],
                       alerts={k: AlertState.from_json(a) for k, a in data["alerts"].items()},
                       restarts=dict(data["restarts"]), known=set(data["known"]),
-                      outbox=list(data["outbox"]))
+                      outbox=list(data["outbox"]),
+                      counters={k: list(v) for k, v in data.get("counters", {}).items()})
 
 
 def save_state(path: Path, state: WatchState) -> None:

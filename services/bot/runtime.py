@@ -14,12 +14,13 @@ from typing import Any, Protocol
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram.ext import Application
 
 from services.bot import __version__
 from services.bot.core import MarketDataClient, build_registry
+from services.bot.metrics import CommandMetrics
 from services.bot.settings import BotSettings
 from services.bot.telegram_app import Counters, build_application
 
@@ -56,10 +57,12 @@ class BotRuntime:
         self.settings = settings
         self.transport = transport
         self.counters = Counters()
+        self.metrics = CommandMetrics()
         self.market = MarketDataClient(settings.market_data_url, settings.market_data_timeout)
         self.registry = build_registry(self.market, settings.allowed_chat_ids)
         self.application: Application = build_application(  # type: ignore[type-arg]
-            settings, self.registry, self.counters, with_updater=transport.with_updater
+            settings, self.registry, self.counters, with_updater=transport.with_updater,
+            metrics=self.metrics,
         )
         self.ready = False
         self.bot_username: str | None = None
@@ -124,6 +127,14 @@ class BotRuntime:
 
         return Route("/health", health)
 
+    def metrics_route(self) -> Route:
+        """/metrics: each command's answer time (Prometheus text; services/bot/metrics.py)."""
+        async def metrics(request: Request) -> Response:
+            return PlainTextResponse(self.metrics.render(time.monotonic() - self._started),
+                                     media_type="text/plain; version=0.0.4")
+
+        return Route("/metrics", metrics)
+
 
 class _Server(uvicorn.Server):
     # Several servers share one loop; serve() installs the signal handlers once for all.
@@ -140,15 +151,18 @@ def _server(app: Starlette, host: str, port: int) -> _Server:
 
 async def serve(settings: BotSettings, transport: Transport) -> None:
     """Run the bot until SIGTERM/SIGINT: the main server on the transport's port (health plus
-    its routes) and, when BOT_HEALTH_PORT is another port, a health-only server there."""
+    its routes) and, when BOT_HEALTH_PORT is another port, a server with /health and /metrics
+    there."""
     runtime = BotRuntime(settings, transport)
     extra = transport.routes(runtime)
     main_port = settings.webhook_port if extra else settings.health_port
-    main_app = Starlette(routes=[runtime.health_route(), *extra])
+    # /metrics on the health port only: a webhook's port faces Telegram (the internet)
+    inner = [runtime.health_route(), runtime.metrics_route()]
+    main_app = Starlette(routes=[*(inner if main_port == settings.health_port
+                                   else [runtime.health_route()]), *extra])
     servers = [_server(main_app, settings.host, main_port)]
     if main_port != settings.health_port:
-        servers.append(_server(Starlette(routes=[runtime.health_route()]), settings.host,
-                               settings.health_port))
+        servers.append(_server(Starlette(routes=inner), settings.host, settings.health_port))
 
     def stop_all() -> None:
         for s in servers:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 
 from telegram import Update
@@ -13,6 +14,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from services.bot.core import Registry
+from services.bot.metrics import CommandMetrics
 from services.bot.settings import BotSettings
 
 __all__ = ["Counters", "build_application", "send_reply"]
@@ -34,10 +36,12 @@ class Counters:
 
 
 def build_application(
-    settings: BotSettings, registry: Registry, counters: Counters, *, with_updater: bool
+    settings: BotSettings, registry: Registry, counters: Counters, *, with_updater: bool,
+    metrics: CommandMetrics | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The Application for either mode: polling needs PTB's Updater, a webhook receives
-    updates itself and feeds `application.update_queue`, so it goes without one."""
+    updates itself and feeds `application.update_queue`, so it goes without one. Each
+    answered command's time goes to `metrics` (/metrics)."""
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -52,6 +56,7 @@ def build_application(
     application = builder.build()
 
     async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        received = time.monotonic()
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None or not message.text:
             return
@@ -59,10 +64,15 @@ def build_application(
         reply = await registry.dispatch(message.text, chat.id)
         if reply is None:
             return
+        command = registry.command_of(message.text) or "unknown"
         if await send_reply(application, chat.id, reply):
             counters.replies += 1
+            if metrics is not None:
+                metrics.observe(command, time.monotonic() - received)
         else:
             counters.send_failures += 1
+            if metrics is not None:
+                metrics.failed(command)
 
     async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Log and carry on: one bad update or Bot API hiccup must not stop the bot.

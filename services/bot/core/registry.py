@@ -68,6 +68,15 @@ class Registry:
     def allows(self, chat_id: int) -> bool:
         return self._allowed is None or chat_id in self._allowed
 
+    def command_of(self, text: str) -> str | None:
+        """The registered command ``text`` calls, "unknown" for another slash command, None
+        for a message that is not a command (a bounded label for metrics)."""
+        words = text.split()
+        if not words or not words[0].startswith("/"):
+            return None
+        name = words[0][1:].split("@", 1)[0].lower()
+        return name if name in self._commands else "unknown"
+
     async def dispatch(self, text: str, chat_id: int) -> str | None:
         """The reply to `text` from `chat_id`, or None when the bot should stay silent
         (a chat not on the allow-list, or a message that is not a command).
