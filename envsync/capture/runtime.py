@@ -266,16 +266,18 @@ def _stats(client: Any, container_id: str) -> StatsRecord:
 
 
 def read_project_stats(url: str, project: str, sink: Callable[[str, StatsRecord], None], *,
-                       one_shot: bool = True) -> list[str]:
+                       one_shot: bool = True, client: Any = None) -> list[str]:
     """Read the stats of ``project``'s running containers on the engine at ``url``, in
     parallel, handing each to ``sink(container id, stats)`` as it comes in (a slow one
     holds up no other); the containers it read are returned. One-shot by default (memory
-    only, about 1 s). Raises one of :func:`~envsync.capture.engine.engine_errors` when the
+    only, about 1 s). ``client``: a connected client to use (and leave open), e.g. one kept
+    between rounds. Raises one of :func:`~envsync.capture.engine.engine_errors` when the
     engine cannot be reached or listed; a container that fails or vanishes is left out."""
     from envsync.capture.stats import read_stats
 
     failures = engine_errors()
-    client = connect(url)
+    own = client is None
+    client = connect(url) if client is None else client
     clients = [client]
     try:
         listed = client.api.containers(filters={"label": f"{PROJECT_LABEL}={project}",
@@ -297,7 +299,7 @@ def read_project_stats(url: str, project: str, sink: Callable[[str, StatsRecord]
                     future.result()
         return ids
     finally:
-        for c in clients:
+        for c in clients if own else clients[1:]:
             c.close()
 
 

@@ -5,16 +5,18 @@ second (older engines): the slow part of a round, by far. The watcher starts the
 little before each round (:attr:`StatsAhead.lead`, learnt from the previous reads), so the
 round finds them in and takes about as long as its HTTP checks; the memory it judges was
 sampled just before the round. A container whose read is late is left out of that round
-(its memory alerts keep their state) rather than holding the round up.
+(its memory alerts keep their state) rather than holding the round up; its answer, when it
+comes, is the next round's if that round's own read lacks the container.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from envsync.types import StatsRecord
@@ -34,6 +36,7 @@ class _Batch:
     done: threading.Event = field(default_factory=threading.Event)
     error: str | None = None
     finished: float | None = None
+    taken: bool = False
 
 
 class StatsAhead:
@@ -51,6 +54,8 @@ class StatsAhead:
         self._thread: threading.Thread | None = None
         self._took: deque[float] = deque(maxlen=8)   # how long the last complete reads took
         self._cold = True
+        self._late: dict[str, StatsRecord] = {}    # came in after their round took the read
+        self._client: Any = None
 
     @property
     def lead(self) -> float:
@@ -79,17 +84,27 @@ class StatsAhead:
             return True
 
     def _read(self, batch: _Batch) -> None:
-        from envsync.capture.engine import describe, engine_errors
+        from envsync.capture.engine import connect, describe, engine_errors
         from envsync.capture.runtime import read_project_stats
 
         def sink(cid: str, record: StatsRecord) -> None:
             with self._lock:
-                batch.results[cid] = record
+                if batch.taken:  # late for its round: newer than anything a round used
+                    self._late[cid] = record
+                else:
+                    batch.results[cid] = record
 
         try:
-            read_project_stats(self.url, self.project, sink, one_shot=self.one_shot)
+            if self._client is None:  # kept between reads: a connection per read costs CPU
+                self._client = connect(self.url)
+            read_project_stats(self.url, self.project, sink, one_shot=self.one_shot,
+                               client=self._client)
         except engine_errors() as exc:
             batch.error = describe(exc)
+            client, self._client = self._client, None   # reconnect next time
+            if client is not None:
+                with contextlib.suppress(*engine_errors()):
+                    client.close()
         finally:
             batch.finished = time.monotonic()
             if batch.error is None and self._cold:
@@ -99,14 +114,30 @@ class StatsAhead:
             batch.done.set()
 
     def take(self, wait: float) -> dict[str, StatsRecord] | None:
-        """What the current read has brought in after at most ``wait`` seconds (None when
-        no read was started; empty when the engine did not answer); the read is detached
-        either way."""
+        """What the current read has brought in after at most ``wait`` seconds, and for a
+        container it lacks, what came in late for the previous round (newer than what that
+        round used); None when no read was started and nothing came late; empty when the
+        engine did not answer. The read is detached either way."""
         with self._lock:
             batch = self._batch
-        if batch is None:
-            return None
-        batch.done.wait(max(0.0, wait))
+        if batch is not None:
+            batch.done.wait(max(0.0, wait))
         with self._lock:
             self._batch = None
-            return dict(batch.results)
+            if batch is None and not self._late:
+                return None
+            got = dict(self._late)
+            self._late.clear()
+            if batch is not None:
+                batch.taken = True
+                got.update(batch.results)
+            return got
+
+    def close(self) -> None:
+        """Close the kept client (a read still running fails and is dropped)."""
+        from envsync.capture.engine import engine_errors
+
+        client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(*engine_errors()):
+                client.close()

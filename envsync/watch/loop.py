@@ -290,6 +290,8 @@ class Watcher:
             self.stop.wait(max(0.0, next_at - time.monotonic()))
         self.deliverer.stop.set()
         self.outbox.wake.set()
+        for ahead in self._aheads.values():
+            ahead.close()
         self.deliverer.join(timeout=15)
         self.save(set(self.envs))
         self.log("info", "watch stopped", pending=len(self.outbox))

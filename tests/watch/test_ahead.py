@@ -34,6 +34,16 @@ def test_a_round_uses_the_stats_read_ahead_and_goes_on_without_a_late_one(
     assert got[ids["api"]]["memory_used_mb"] is not None
     assert ahead.take(0.1) is None        # taken: the next round needs a fresh read
 
+    assert ahead.start()
+    early = ahead.take(0)                 # the round could not wait: nothing in yet (a
+    assert early == {}                    # read waits for the engine's next tick)
+    thread = ahead._thread                # the answers come in after their round
+    assert thread is not None
+    thread.join(30)
+    late = ahead.take(0)                  # the next round gets them: newer than any used
+    assert late is not None and set(late) == set(ids.values())
+    assert ahead.take(0) is None          # used once
+
     late = {ids["api"]: got[ids["api"]]}  # worker's read did not come in time
     result = capture(env, stack.project.name, Redactor(), prefetched=late)
     assert set(result.stats) == {"api"}
