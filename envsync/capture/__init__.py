@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import platform
 import shutil
@@ -74,16 +73,6 @@ def _redact_model(model: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
             svc["environment"] = redactor.mapping(
                 {k: v.replace("$$", "$") if isinstance(v, str) else v for k, v in env.items()})
     return model
-
-
-def _relocate(model: dict[str, Any], tmp: Path, root: Path) -> dict[str, Any]:
-    """Make a model resolved in a temp folder read as if resolved in ``root`` (capture
-    passes ``origin`` to resolve instead, which also fixes the hashes)."""
-    text = json.dumps(model)
-    for form in {str(tmp), str(tmp.resolve())}:
-        text = text.replace(json.dumps(form)[1:-1], json.dumps(str(root))[1:-1])
-    result: dict[str, Any] = json.loads(text)
-    return result
 
 
 def _borrow_unversioned(worktree: Path, committed: Path, names: list[str]) -> list[str]:
