@@ -122,9 +122,15 @@ class BlueGreen:
 
     # --- the script's view ---------------------------------------------------------------
 
+    def _api_define(self) -> str:
+        """The script's ``HAPROXY_API`` array: docker exec into the proxy, a python3 that
+        writes each command to the runtime API's socket (what envsync runs)."""
+        words = shlex.join([self.docker, "exec", self.proxy_container, "python3", "-c",
+                            EXEC_SNIPPET, self.proxy.socket])
+        return f"HAPROXY_API=({words})"
+
     def _api(self, line: str) -> str:
-        return shlex.join([self.docker, "exec", self.proxy_container, "python3", "-c",
-                           EXEC_SNIPPET, self.proxy.socket]) + f' "{line}"'
+        return f'"${{HAPROXY_API[@]}}" "{line}"'
 
     def _curl(self, path: str, method: str = "GET", body: Any = None) -> str:
         import json
@@ -144,7 +150,7 @@ class BlueGreen:
                          f'{{{{(index .NetworkSettings.Networks "{self.network}").IPAddress}}}}'])
         health = shlex.join([self.docker, "inspect", "-f", "{{.State.Health.Status}}"])
         b, i = self.backend, self.idle
-        lines = [f"NEW=$({find})",
+        lines = [self._api_define(), f"NEW=$({find})",
                  f'until [ "$({health} "$NEW")" = healthy ]; do sleep 1; done  # at most '
                  f"{self.health_timeout_s:.0f} s",
                  f'NEW_IP=$({ip} "$NEW")',
@@ -350,11 +356,16 @@ class BlueGreen:
         notes = []
         try:
             runtime = self.runtime()
-            runtime.set_state(self.backend, self.live, "ready")
-            notes.append(f"{self.backend}/{self.live} ready")
             if self.new_address is not None:
-                self._drain_then_maint(runtime, self.idle, None)
-                notes.append(f"{self.backend}/{self.idle} maint")
+                # In this order, in one exec: the old slot takes requests before the new
+                # one stops taking them.
+                runtime.set_states((self.backend, self.live, "ready"),
+                                   (self.backend, self.idle, "drain"))
+                self._drain_then_maint(runtime, self.idle, None, drained=True)
+                notes.append(f"{self.backend}/{self.live} ready, {self.idle} maint")
+            else:
+                runtime.set_state(self.backend, self.live, "ready")
+                notes.append(f"{self.backend}/{self.live} ready")
         except ProxyError as exc:
             notes.append(str(exc))
         if self.new is not None:
@@ -490,9 +501,11 @@ class BlueGreen:
                                        f"{smoke.name}: {answer['error'] or 'ok'}"))
         return out
 
-    def _drain_then_maint(self, runtime: HAProxyRuntime, slot: str, interrupts: Any) -> None:
+    def _drain_then_maint(self, runtime: HAProxyRuntime, slot: str, interrupts: Any,
+                          drained: bool = False) -> None:
         """``drain``, wait (bounded) until the slot has no session, then ``maint``."""
-        runtime.set_state(self.backend, slot, "drain")
+        if not drained:
+            runtime.set_state(self.backend, slot, "drain")
         deadline = time.monotonic() + DRAIN_WAIT_S
         while time.monotonic() < deadline:
             try:

@@ -25,10 +25,13 @@ __all__ = ["EXEC_SNIPPET", "STATES", "HAProxyRuntime", "ProxyError", "Server", "
 
 STATES = ("ready", "drain", "maint")
 _READ = 65536
-EXEC_SNIPPET = ("import socket,sys;s=socket.socket(socket.AF_UNIX);s.settimeout(5);"
-                "s.connect(sys.argv[1]);s.sendall(sys.argv[2].encode()+b'\\n');"
-                "sys.stdout.buffer.write(b''.join(iter(lambda:s.recv(65536),b'')))")
-"""What ``docker exec`` runs in the proxy's container (argv: the socket, the command)."""
+EXEC_SNIPPET = ("import socket,sys\n"
+                "for c in sys.argv[2:]:\n"
+                " s=socket.socket(socket.AF_UNIX);s.settimeout(5);s.connect(sys.argv[1])\n"
+                " s.sendall(c.encode()+b'\\n')\n"
+                " sys.stdout.buffer.write(b''.join(iter(lambda:s.recv(65536),b''))+b'\\0')\n")
+"""What ``docker exec`` runs in the proxy's container (argv: the socket, the commands):
+each command on its own connection, in order, each answer followed by a NUL byte."""
 
 
 class ProxyError(EnvsyncError):
@@ -47,9 +50,9 @@ class Server:
     address: str
 
 
-def exec_argv(docker: str, container: str, socket_path: str, line: str) -> list[str]:
-    """The ``docker exec`` command that sends ``line`` to the socket in ``container``."""
-    return [docker, "exec", container, "python3", "-c", EXEC_SNIPPET, socket_path, line]
+def exec_argv(docker: str, container: str, socket_path: str, *lines: str) -> list[str]:
+    """The ``docker exec`` command that sends ``lines`` to the socket in ``container``."""
+    return [docker, "exec", container, "python3", "-c", EXEC_SNIPPET, socket_path, *lines]
 
 
 class HAProxyRuntime:
@@ -59,7 +62,7 @@ class HAProxyRuntime:
         self.path = path
         self.timeout_s = timeout_s
         self.where = str(path)
-        self._send: Callable[[str], str] = self._unix
+        self._send: Callable[..., list[str]] = self._unix_all
 
     @classmethod
     def in_container(cls, container: str, socket_path: str, *, docker_host: str | None = None,
@@ -69,34 +72,48 @@ class HAProxyRuntime:
         runtime = cls(Path(socket_path), timeout_s=timeout_s)
         runtime.where = f"{socket_path} in container {container}"
 
-        def send(line: str) -> str:
+        def send(*lines: str) -> list[str]:
             env = dict(os.environ)
             if docker_host:
                 env["DOCKER_HOST"] = docker_host
             try:
                 # Its own session: Ctrl-C at the terminal reaches envsync only, which
                 # then still needs the API to put the traffic back.
-                done = subprocess.run(exec_argv(docker, container, socket_path, line),
+                done = subprocess.run(exec_argv(docker, container, socket_path, *lines),
                                       capture_output=True, env=env, timeout=timeout_s,
                                       stdin=subprocess.DEVNULL, check=False,
                                       start_new_session=True)
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise ProxyError(f"HAProxy runtime API at {runtime.where}: {exc}") from None
             if done.returncode != 0:
-                lines = [ln.strip() for ln in done.stderr.decode(errors="replace").splitlines()
-                         if ln.strip()]
-                why = lines[-1] if lines else f"docker exec exited {done.returncode}"
+                said = [ln.strip() for ln in done.stderr.decode(errors="replace").splitlines()
+                        if ln.strip()]
+                why = said[-1] if said else f"docker exec exited {done.returncode}"
                 raise ProxyError(f"HAProxy runtime API at {runtime.where}: {why}")
-            return done.stdout.decode(errors="replace")
+            return done.stdout.decode(errors="replace").split("\0")[:len(lines)]
 
         runtime._send = send
         return runtime
 
     def command(self, line: str) -> str:
         """Send one command, return the whole answer."""
-        if "\n" in line or ";" in line:
-            raise ProxyError(f"one command per call, without ';' or a newline: {line!r}")
-        return self._send(line)
+        return self.commands(line)[0]
+
+    def commands(self, *lines: str) -> list[str]:
+        """Send each command in order (one connection each; through ``docker exec``, one
+        exec for all: what must follow at once, like the way back, is not held up by the
+        exec's start-up), return their answers."""
+        for line in lines:
+            if "\n" in line or ";" in line or "\0" in line:
+                raise ProxyError(f"one command per call, without ';' or a newline: {line!r}")
+        answers = self._send(*lines)
+        if len(answers) < len(lines):
+            raise ProxyError(f"HAProxy runtime API at {self.where}: "
+                             f"{len(answers)} answers to {len(lines)} commands")
+        return answers
+
+    def _unix_all(self, *lines: str) -> list[str]:
+        return [self._unix(line) for line in lines]
 
     def _unix(self, line: str) -> str:
         try:
@@ -133,6 +150,19 @@ class HAProxyRuntime:
         if answer:  # success is an empty answer
             raise ProxyError(f"HAProxy refused to set {backend}/{server} {state}: "
                              f"{answer.splitlines()[0]}")
+
+    def set_states(self, *changes: tuple[str, str, str]) -> None:
+        """``set server B/S state X`` for each (backend, server, state), in order, in one
+        go; ProxyError with HAProxy's answer when it refuses one (the ones before it are
+        done)."""
+        for _, _, state in changes:
+            if state not in STATES:
+                raise ValueError(f"state {state!r}: choose {', '.join(STATES)}")
+        answers = self.commands(*(f"set server {b}/{s} state {x}" for b, s, x in changes))
+        for (b, server, state), answer in zip(changes, answers, strict=True):
+            if answer.strip():
+                raise ProxyError(f"HAProxy refused to set {b}/{server} {state}: "
+                                 f"{answer.strip().splitlines()[0]}")
 
     def server(self, backend: str, name: str) -> Server:
         """One server of ``backend`` (ProxyError when it has none of that name)."""

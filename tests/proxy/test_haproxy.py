@@ -129,6 +129,10 @@ def test_the_exec_transport_reaches_the_socket_inside_the_container(
         runtime.set_state("app", "blue", "drain")
         assert set(_answers(client, url)) == {"200 green"}
         assert unix.server("app", "blue").status == "DRAIN"  # the same proxy, seen both ways
+        # several commands in one exec, in order (the way back: old ready, then new drain)
+        runtime.set_states(("app", "blue", "ready"), ("app", "green", "maint"))
+        assert set(_answers(client, url)) == {"200 blue"}
+        assert runtime.commands("show servers state app", "show info")[1].startswith("Name:")
     with pytest.raises(ProxyError, match="refused to set app/purple ready"):
         runtime.set_state("app", "purple", "ready")
     with pytest.raises(ProxyError, match=r"no\.sock in container .*No such file"):
