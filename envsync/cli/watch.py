@@ -53,6 +53,7 @@ def watch(
     names = list(envs or watchable(config))
     for name in names:
         env = config.environment(name)
+        env.one_engine("watch")
         if not env.runtime:
             raise typer.BadParameter(f"{name!r} has no runtime to watch", param_hint="ENV")
     if not names:

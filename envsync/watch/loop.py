@@ -36,8 +36,10 @@ STATS_FIRST_WAIT_S = 10.0
 
 
 def watchable(config: Config) -> list[str]:
-    """The environments with a runtime: what ``envsync watch`` watches by default."""
-    return [name for name, env in config.environments.items() if env.runtime]
+    """The environments with a runtime: what ``envsync watch`` watches by default (a fleet's
+    hosts are not watched: docs/scale.md)."""
+    return [name for name, env in config.environments.items()
+            if env.runtime and not env.engines]
 
 
 @dataclass

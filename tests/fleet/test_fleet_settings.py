@@ -81,7 +81,9 @@ def test_a_password_in_a_bad_url_is_not_shown(tmp_path: Path) -> None:
 
 def test_commands_that_act_on_one_engine_refuse_a_fleet(tmp_path: Path) -> None:
     (tmp_path / "envsync.yaml").write_text(HEAD + "    engines: [ssh://a@h1, ssh://a@h2]\n")
-    for args in (("deploy", "fleet"), ("backup", "fleet"), ("health", "fleet")):
+    for args in (("deploy", "fleet"), ("backup", "fleet"), ("health", "fleet"),
+                 ("watch", "fleet", "--once"), ("patch", "fleet", "--to", "vcs"),
+                 ("rollback", "fleet", "--level", "1")):
         result = run_cli(*args, cwd=tmp_path)
         assert result.exit_code == 2, args
         assert "a fleet (2 engines)" in result.stderr, (args, result.stderr)
