@@ -95,7 +95,7 @@ class Environment:
     # `engines:` (envsync/fleet/settings.py): the hosts of a fleet, instead of `docker:`;
     # `workers:` of them captured at once
     engines: tuple[EngineSpec, ...] = ()
-    workers: int = 8
+    workers: int = 16
 
     def one_engine(self, what: str) -> None:
         """Raise ConfigError when ``what`` (a command that acts on one engine) is asked of
@@ -372,7 +372,7 @@ def _fleet(r: _Reader, node: dict[str, Any], where: str, docker: str | None
            ) -> tuple[tuple[EngineSpec, ...], int]:
     """``engines:`` and ``workers:`` (envsync/fleet/settings.py)."""
     if node.get("engines") is None and node.get("workers") is None:
-        return (), 8
+        return (), 16
     from envsync.fleet.settings import DEFAULT_WORKERS, parse_engines, parse_workers
 
     if node.get("engines") is None:

@@ -43,7 +43,7 @@ def test_urls_and_named_hosts(tmp_path: Path) -> None:
 
 def test_default_worker_bound(tmp_path: Path) -> None:
     env = _load(tmp_path, "    engines: [ssh://a@h1, ssh://a@h2]\n")
-    assert env.workers == 8  # type: ignore[attr-defined]
+    assert env.workers == 16  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("body", "line", "says"), [
