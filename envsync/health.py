@@ -12,6 +12,8 @@ from envsync.types import CheckResult
 
 __all__ = ["HealthReport", "MemoryUse", "check_health"]
 
+_RUNTIME_PARTS = ("engine", "containers", "stats")
+
 
 class MemoryUse(TypedDict):
     """One container's memory against the limit envsync.yaml sets (``over`` above it)."""
@@ -32,8 +34,17 @@ class HealthReport:
     errors: list[dict[str, str]] = field(default_factory=list)
 
     @property
+    def unknown(self) -> str | None:
+        """Why health cannot be told (the engine, its containers or their memory could not
+        be read), or None. Not "healthy": nothing was seen to be."""
+        reasons = [f"{e['part']}: {e['reason']}" for e in self.errors
+                   if e.get("part") in _RUNTIME_PARTS]
+        return reasons[0] if reasons else None
+
+    @property
     def healthy(self) -> bool:
-        return all(c.get("status") == "ok" for c in self.checks.values()) and not any(
+        return self.unknown is None and all(
+            c.get("status") == "ok" for c in self.checks.values()) and not any(
             m["over"] for m in self.memory.values())
 
     def to_json(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ def health(
     """Run ENV's health checks and compare memory use with its limits.
 
     Exit 0 when every check answers as expected and no service is over its memory limit,
-    1 otherwise, 2 on trouble.
+    1 otherwise, 2 on trouble (also: an engine that does not answer: health unknown).
 
     Examples:
 
@@ -52,6 +52,10 @@ def health(
         sys.stdout.flush()
         done += 1
         if not watch or (rounds and done >= rounds):
+            if report.unknown:  # an engine that does not answer is trouble, not health
+                from envsync.errors import EngineError
+
+                raise EngineError(f"{env}: health unknown: {report.unknown}")
             raise typer.Exit(CLEAN if report.healthy else FINDINGS)
         time.sleep(interval)
 

@@ -126,9 +126,11 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     captured_at = time.monotonic()
     if current.get("containers") is None:
         reasons = [e["reason"] for e in current["meta"].get("errors") or []
-                   if e.get("part") == "runtime"]
+                   if e.get("part") in ("runtime", "engine", "containers")]
+        if not reasons and not env.runtime:
+            reasons = ["runtime: false in envsync.yaml (nothing runs there to deploy to)"]
         raise DeployError(f"cannot read {env_name}'s containers: "
-                          f"{reasons[0] if reasons else '?'}")
+                          f"{reasons[0] if reasons else 'the engine gave no reason'}")
     root = Path(current["git"]["path"])
     compose = current.get("compose") or {}
     project = str(compose.get("project") or env.compose.project or "")

@@ -55,16 +55,16 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
                                 snapshot_ref=snapshot_ref, progress=progress)
     root = repo_root(env.git.path or config.root)
     result = PatchResult(env=env_name, to=to, root=root, findings=len(drift.findings))
-    if snapshot.get("containers") is None and to == "runtime":
-        # Nothing to plan from: "nothing to do" would say the containers match the files.
+    if snapshot.get("containers") is None:
+        # Nothing to plan from, either way: "nothing to patch" would say that what runs
+        # matches the files (or that the files describe what runs), unseen.
         reasons = [e["reason"] for e in snapshot["meta"].get("errors") or []
-                   if e.get("part") in ("runtime", "containers")]
+                   if e.get("part") in ("runtime", "containers", "engine")]
+        if not reasons and not env.runtime:
+            reasons = ["runtime: false in envsync.yaml (nothing runs there to compare)"]
         raise EngineError(f"{env_name}: cannot read the running containers"
                           + (f": {reasons[0]}" if reasons else "")
-                          + "; `patch --to runtime` needs the engine")
-    if snapshot.get("containers") is None:
-        result.notes.append("the running containers could not be captured: nothing to "
-                            "reconcile against")
+                          + f"; `patch --to {to}` needs them")
     if to == "vcs":
         if not env.git.is_worktree:
             result.notes.append(f"{env_name} is not read from a working tree: the patch can "

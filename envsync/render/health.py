@@ -40,6 +40,7 @@ def render_health(report: HealthReport) -> str:
         console.print(mem)
     for err in report.errors:
         console.print(f"not captured: {err['part']}: {err['reason']}")
-    console.print(f"{report.env}: {'healthy' if report.healthy else 'UNHEALTHY'}")
+    verdict = "healthy" if report.healthy else "UNHEALTHY"
+    console.print(f"{report.env}: {'UNKNOWN' if report.unknown else verdict}")
     return buf.getvalue()
 
