@@ -4,8 +4,8 @@ Usage: .venv/bin/python bench/swarm_snapshot.py [--sizes 10,50,100] [--replicas 
 
 One stack of busybox services (``sleep``, 2 replicas each by default) is deployed on a
 single-node Swarm, grown to each size in turn (``docker stack deploy`` of a bigger file),
-and once every task runs, each of these is timed ``--runs`` times, interleaved, and its
-median printed:
+and once every task runs, each of these is timed ``--runs`` times in a row, and its median
+printed:
 
 - ``capture``: envsync's Swarm capture (services, tasks, nodes, secrets, configs: five list
   calls, secrets fingerprinted), what ``snapshot`` adds to git and compose;
