@@ -1,0 +1,296 @@
+"""``envsync deploy`` on the bundled services (issue 10's figures), all in one run.
+
+Usage: .venv/bin/python bench/deploy.py [--workers 4] [--window 5] [--health-timeout 20]
+
+The bundled services (services/: market-data, the bot, Redis, the HAProxy edge proxy) run
+from a temp git repository with tests/services/compose_stack.py's overlay (the exchange and
+Bot API fakes in containers on an internal network, every port on 127.0.0.1). The same
+closed-loop load (tests/helpers/load.py: ``--workers`` threads, POST /combined_price through
+the proxy's public port on 127.0.0.1) runs during each measurement:
+
+1. a release of market-data (a new setting) deployed by ``envsync deploy`` (blue-green) vs
+   the same kind of release by plain ``docker compose up -d market-data``: failed requests
+   and the longest gap between two successful answers;
+2. bad releases: one never healthy (its command never listens), one that fails in the watch
+   window (a memory limit its usage exceeds 80 % of): the time from the deploy's start to
+   traffic back on (or never off) the old container, read from the proxy's runtime API
+   (``show stat`` through docker exec, polled: the resolution is one poll, printed);
+3. the whole 3-service stack (a release changing market-data, the bot and Redis):
+   ``envsync deploy`` (market-data blue-green with its watch window, the others recreated,
+   health waits included) vs the raw ``docker compose up -d``.
+
+Not part of the test run; needs the engine and the images of scripts/build-images.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.git import Repo, make_repo  # noqa: E402
+from tests.helpers.load import LoadClient, LoadReport  # noqa: E402
+from tests.services.compose_stack import (  # noqa: E402
+    ComposeStack,
+    compose_stack,
+    copy_services,
+    write_overlay,
+)
+
+ENVSYNC = str(Path(sys.executable).parent / "envsync")
+CONFIG = """\
+environments:
+  local:
+    git: .
+    compose:
+      files: [services/docker-compose.base.yml, services/docker-compose.test.yml]
+      project: {project}
+    health:
+      - {{name: market-data, url: "http://127.0.0.1:{public}/health"}}
+    deploy:
+      strategy: {{market-data: blue-green}}
+      health_timeout: {health_timeout}
+      watch_window: {window}
+      restore_images: none
+      proxy:
+        service: proxy
+        preview_url: http://127.0.0.1:{preview}
+        backends: {{market-data: market_data}}
+      smoke:
+        market-data:
+          - {{method: POST, path: /combined_price, json: {{symbol: BTCUSDT}}, expect: 200}}
+"""
+
+
+class Bench:
+    def __init__(self, repo: Repo, overlay: Path, stack: ComposeStack, workers: int) -> None:
+        self.repo, self.overlay, self.stack, self.workers = repo, overlay, stack, workers
+        self.release_no = 1
+
+    def release(self, service: str, commit: bool = True, **extra: str) -> None:
+        """A new setting for ``service`` in the overlay (RELEASE=n), plus ``extra`` lines
+        replacing parts of its block (command, mem_limit)."""
+        self.release_no += 1
+        text = self.overlay.read_text()
+        block = re.search(rf"^  {re.escape(service)}:\n(?:    .*\n)*", text, re.M)
+        assert block, service
+        lines = [ln for ln in block.group(0).splitlines()
+                 if not ln.startswith(tuple(f"    {k}:" for k in extra))]
+        env = json.loads(next(ln for ln in lines if ln.startswith("    environment:"))
+                         .split(":", 1)[1]) if any(
+            ln.startswith("    environment:") for ln in lines) else {}
+        env["RELEASE"] = str(self.release_no)
+        lines = [ln for ln in lines if not ln.startswith("    environment:")]
+        lines.append(f"    environment: {json.dumps(env)}")
+        lines += [f"    {k}: {v}" for k, v in extra.items()]
+        self.overlay.write_text(text.replace(block.group(0), "\n".join(lines) + "\n"))
+        if commit:
+            self.repo.commit(f"release {self.release_no} of {service}")
+
+    def load(self) -> LoadClient:
+        load = LoadClient(self.stack.url("public") + "/combined_price", method="POST",
+                          json={"symbol": "BTCUSDT"}, workers=self.workers,
+                          max_seconds=600).start()
+        if not load.wait_first_success(60):
+            raise SystemExit("the proxy never answered 200")
+        time.sleep(2)  # a baseline before the change
+        return load
+
+    def deploy(self) -> tuple[int, float, dict[str, Any]]:
+        start = time.monotonic()
+        done = subprocess.run([ENVSYNC, "deploy", "local", "--execute", "--format", "json"],
+                              cwd=self.repo.path, capture_output=True, text=True, timeout=900)
+        seconds = time.monotonic() - start
+        try:
+            outcome: dict[str, Any] = json.loads(done.stdout)
+        except ValueError:
+            outcome = {"stdout": done.stdout[-2000:], "stderr": done.stderr[-2000:]}
+        return done.returncode, seconds, outcome
+
+    def settle(self) -> None:
+        """Back to a proxy whose blue slot is the one market-data container."""
+        self.stack.compose("up", "-d", "--wait", "--wait-timeout", "120", "--force-recreate",
+                           "--no-deps", "proxy", timeout=300)
+        for _ in range(100):
+            if self.stack.stats("market_data")["BACKEND"]["status"] == "UP":
+                return
+            time.sleep(0.3)
+
+
+class SlotWatch:
+    """Polls the proxy's slots (docker exec + show stat) in a thread: (t, {slot: status})."""
+
+    def __init__(self, stack: ComposeStack) -> None:
+        self.stack, self.stop_ev = stack, threading.Event()
+        self.rows: list[tuple[float, dict[str, str]]] = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.t0 = time.monotonic()
+
+    def _run(self) -> None:
+        while not self.stop_ev.is_set():
+            try:
+                stats = self.stack.stats("market_data")
+                self.rows.append((time.monotonic() - self.t0,
+                                  {s: stats[s]["status"] for s in ("blue", "green")}))
+            except (AssertionError, KeyError, subprocess.SubprocessError):
+                pass
+
+    def __enter__(self) -> SlotWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop_ev.set()
+        self.thread.join(30)
+
+    def timeline(self) -> dict[str, Any]:
+        """When the new slot took traffic (UP while the old one drained) and when the old
+        one was back alone; the polling resolution."""
+        if not self.rows:
+            return {}
+        first = self.rows[0][1]
+        old = next((s for s, v in first.items() if v.startswith("UP")), "blue")
+        new = "green" if old == "blue" else "blue"
+        switched = next((t for t, r in self.rows if r[new].startswith("UP")
+                         and not r[old].startswith("UP")), None)
+        back = None
+        if switched is not None:
+            back = next((t for t, r in self.rows if t > switched and r[old].startswith("UP")
+                         and not r[new].startswith("UP")), None)
+        gaps = [b[0] - a[0] for a, b in zip(self.rows, self.rows[1:], strict=False)]
+        return {"new_slot_live_at_s": _r(switched), "old_slot_back_at_s": _r(back),
+                "poll_resolution_s": _r(max(gaps) if gaps else None), "polls": len(self.rows)}
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _line(name: str, report: LoadReport, seconds: float | None = None) -> str:
+    extra = f", took {seconds:.1f} s" if seconds is not None else ""
+    return (f"  {name:<34} {report.requests:>6} requests, {report.failed:>4} failed, "
+            f"longest gap between successes {report.longest_gap_s:.2f} s{extra}")
+
+
+def memory_mib(stack: ComposeStack, service: str) -> float:
+    out = subprocess.run(["docker", "stats", "--no-stream", "--format", "{{.MemUsage}}",
+                          stack.container(service)], capture_output=True, text=True).stdout
+    value, unit = re.match(r"([\d.]+)\s*(\w+)", out.strip()).groups()  # type: ignore[union-attr]
+    return float(value) * {"KiB": 1 / 1024, "MiB": 1.0, "GiB": 1024.0}.get(unit, 1.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--window", type=float, default=5.0)
+    parser.add_argument("--health-timeout", type=float, default=20.0)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="envsync-bench-deploy-") as name:
+        tmp = Path(name)
+        repo = make_repo(tmp / "app")
+        services = copy_services(repo.path)
+        overlay = services / "docker-compose.test.yml"
+        ports = write_overlay(overlay)
+        project = f"envsync-bench-{uuid.uuid4().hex[:8]}"
+        repo.write("envsync.yaml", CONFIG.format(
+            project=project, public=ports["public"], preview=ports["preview"],
+            window=args.window, health_timeout=args.health_timeout))
+        repo.write(".gitignore", "snapshots/\n")
+        repo.commit("the services")
+        print(f"bench/deploy.py: {args.workers} closed-loop clients, POST /combined_price "
+              f"through the proxy on 127.0.0.1; watch window {args.window:g} s, health "
+              f"timeout {args.health_timeout:g} s", flush=True)
+        started = time.monotonic()
+        with compose_stack(tmp, services_dir=services, overlay=overlay, ports=ports,
+                           project=project) as stack:
+            print(f"stack up (6 containers, health waits) in {time.monotonic() - started:.1f} s",
+                  flush=True)
+            bench = Bench(repo, overlay, stack, args.workers)
+
+            print("\n1. a market-data release under load")
+            bench.release("market-data")
+            with bench.load() as load:
+                code, seconds, outcome = bench.deploy()
+            env_report = load.report
+            print(_line("envsync deploy (blue-green)", env_report, seconds)
+                  + f"; exit {code}, {outcome.get('result')}", flush=True)
+            if env_report.failures or code:
+                print(f"    first failures: {env_report.failures[:3]}; why: "
+                      f"{outcome.get('failure')}")
+            bench.release("market-data")
+            with bench.load() as load:
+                start = time.monotonic()
+                stack.compose("up", "-d", "market-data", timeout=300)
+                compose_s = time.monotonic() - start
+                time.sleep(3)  # the recreated container's start, seen by the clients
+            print(_line("docker compose up -d market-data", load.report, compose_s), flush=True)
+            if load.report.failures:
+                print(f"    first failures: {load.report.failures[:3]}")
+            bench.settle()
+
+            print("\n2. bad releases (time from the deploy's start)")
+            good = repo.git("rev-parse", "HEAD").strip()
+            bench.release("market-data",
+                          command='["python", "-c", "import time; time.sleep(3600)"]')
+            with bench.load() as load, SlotWatch(stack) as slots:
+                t0 = time.monotonic() - slots.t0
+                code, seconds, outcome = bench.deploy()
+            print(_line("never healthy", load.report, seconds)
+                  + f"; exit {code}; traffic never left the old slot: "
+                  f"{slots.timeline().get('new_slot_live_at_s') is None}", flush=True)
+            print(f"    why: {outcome.get('failure')}")
+            repo.git("reset", "--hard", good)  # the deploy put the files back already
+            rss = memory_mib(stack, "market-data")
+            limit = math.ceil(rss / 0.88)
+            bench.release("market-data", mem_limit=f"{limit}m")
+            with bench.load() as load, SlotWatch(stack) as slots:
+                t0 = time.monotonic() - slots.t0
+                code, seconds, outcome = bench.deploy()
+            line = slots.timeline()
+            print(_line(f"fails in the watch window ({limit} MiB)", load.report, seconds)
+                  + f"; exit {code}", flush=True)
+            print(f"    market-data used {rss:.1f} MiB; slots: {json.dumps(line)} (deploy "
+                  f"started at {t0:.2f} s)")
+            live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
+            if live is not None and back is not None:
+                print(f"    traffic back on the old version {back - t0:.1f} s after the "
+                      f"deploy's start, {back - live:.1f} s after the switch (window "
+                      f"{args.window:g} s)")
+            print(f"    why: {outcome.get('failure')}")
+            repo.git("reset", "--hard", good)
+
+            print("\n3. the whole stack (market-data, telegram-bot, redis)")
+            for service in ("market-data", "telegram-bot"):
+                bench.release(service, commit=False)
+            bench.release("redis")
+            code, seconds, outcome = bench.deploy()
+            print(f"  envsync deploy --execute            {seconds:6.1f} s, exit {code}, "
+                  f"{outcome.get('result')} (health waits and the {args.window:g} s watch "
+                  f"window included)", flush=True)
+            for service in ("market-data", "telegram-bot", "redis"):
+                bench.release(service, commit=False)
+            start = time.monotonic()
+            stack.compose("up", "-d", timeout=600)
+            print(f"  docker compose up -d                {time.monotonic() - start:6.1f} s "
+                  "(returns when the containers start, before they are healthy)")
+            start = time.monotonic()
+            stack.compose("up", "-d", "--wait", "--wait-timeout", "300", timeout=600)
+            print(f"  + until every service is healthy    {time.monotonic() - start:6.1f} s more")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
