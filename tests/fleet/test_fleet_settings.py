@@ -87,3 +87,24 @@ def test_commands_that_act_on_one_engine_refuse_a_fleet(tmp_path: Path) -> None:
         result = run_cli(*args, cwd=tmp_path)
         assert result.exit_code == 2, args
         assert "a fleet (2 engines)" in result.stderr, (args, result.stderr)
+
+
+def test_hosts_are_read_workers_at_a_time_with_progress(tmp_path: Path) -> None:
+    """Three hosts that refuse connections (nothing listens on their ports): each is one
+    error naming it, and progress counts them, ``workers`` at once."""
+    from envsync.capture.fleet import capture_fleet
+    from envsync.secrets import Redactor
+    from tests.helpers.docker import free_port
+
+    env = _load(tmp_path, "    engines:\n" + "".join(
+        f"      - {{name: h{i}, url: 'tcp://127.0.0.1:{free_port()}'}}\n" for i in range(3)))
+    seen: list[str] = []
+    result = capture_fleet(env, project="p", redactor=Redactor(b"k"),  # type: ignore[arg-type]
+                           workers=2, progress=seen.append)
+    assert list(result.hosts) == ["h0", "h1", "h2"]
+    assert [e["host"] for e in result.errors] == ["h0", "h1", "h2"]
+    assert all(e["part"] == "engine" and e["reason"].startswith(e["host"] + ": ")
+               for e in result.errors)
+    assert all(h["containers"] is None and h["duration_s"] >= 0 for h in result.hosts.values())
+    assert seen[0] == "engines: 0/3 captured (2 at once)"
+    assert seen[-1].startswith("engines: 3/3 captured, last h") and "(unreachable)" in seen[-1]
