@@ -2,8 +2,8 @@
 
 GET /health and POST /combined_price answer 200 with VERSION. A bad release is an env var:
 BAD=health: /health answers 500 (never healthy); BAD=smoke: /combined_price answers 500
-from FAIL_AFTER seconds after the first POST that did not come through the preview (no
-x-envsync-server header: users' traffic, after the switch); BAD=memory: from then on,
+from FAIL_AFTER seconds after the first POST of users' traffic (the x-test-public header
+the proxy's public frontend sets: only after the switch); BAD=memory: from then on,
 ALLOC_MB MiB are allocated and kept.
 """
 
@@ -52,7 +52,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
-        if not PUBLIC and "x-envsync-server" not in self.headers:
+        if not PUBLIC and self.headers.get("x-test-public"):
             PUBLIC.append(time.monotonic())
         self._answer(500 if BAD == "smoke" and _late() else 200)
 
