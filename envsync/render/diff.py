@@ -102,21 +102,37 @@ def _rich_table(tables: list[tuple[str, list[str], list[list[str]]]], lines: lis
     return buf.getvalue()
 
 
+_CODE_SAFE = re.compile(r"[^`\n\r|]*")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!~&])")
+"""``|`` is escaped where a row is joined."""
+
+
+def _md_text(text: str) -> str:
+    """Text from the compared files shown as text in Markdown: a value holding a backtick
+    would end its code span, and then ``<img onerror=…>`` or ``[link](…)`` would be markup
+    in a pull-request comment; a newline would end the table row. Every character Markdown
+    or HTML reads is escaped, a line break shown as ``\\n``; the rest reads as it is."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _markdown(result: DiffResult) -> str:
-    lines = [f"### envsync: {result.a} ↔ {result.b}", ""]
+    lines = [f"### envsync: {_md_text(result.a)} ↔ {_md_text(result.b)}", ""]
     if not result.findings:
         lines.append("No differences.")
     fleet = any(f.host for f in result.findings)
     for service, items in _groups(result).items():
-        lines += [f"#### {service}", "", f"| severity |{' host |' if fleet else ''} kind | "
+        lines += [f"#### {_md_text(service)}", "", f"| severity |{' host |' if fleet else ''} kind | "
                   "path | what |", "|---|---|---|---|" + ("---|" if fleet else "")]
         for f in items:
             how = f.direction.value if f.direction else f.kind.value
-            cells = [f.severity.label, *([f.host or "(all)"] if fleet else []), how,
-                     f"`{clip(f.path)}`", clip(f.message)]
+            path = clip(f.path)
+            cells = [f.severity.label, *([_md_text(f.host or "(all)")] if fleet else []), how,
+                     f"`{path}`" if _CODE_SAFE.fullmatch(path) else _md_text(path),
+                     _md_text(clip(f.message))]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
-    lines.append(_summary_line(result))
+    lines.append(_md_text(_summary_line(result)))
     return "\n".join(lines) + "\n"
 
 
