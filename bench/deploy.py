@@ -178,6 +178,16 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def _failed_span(report: LoadReport, load_started_at: float, deploy_at: float) -> str:
+    """When, after the deploy's start, the users saw failures: the first and the last."""
+    if not report.failures:
+        return "no failed request"
+    offset = deploy_at - load_started_at
+    first, last = report.failures[0][0] - offset, report.failures[-1][0] - offset
+    return (f"failed requests from {first:.1f} s to {last:.1f} s after the deploy's start "
+            f"({last - first:.1f} s; first: {report.failures[0][1][:60]})")
+
+
 def _line(name: str, report: LoadReport, seconds: float | None = None) -> str:
     extra = f", took {seconds:.1f} s" if seconds is not None else ""
     return (f"  {name:<34} {report.requests:>6} requests, {report.failed:>4} failed, "
@@ -254,23 +264,27 @@ def main() -> int:
             print(f"    why: {outcome.get('failure')}")
             repo.git("reset", "--hard", good)  # the deploy put the files back already
             rss = memory_mib(stack, "market-data")
-            limit = math.ceil(rss / 0.88)
+            # Past 80 % once it serves (a new container grows under load), else OOM.
+            limit = math.ceil(rss / 0.8)
             bench.release("market-data", mem_limit=f"{limit}m")
             with bench.load() as load, SlotWatch(stack) as slots:
                 t0 = time.monotonic() - slots.t0
+                load_t0, deploy_at = load._started, time.monotonic()
                 code, seconds, outcome = bench.deploy()
             line = slots.timeline()
             print(_line(f"fails in the watch window ({limit} MiB)", load.report, seconds)
                   + f"; exit {code}", flush=True)
             print(f"    market-data used {rss:.1f} MiB; slots: {json.dumps(line)} (deploy "
                   f"started at {t0:.2f} s)")
+            print(f"    users' view: {_failed_span(load.report, load_t0, deploy_at)}")
             live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
             if live is not None and back is not None:
                 print(f"    traffic back on the old version {back - t0:.1f} s after the "
                       f"deploy's start, {back - live:.1f} s after the switch (window "
                       f"{args.window:g} s)")
             print(f"    why: {outcome.get('failure')}")
-            repo.git("reset", "--hard", good)
+            if code:  # it failed: the old version runs, its files are the good commit
+                repo.git("reset", "--hard", good)
 
             print("\n3. the whole stack (market-data, telegram-bot, redis)")
             for service in ("market-data", "telegram-bot"):
@@ -280,6 +294,8 @@ def main() -> int:
             print(f"  envsync deploy --execute            {seconds:6.1f} s, exit {code}, "
                   f"{outcome.get('result')} (health waits and the {args.window:g} s watch "
                   f"window included)", flush=True)
+            if code:
+                print(f"    why: {outcome.get('failure') or outcome.get('stderr')}")
             for service in ("market-data", "telegram-bot", "redis"):
                 bench.release(service, commit=False)
             start = time.monotonic()
