@@ -121,7 +121,7 @@ def _limits(snap: Snapshot) -> dict[str, float]:
 
 def _timeline(config: Config, env: str, problems: list[str]) -> list[dict[str, str]]:
     from envsync.rollback.backup import list_restore_points
-    from envsync.rollback.execute import LOG_NAME
+    from envsync.rollback.outcome import LOG_NAME
 
     events = [{"time": p.time, "what": f"{p.kind} {p.tag}",
                "detail": f"commit {p.commit[:12]}" + (" + uncommitted edits" if p.dirty else "")}

@@ -1,8 +1,8 @@
 """Capture: reading the world (git, compose, env files, the engine) into a snapshot.
 
 Reading only: commands that change the world are plan steps run by
-:mod:`envsync.plan.executor`, and a rollback polls health checks over HTTP itself
-(:mod:`envsync.rollback.execute`).
+:mod:`envsync.plan.executor`; the health checks a rollback or deploy waits for are polled
+by :mod:`envsync.capture.health`.
 
 :func:`take_snapshot` assembles one ``envsync.snapshot/v1`` document for an environment.
 """

@@ -21,8 +21,9 @@ from envsync.config import GitSource
 from envsync.errors import GitError, os_reason
 from envsync.types import FileState, GitSection, Upstream
 
-__all__ = ["GitState", "StatusEntry", "capture_git", "git_status", "materialise", "parse_status",
-           "repo_root", "run_git"]
+__all__ = ["GitState", "StatusEntry", "capture_git", "create_tag", "git_status",
+           "is_valid_tag_name", "materialise", "parse_status", "paths_in_commit", "repo_root",
+           "run_git", "tag_commit", "tag_names", "tracked_paths"]
 
 
 def run_git(cwd: Path, *args: str, check: bool = True, binary: bool = False) -> Any:
@@ -130,6 +131,41 @@ def git_status(root: Path, *options: str, paths: Sequence[str] = ()) -> list[Sta
     out = run_git(root, "--literal-pathspecs", "status", "--porcelain=v1", "-z", *options,
                   *pathspec, binary=True)
     return parse_status(out)
+
+
+def tag_commit(root: Path, tag: str) -> str | None:
+    """The commit the tag ``tag`` points at, or None when there is no such tag."""
+    sha = run_git(root, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}",
+                  check=False)
+    return str(sha) if sha else None
+
+
+def tag_names(root: Path) -> set[str]:
+    """Every tag of the repository."""
+    return set((run_git(root, "tag", "--list") or "").split())
+
+
+def is_valid_tag_name(root: Path, tag: str) -> bool:
+    """True when git takes ``tag`` as a tag name (and it cannot be read as an option)."""
+    ok = run_git(root, "check-ref-format", f"refs/tags/{tag}", check=False) is not None
+    return ok and not tag.startswith("-")
+
+
+def create_tag(root: Path, tag: str, commit: str) -> None:
+    """A lightweight tag ``tag`` at ``commit``."""
+    run_git(root, "tag", tag, commit)
+
+
+def paths_in_commit(root: Path, commit: str, paths: Sequence[str]) -> tuple[str, ...]:
+    """Those of ``paths`` that ``commit`` holds."""
+    return tuple(p for p in paths
+                 if run_git(root, "cat-file", "-e", f"{commit}:{p}", check=False) is not None)
+
+
+def tracked_paths(root: Path, paths: Sequence[str]) -> set[str]:
+    """Those of ``paths`` that git tracks now."""
+    out = run_git(root, "ls-files", "-z", "--", *paths, binary=True) or b""
+    return {p for p in out.decode(errors="surrogateescape").split("\0") if p}
 
 
 def _status(root: Path) -> tuple[list[FileState], list[FileState]]:

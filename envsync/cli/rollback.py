@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -16,7 +16,7 @@ __all__ = ["register"]
 
 def rollback(
     ctx: typer.Context,
-    env: Annotated[str, typer.Argument(help="Environment name from envsync.yaml.", metavar="ENV")],
+    env: EnvArgument,
     level: Annotated[int, typer.Option("--level", "-l", metavar="N", help="1 configuration "
                      "(files + changed services), 2 containers (saved images), 3 full "
                      "(git reset, down, up).")],
@@ -60,7 +60,8 @@ def rollback(
     from envsync.render.console import info, warn
     from envsync.render.progress import progress_reporter
     from envsync.render.rollback import confirm_rollback, render_outcome, step_progress
-    from envsync.rollback.execute import execute_rollback, prepare_rollback
+    from envsync.rollback.execute import execute_rollback
+    from envsync.rollback.prepare import prepare_rollback
 
     check_format(fmt)
     config = state(ctx).config()

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
     from envsync.plan import Step
     from envsync.rollback.backup import BackupResult, PruneResult
-    from envsync.rollback.execute import Outcome, Prepared
+    from envsync.rollback.outcome import Outcome
     from envsync.rollback.points import RestorePoint
+    from envsync.rollback.prepare import Prepared
 
 __all__ = [
     "confirm_prune",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from envsync.capture import Progress
-from envsync.config import Config
+from envsync.config import Config, Environment
 from envsync.errors import EngineError, EnvsyncError, RollbackError
 from envsync.model import Snapshot
 from envsync.rollback.points import (
@@ -80,21 +80,6 @@ def _git_root(snapshot: Snapshot) -> Path:
     return Path((snapshot.get("git") or {})["path"])
 
 
-def _tags(root: Path) -> set[str]:
-    from envsync.capture.git import run_git
-
-    return set((run_git(root, "tag", "--list") or "").split())
-
-
-def _check_tag_name(root: Path, tag: str) -> None:
-    from envsync.capture.git import run_git
-
-    ok = run_git(root, "check-ref-format", f"refs/tags/{tag}", check=False) is not None
-    if not ok or tag.startswith("-"):
-        raise RollbackError(f"{tag!r} is not a valid git tag name: rename the environment "
-                            "to letters, digits, '-' and '_'")
-
-
 def _existing_archives(folder: Path, snapshots_dir: Path, warn: Progress
                        ) -> dict[str, Path]:
     """Image id → an archive of it kept by an earlier point (a bad manifest is skipped)."""
@@ -133,24 +118,14 @@ def take_backup(
 def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
                  progress: Progress, snapshot: Snapshot | None, warn: Progress
                  ) -> BackupResult:
-    from envsync.capture import take_snapshot
-    from envsync.capture.engine import (
-        connect,
-        describe,
-        engine_errors,
-        engine_url,
-        image_digests,
-        save_image,
-    )
-    from envsync.capture.git import run_git
-    from envsync.store import write_snapshot
-
     started = time.perf_counter()
     env = config.environment(env_name)
     env.one_engine("backup")
     if env.compose is None:
         raise RollbackError(f"{env_name}: has no compose files; there is nothing to back up")
     if snapshot is None:
+        from envsync.capture import take_snapshot
+
         snapshot = take_snapshot(config, env, progress=progress)
     commit = (snapshot.get("git") or {}).get("head")
     if not commit:
@@ -159,64 +134,74 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     folder = backup_dir(config, env_name)
     ensure_backup_dir(folder)
     now = dt.datetime.now(dt.UTC)
+    tag = _new_tag(root, folder, env_name, kind, now)
+    running = running_images(snapshot)
+    dirty = bool((snapshot.get("git") or {}).get("dirty"))
+    save_started = time.perf_counter()
+    saving = _save_images(config=config, env=env, running=running, images=images,
+                          folder=folder, tag=tag, progress=progress, warn=warn)
+    save_seconds = time.perf_counter() - save_started
+    progress("write the snapshot, the manifest and the tag")
+    point = RestorePoint(tag=tag, environment=env_name, kind=kind,
+                         time=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), commit=commit,
+                         snapshot="", dirty=dirty, images=saving.records, folder=folder)
+    snapshot_path = _record_point(config, root, point, snapshot)
+    return BackupResult(point=point, snapshot_path=snapshot_path, saved=saving.saved,
+                        reused=saving.reused, not_saved=saving.not_saved,
+                        notes=_notes(snapshot, running, commit, dirty),
+                        seconds=time.perf_counter() - started, save_seconds=save_seconds)
+
+
+def _new_tag(root: Path, folder: Path, env_name: str, kind: str, now: dt.datetime) -> str:
+    """The next free ``ENV-stable-YYYYMMDD[-N]`` tag (or the kind's prefix), checked."""
     # A manifest or folder left without its tag (a bad or half-removed point) keeps its
     # name: the new point never overwrites it.
+    from envsync.capture.git import is_valid_tag_name, tag_names
+
     taken = {p.stem if p.suffix == ".json" else p.name for p in folder.iterdir()}
-    tag = next_tag(env_name, kind, now, _tags(root) | taken)
-    _check_tag_name(root, tag)
-    running = running_images(snapshot)
-    result_notes: list[str] = []
+    tag = next_tag(env_name, kind, now, tag_names(root) | taken)
+    if not is_valid_tag_name(root, tag):
+        raise RollbackError(f"{tag!r} is not a valid git tag name: rename the environment "
+                            "to letters, digits, '-' and '_'")
+    return tag
+
+
+def _notes(snapshot: Snapshot, running: dict[str, tuple[str | None, str]], commit: str,
+           dirty: bool) -> list[str]:
+    """What a person should know about the point: images not recorded, edits not tagged."""
+    notes = []
     if snapshot.get("containers") is None:
-        result_notes.append("the engine was not captured: no images recorded")
+        notes.append("the engine was not captured: no images recorded")
     elif not running:
-        result_notes.append("no service container is running: no images recorded")
-    dirty = bool((snapshot.get("git") or {}).get("dirty"))
+        notes.append("no service container is running: no images recorded")
     if dirty:
-        result_notes.append(f"uncommitted edits: the tag marks {commit[:12]}; the snapshot "
-                            "holds the files as they are")
-    records: dict[str, ImageRecord] = {}
-    saved: list[str] = []
-    reused: list[str] = []
-    not_saved: list[str] = []
-    archive_dir = folder / tag
-    save_started = time.perf_counter()
+        notes.append(f"uncommitted edits: the tag marks {commit[:12]}; the snapshot "
+                     "holds the files as they are")
+    return notes
+
+
+@dataclass
+class _Saving:
+    """The images of a point: their records, and which archives were made how."""
+
+    records: dict[str, ImageRecord] = field(default_factory=dict)
+    saved: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    not_saved: list[str] = field(default_factory=list)
+
+
+def _save_images(*, config: Config, env: Environment,
+                 running: dict[str, tuple[str | None, str]], images: Images, folder: Path,
+                 tag: str, progress: Progress, warn: Progress) -> _Saving:
+    """An archive of each running service's image in ``folder/tag/`` (one per image:
+    hard-linked from an earlier point's when there is one, else ``docker save``), as
+    ``images`` allows. On any failure the folder goes, and the error names the cause."""
+    from envsync.capture.engine import describe, engine_errors
+
+    archive_dir, env_name = folder / tag, env.name
     try:
-        existing = (_existing_archives(folder, config.snapshots_dir, warn)
-                    if images != "none" and running else {})
-        client = None
-        by_id: dict[str, str] = {}  # image id → archive name, one archive per image
-        for service, (ref, image_id) in running.items():
-            record = ImageRecord(service=service, ref=ref, image_id=image_id)
-            records[service] = record
-            if images == "none":
-                continue
-            if image_id in by_id:
-                record.archive = by_id[image_id]
-            else:
-                name = f"{tag}/{image_id.removeprefix('sha256:')[:64]}.tar"
-                dest = folder / name
-                if image_id in existing:
-                    archive_dir.mkdir(exist_ok=True)
-                    progress(f"reuse the archive of {service}'s image")
-                    _link_or_copy(existing[image_id], dest)
-                    reused.append(image_id)
-                elif images == "all":
-                    archive_dir.mkdir(exist_ok=True)
-                    progress(f"docker save {service}'s image")
-                    if client is None:
-                        client = connect(engine_url(env.docker))
-                    save_image(client, image_id, dest)
-                    saved.append(image_id)
-                else:
-                    not_saved.append(image_id)
-                    continue
-                by_id[image_id] = name
-                record.archive = name
-            record.size = (folder / record.archive).stat().st_size
-        if client is not None:
-            for record in records.values():
-                record.digests = image_digests(client, record.image_id)
-            client.close()
+        return _archive_images(config=config, env=env, running=running, images=images,
+                               folder=folder, tag=tag, progress=progress, warn=warn)
     except engine_errors() as exc:
         shutil.rmtree(archive_dir, ignore_errors=True)
         if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:  # a full disk, not docker
@@ -231,33 +216,79 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     except BaseException:
         shutil.rmtree(archive_dir, ignore_errors=True)
         raise
-    save_seconds = time.perf_counter() - save_started
-    progress("write the snapshot, the manifest and the tag")
+
+
+def _archive_images(*, config: Config, env: Environment,
+                    running: dict[str, tuple[str | None, str]], images: Images, folder: Path,
+                    tag: str, progress: Progress, warn: Progress) -> _Saving:
+    from envsync.capture.engine import connect, engine_url, image_digests, save_image
+
+    out = _Saving()
+    existing = (_existing_archives(folder, config.snapshots_dir, warn)
+                if images != "none" and running else {})
+    client = None
+    by_id: dict[str, str] = {}  # image id → archive name, one archive per image
+    for service, (ref, image_id) in running.items():
+        record = ImageRecord(service=service, ref=ref, image_id=image_id)
+        out.records[service] = record
+        if images == "none":
+            continue
+        if image_id in by_id:
+            record.archive = by_id[image_id]
+        else:
+            name = f"{tag}/{image_id.removeprefix('sha256:')[:64]}.tar"
+            dest = folder / name
+            if image_id in existing:
+                (folder / tag).mkdir(exist_ok=True)
+                progress(f"reuse the archive of {service}'s image")
+                _link_or_copy(existing[image_id], dest)
+                out.reused.append(image_id)
+            elif images == "all":
+                (folder / tag).mkdir(exist_ok=True)
+                progress(f"docker save {service}'s image")
+                if client is None:
+                    client = connect(engine_url(env.docker))
+                save_image(client, image_id, dest)
+                out.saved.append(image_id)
+            else:
+                out.not_saved.append(image_id)
+                continue
+            by_id[image_id] = name
+            record.archive = name
+        record.size = (folder / record.archive).stat().st_size
+    if client is not None:
+        for record in out.records.values():
+            record.digests = image_digests(client, record.image_id)
+        client.close()
+    return out
+
+
+def _record_point(config: Config, root: Path, point: RestorePoint, snapshot: Snapshot) -> Path:
+    """Store the snapshot, write the manifest (``point.snapshot`` set to the stored file),
+    then tag the commit: last, so that a tag always has its manifest. On failure what was
+    written goes, the archives too; returns the snapshot's path."""
+    from envsync.capture.git import create_tag
+    from envsync.store import write_snapshot
+
     written: list[Path] = []
     try:
         snapshot_path = write_snapshot(config.snapshots_dir, snapshot)
         written.append(snapshot_path)
-        point = RestorePoint(
-            tag=tag, environment=env_name, kind=kind,
-            time=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), commit=commit,
-            snapshot=str(snapshot_path.resolve()), dirty=dirty, images=records, folder=folder,
-        )
+        point.snapshot = str(snapshot_path.resolve())
         write_point(point)
         written.append(point.manifest)
-        run_git(root, "tag", tag, commit)  # last: a tag always has its manifest
+        create_tag(root, point.tag, point.commit)
     except BaseException as exc:
-        shutil.rmtree(archive_dir, ignore_errors=True)
+        shutil.rmtree(point.folder / point.tag, ignore_errors=True)
         for path in written:
             with contextlib.suppress(OSError):
                 path.unlink()
         if isinstance(exc, EnvsyncError | OSError):
             why = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
-            raise RollbackError(f"{env_name}: the restore point {tag} could not be recorded: "
-                                f"{why} (nothing was kept)") from None
+            raise RollbackError(f"{point.environment}: the restore point {point.tag} could "
+                                f"not be recorded: {why} (nothing was kept)") from None
         raise
-    return BackupResult(point=point, snapshot_path=snapshot_path, saved=saved, reused=reused,
-                        not_saved=not_saved, notes=result_notes,
-                        seconds=time.perf_counter() - started, save_seconds=save_seconds)
+    return snapshot_path
 
 
 def _link_or_copy(src: Path, dest: Path) -> None:

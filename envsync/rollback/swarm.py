@@ -56,17 +56,13 @@ def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: 
     """:func:`envsync.rollback.execute.prepare_rollback` for a stack. Changes nothing."""
     from envsync.capture import take_snapshot
     from envsync.capture.engine import engine_errors
+    from envsync.capture.git import tag_commit
     from envsync.deploy.swarm import _deploy_step, _stack_path
     from envsync.plan import render_script
-    from envsync.rollback.execute import (
-        Prepared,
-        _at_risk,
-        _own_prefixes,
-        _running_since,
-        _tag_commit,
-    )
     from envsync.rollback.plan import RollbackPlan
     from envsync.rollback.points import backup_dir, choose_point, list_points
+    from envsync.rollback.preconditions import own_prefixes
+    from envsync.rollback.prepare import Prepared, at_risk, running_since
     from envsync.rollback.safety import describe_at_risk
     from envsync.store import load_snapshot
 
@@ -83,10 +79,10 @@ def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: 
         reasons = [e["reason"] for e in current["meta"].get("errors") or []]
         raise RollbackError(f"cannot read stack {env.swarm.stack} of {env.name}: "
                             f"{reasons[0] if reasons else '?'}")
-    point = choose_point(points, to, _running_since(current))
+    point = choose_point(points, to, running_since(current))
     point_snapshot = load_snapshot(Path(point.snapshot))
     root = Path(current["git"]["path"])
-    if _tag_commit(root, point.tag) != point.commit:
+    if tag_commit(root, point.tag) != point.commit:
         raise RollbackError(f"git tag {point.tag} is missing or no longer at "
                             f"{point.commit[:12]} in {root}: the restore point is broken")
     git = shutil.which("git") or "git"
@@ -127,14 +123,14 @@ def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: 
         rb.services = sorted((point_snapshot.get("swarm") or {}).get("services") or {})
         plan.add(_deploy_step(env, _stack_path(env, point.commit),
                               f"{point.tag}'s stack file"))
-    own = _own_prefixes(config, root)
-    at_risk = [a for a in _at_risk(root, rb) if not a.path.startswith(own)]
-    if at_risk:
-        plan.notes.append(f"overwrites what git cannot give back: {describe_at_risk(at_risk)};"
+    own = own_prefixes(config, root)
+    risky = [a for a in at_risk(root, rb) if not a.path.startswith(own)]
+    if risky:
+        plan.notes.append(f"overwrites what git cannot give back: {describe_at_risk(risky)};"
                           " --execute refuses without --force")
     return Prepared(config=config, env=env, root=root, current=current,
                     point_snapshot=point_snapshot, rollback=rb, script=render_script(plan),
-                    captured_at=captured_at, at_risk=at_risk)
+                    captured_at=captured_at, at_risk=risky)
 
 
 def execute_swarm_rollback(prepared: Any, force: bool,
@@ -153,7 +149,8 @@ def execute_swarm_rollback(prepared: Any, force: bool,
     )
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
-    from envsync.rollback.execute import REUSE_CAPTURE_S, Outcome, _append_log, _scrubber
+    from envsync.rollback.execute import REUSE_CAPTURE_S, scrubber
+    from envsync.rollback.outcome import Outcome, append_outcome
     from envsync.rollback.points import KIND_BEFORE_ROLLBACK
 
     started = time.perf_counter()
@@ -164,7 +161,7 @@ def execute_swarm_rollback(prepared: Any, force: bool,
 
     def finish() -> Any:
         outcome.seconds = round(time.perf_counter() - started, 3)
-        _append_log(config, env.name, outcome)
+        append_outcome(config, env.name, outcome)
         return outcome
 
     if prepared.at_risk and not force:
@@ -192,7 +189,7 @@ def execute_swarm_rollback(prepared: Any, force: bool,
     outcome.before_snapshot = str(before.snapshot_path)
     outcome.go_back = (f"envsync rollback {env.name} --to {before.point.tag} --level 3 "
                        "--execute")
-    redactor = _scrubber(prepared)
+    redactor = scrubber(prepared)
     path = None
     if rb.level != 2:
         unversioned = list(prepared.current.get("env_files") or {})
