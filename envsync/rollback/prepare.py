@@ -20,7 +20,8 @@ from envsync.rollback.plan import RollbackPlan
 from envsync.rollback.points import RestorePoint, backup_dir
 from envsync.rollback.safety import AtRisk, describe_at_risk
 
-__all__ = ["Prepared", "at_risk", "busy", "prepare_rollback", "running_since"]
+__all__ = ["Prepared", "at_risk", "busy", "choose_checked_point", "prepare_rollback",
+           "running_since"]
 
 
 def _noop(_: str) -> None:
@@ -70,12 +71,11 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing.
     A bad manifest is skipped and passed to ``warn``: it never blocks another point."""
     from envsync.capture.compose import compose_command
-    from envsync.capture.git import paths_in_commit, tag_commit, tracked_paths
+    from envsync.capture.git import paths_in_commit, tracked_paths
     from envsync.plan import render_script
     from envsync.rollback.current import capture_current
     from envsync.rollback.plan import Tools, plan_rollback
-    from envsync.rollback.points import choose_point, list_points
-    from envsync.store import load_snapshot
+    from envsync.rollback.points import list_points
 
     env = config.environment(env_name)
     env.one_engine("rollback")
@@ -104,12 +104,7 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
     if compose_error and level == 2:
         raise RollbackError(f"{compose_error} (level 2 runs compose with the files as they "
                             "are; levels 1 and 3 restore them from the restore point)")
-    point = choose_point(points, to, running_since(current))
-    point_snapshot = load_snapshot(Path(point.snapshot))
-    root = Path(current["git"]["path"])
-    if tag_commit(root, point.tag) != point.commit:
-        raise RollbackError(f"git tag {point.tag} is missing or no longer at "
-                            f"{point.commit[:12]} in {root}: the restore point is broken")
+    point, point_snapshot, root = choose_checked_point(points, to, current)
     names = _file_names(env, (point_snapshot, current))
     point_files = paths_in_commit(root, point.commit, names)
     tracked = tracked_paths(root, names)
@@ -135,6 +130,23 @@ def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | Non
                     point_snapshot=point_snapshot, rollback=rollback,
                     script=render_script(rollback.plan), captured_at=captured_at,
                     at_risk=risky, compose_error=compose_error, project_hint=hint)
+
+
+def choose_checked_point(points: list[RestorePoint], to: str | None, current: Snapshot
+                         ) -> tuple[RestorePoint, Snapshot, Path]:
+    """The point to return to (``to``, else the newest before what runs now started), its
+    snapshot and the repository; RollbackError when its git tag is gone or moved."""
+    from envsync.capture.git import tag_commit
+    from envsync.rollback.points import choose_point
+    from envsync.store import load_snapshot
+
+    point = choose_point(points, to, running_since(current))
+    point_snapshot = load_snapshot(Path(point.snapshot))
+    root = Path(current["git"]["path"])
+    if tag_commit(root, point.tag) != point.commit:
+        raise RollbackError(f"git tag {point.tag} is missing or no longer at "
+                            f"{point.commit[:12]} in {root}: the restore point is broken")
+    return point, point_snapshot, root
 
 
 def _project_hint(points: list[RestorePoint]) -> str | None:

@@ -20,7 +20,6 @@ import json
 import shutil
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from envsync.capture import Progress
@@ -56,15 +55,13 @@ def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: 
     """:func:`envsync.rollback.execute.prepare_rollback` for a stack. Changes nothing."""
     from envsync.capture import take_snapshot
     from envsync.capture.engine import engine_errors
-    from envsync.capture.git import tag_commit
     from envsync.deploy.swarm import _deploy_step, _stack_path
     from envsync.plan import render_script
     from envsync.rollback.plan import RollbackPlan
-    from envsync.rollback.points import backup_dir, choose_point, list_points
+    from envsync.rollback.points import backup_dir, list_points
     from envsync.rollback.preconditions import own_prefixes
-    from envsync.rollback.prepare import Prepared, at_risk, running_since
+    from envsync.rollback.prepare import Prepared, at_risk, choose_checked_point
     from envsync.rollback.safety import describe_at_risk
-    from envsync.store import load_snapshot
 
     assert env.swarm is not None and env.compose is not None
     points = list_points(backup_dir(config, env.name), snapshots_dir=config.snapshots_dir,
@@ -79,12 +76,7 @@ def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: 
         reasons = [e["reason"] for e in current["meta"].get("errors") or []]
         raise RollbackError(f"cannot read stack {env.swarm.stack} of {env.name}: "
                             f"{reasons[0] if reasons else '?'}")
-    point = choose_point(points, to, running_since(current))
-    point_snapshot = load_snapshot(Path(point.snapshot))
-    root = Path(current["git"]["path"])
-    if tag_commit(root, point.tag) != point.commit:
-        raise RollbackError(f"git tag {point.tag} is missing or no longer at "
-                            f"{point.commit[:12]} in {root}: the restore point is broken")
+    point, point_snapshot, root = choose_checked_point(points, to, current)
     git = shutil.which("git") or "git"
     plan = Plan(title=f"envsync rollback of {env.name} (stack {env.swarm.stack}) to "
                       f"{point.tag}, level {level}")
