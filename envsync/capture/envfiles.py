@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 from pathlib import Path
 
 from envsync.errors import CaptureError
@@ -22,15 +21,19 @@ class ParsedEnvFile:
 
 def parse_env_text(text: str) -> tuple[dict[str, str | None], list[int]]:
     """Every key's literal value as python-dotenv reads it (no interpolation from the host
-    environment, which would make the result depend on the shell), and the bad lines."""
-    from dotenv import dotenv_values
+    environment, which would make the result depend on the shell), and the bad lines.
+
+    One pass of dotenv's parser gives both (what ``dotenv_values(interpolate=False)`` does
+    inside): it costs about 100 µs a line, and a 1 MiB file has 100,000 lines."""
     from dotenv.parser import parse_stream
 
-    bad = [b.original.line for b in parse_stream(io.StringIO(text)) if b.error]
-    # python-dotenv logs each bad line as a warning, which Python prints on stderr when no
-    # handler is set; envsync reports those lines itself (meta.errors), naming the file.
-    logging.getLogger("dotenv.main").disabled = True
-    values = dict(dotenv_values(stream=io.StringIO(text), interpolate=False))
+    values: dict[str, str | None] = {}
+    bad: list[int] = []
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            bad.append(binding.original.line)
+        elif binding.key is not None:
+            values[binding.key] = binding.value
     return values, bad
 
 
