@@ -41,7 +41,8 @@ def approve_snapshot(*, config: Config, env_name: str, snapshot_ref: str | None 
     """Capture ``env_name`` now (or read ``snapshot_ref``) and store it, atomically, as the
     approved baseline. The snapshot is the one `snapshot` stores: secrets fingerprinted."""
     from envsync.compare import load_side
-    from envsync.store import write_snapshot
+    from envsync.errors import StorageError
+    from envsync.store import escaping_link_problem, write_snapshot
 
     path = approved_path(config, env_name)
     side = load_side(snapshot_ref or env_name, config, progress=lambda _: None)
@@ -51,6 +52,9 @@ def approve_snapshot(*, config: Config, env_name: str, snapshot_ref: str | None 
 
         raise SnapshotError(f"{snapshot_ref}: a snapshot of {snap['meta']['environment']!r}, "
                             f"not of {env_name!r}")
+    problem = escaping_link_problem(path, config.snapshots_dir)
+    if problem is not None:
+        raise StorageError(problem)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_snapshot(config.snapshots_dir, snap, out=path)
     git = snap.get("git") or {}
@@ -68,8 +72,13 @@ def baseline_findings(*, config: Config, env_name: str,
     and the file. Only findings not already ignored are there to write."""
     from envsync.compare import run_drift
     from envsync.diff.ignorefile import IGNORE_FILE, append_baseline
+    from envsync.errors import StorageError
+    from envsync.store import escaping_link_problem
 
-    _, result = run_drift(env_name=env_name, config=config, snapshot_ref=snapshot_ref)
     path = config.root / IGNORE_FILE
+    problem = escaping_link_problem(path, config.root)
+    if problem is not None:
+        raise StorageError(problem)
+    _, result = run_drift(env_name=env_name, config=config, snapshot_ref=snapshot_ref)
     written = append_baseline(path, result.findings, f"envsync baseline {env_name}")
     return written, path

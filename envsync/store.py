@@ -21,6 +21,7 @@ __all__ = [
     "REF_FORMS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "escaping_link_problem",
     "git_folder_problem",
     "list_snapshots",
     "load_snapshot",
@@ -113,6 +114,19 @@ def report_target_problem(path: Path) -> str | None:
         return (f"{path}: refused: it holds envsync's stored data (a snapshot, a restore "
                 "point or a log); write the report elsewhere")
     return None
+
+
+def escaping_link_problem(path: Path, inside: Path) -> str | None:
+    """Why envsync must not write its own file ``path`` (an approved baseline, the ignore
+    file): it is a symlink leading out of ``inside`` (a link committed to the repository,
+    ``snapshots/prod/approved.json -> ~/.bashrc``, would have it overwritten)."""
+    if not path.is_symlink():
+        return None
+    real, root = Path(os.path.realpath(path)), Path(os.path.realpath(inside))
+    if real == root or root in real.parents:
+        return None
+    return (f"{path}: refused: it is a symlink to {real}, outside {inside}; remove the link "
+            "(envsync writes its own files only inside the project)")
 
 
 def write_report(path: Path, text: str | bytes, mode: int = 0o644) -> None:
