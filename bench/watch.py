@@ -202,7 +202,7 @@ def main() -> None:
                         help="comma-separated intervals for the cost runs ('' for none)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="times each fault is made (a fault's phase within the round "
-                        "varies: the figures are each time and the worst)")
+                        "varies: the figures are each time and the worst); 0: cost only")
     parser.add_argument("--log", type=Path, help="write the watcher's log lines here")
     args = parser.parse_args()
     import logging
@@ -239,7 +239,8 @@ def main() -> None:
             compose(project, root, "up", "-d")
             env = {"BENCH_PORT": str(receiver.port)}
             try:
-                detection(root, project, receiver, smoke, fake, args, env)
+                if args.repeat > 0:
+                    detection(root, project, receiver, smoke, fake, args, env)
                 for interval in (float(x) for x in args.cost_intervals.split(",") if x):
                     cost(root, interval, args.cost_seconds, env)
             finally:

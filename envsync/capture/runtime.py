@@ -85,7 +85,8 @@ class _Errors:
 
 def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
                     stats: bool = True,
-                    prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
+                    prefetched: Mapping[str, StatsRecord] | None = None,
+                    client: Any = None) -> RuntimeResult:
     """Capture the containers, stats and health of ``project`` on ``env``'s engine.
 
     Never raises for engine trouble (unreachable, refused, died mid-capture): each part
@@ -95,12 +96,13 @@ def capture_runtime(env: Environment, *, project: str, redactor: Redactor,
 
     ``prefetched`` (container id → stats, read ahead by :func:`read_project_stats`) stands
     in for the stats calls, the slow part: a running container it lacks has no stats, and
-    is named under ``errors`` ("not read in time").
+    is named under ``errors`` ("not read in time"). ``client``: a connected engine client to
+    use and leave open (one kept between rounds saves connecting each time).
     """
     env.one_engine("health and watch")  # a fleet's snapshot reads its hosts (capture/fleet.py)
     with health_alongside(env.health, redactor) as health:
         result = capture_engine(engine_url(env.docker), project=project, redactor=redactor,
-                                stats=stats, prefetched=prefetched)
+                                stats=stats, prefetched=prefetched, client=client)
     result.health = health
     errors = _Errors()
     for name, check in result.health.items():
@@ -134,7 +136,8 @@ def health_alongside(checks: tuple[HealthCheck, ...], redactor: Redactor
 
 
 def capture_engine(url: str, *, project: str, redactor: Redactor, stats: bool = True,
-                   prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
+                   prefetched: Mapping[str, StatsRecord] | None = None,
+                   client: Any = None) -> RuntimeResult:
     """The containers and stats of ``project`` on the engine at ``url`` (no health checks).
 
     Never raises for engine trouble: the parts that could not be captured are in
@@ -142,7 +145,8 @@ def capture_engine(url: str, *, project: str, redactor: Redactor, stats: bool = 
     redactor.text(url)  # learns the URL's password: no message about the engine shows it
     result = RuntimeResult(engine={"url": public_url(url), "version": None, "api_version": None})
     errors = _Errors()
-    _capture_engine(url, project, redactor, result, errors, engine_errors(), stats, prefetched)
+    _capture_engine(url, project, redactor, result, errors, engine_errors(), stats, prefetched,
+                    client)
     result.errors = errors.as_list()
     result.containers = redactor.scrub(result.containers)
     return result
@@ -157,11 +161,13 @@ def _capture_engine(
     failures: tuple[type[BaseException], ...],
     with_stats: bool = True,
     prefetched: Mapping[str, StatsRecord] | None = None,
+    kept: Any = None,
 ) -> None:
     """Fill ``result``'s engine, containers and stats; engine trouble goes to ``errors``.
-    Without ``with_stats`` (the slow part), stats are left out and said to be skipped."""
+    Without ``with_stats`` (the slow part), stats are left out and said to be skipped.
+    ``kept``: a connected client to use and leave open (a watcher keeps one)."""
     try:
-        client = connect(url)
+        client = connect(url) if kept is None else kept
         version = client.api.version()
     except failures as exc:
         reason = describe(exc)
@@ -226,7 +232,7 @@ def _capture_engine(
         result.containers = dict(sorted(result.containers.items()))
         result.stats = dict(sorted(result.stats.items()))
     finally:
-        for c in clients:
+        for c in clients if kept is None else clients[1:]:
             c.close()
 
 

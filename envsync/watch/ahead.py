@@ -56,6 +56,7 @@ class StatsAhead:
         self._cold = True
         self._late: dict[str, StatsRecord] = {}    # came in after their round took the read
         self._client: Any = None
+        self._client_lock = threading.Lock()
 
     @property
     def lead(self) -> float:
@@ -84,7 +85,7 @@ class StatsAhead:
             return True
 
     def _read(self, batch: _Batch) -> None:
-        from envsync.capture.engine import connect, describe, engine_errors
+        from envsync.capture.engine import describe, engine_errors
         from envsync.capture.runtime import read_project_stats
 
         def sink(cid: str, record: StatsRecord) -> None:
@@ -95,10 +96,8 @@ class StatsAhead:
                     batch.results[cid] = record
 
         try:
-            if self._client is None:  # kept between reads: a connection per read costs CPU
-                self._client = connect(self.url)
             read_project_stats(self.url, self.project, sink, one_shot=self.one_shot,
-                               client=self._client)
+                               client=self.client())
         except engine_errors() as exc:
             batch.error = describe(exc)
             client, self._client = self._client, None   # reconnect next time
@@ -132,6 +131,20 @@ class StatsAhead:
                 batch.taken = True
                 got.update(batch.results)
             return got
+
+    def client(self) -> Any:
+        """The engine client kept for this project (connected now if none is): the rounds'
+        captures use it too. Raises one of engine_errors() when the engine is unreachable."""
+        from envsync.capture.engine import connect
+
+        with self._client_lock:  # not the results' lock: a round's take() never waits on it
+            if self._client is None:
+                self._client = connect(self.url)
+            return self._client
+
+    def drop_client(self) -> None:
+        """Forget the kept client (the engine failed): the next use connects afresh."""
+        self.close()
 
     def close(self) -> None:
         """Close the kept client (a read still running fails and is dropped)."""

@@ -114,6 +114,7 @@ class Watcher:
     def observe(self, env_name: str, state: WatchState, now: float) -> list[Observation]:
         import httpx
 
+        from envsync.capture.engine import engine_errors
         from envsync.errors import EnvsyncError
         from envsync.watch.observe import (
             capture,
@@ -126,8 +127,17 @@ class Watcher:
         env = self.config.environment(env_name)
         if env_name not in self.projects:
             self.projects[env_name] = project_of(self.config, env_name)
-        result = capture(env, self.projects[env_name], self.redactor,
-                         prefetched=self._stats(env_name))
+        prefetched = self._stats(env_name)
+        ahead = self._ahead(env_name)
+        try:  # one engine client kept between rounds: connecting costs most of a round's CPU
+            client = ahead.client()
+        except engine_errors():
+            client = None  # the capture connects itself and says why it cannot
+        result = capture(env, self.projects[env_name], self.redactor, prefetched=prefetched,
+                         client=client)
+        if client is not None and any(e["part"] == "engine" or e["part"] == "containers"
+                                      for e in result.errors):
+            ahead.drop_client()
         for err in result.errors:
             self.log("warning", "not observed", env=env_name, part=err["part"],
                      reason=err["reason"])

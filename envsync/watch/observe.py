@@ -44,13 +44,15 @@ def project_of(config: Config, env_name: str) -> str:
 
 
 def capture(env: Environment, project: str, redactor: Redactor, *,
-            prefetched: Mapping[str, StatsRecord] | None = None) -> RuntimeResult:
+            prefetched: Mapping[str, StatsRecord] | None = None,
+            client: Any = None) -> RuntimeResult:
     """Containers, stats and HTTP checks of ``project`` now (never raises for engine trouble).
     ``prefetched``: stats already read by container id (see :mod:`envsync.watch.ahead`),
-    instead of reading them now (1-2 s)."""
+    instead of reading them now (1-2 s); ``client``: an engine client kept between rounds."""
     from envsync.capture.runtime import capture_runtime
 
-    return capture_runtime(env, project=project, redactor=redactor, prefetched=prefetched)
+    return capture_runtime(env, project=project, redactor=redactor, prefetched=prefetched,
+                           client=client)
 
 
 class MemoryRow(TypedDict):
