@@ -140,6 +140,11 @@ _VENDOR = _Pattern("|".join((
     r"\bhttps://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
     r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]+",
 )))
+_VENDOR_HINT = re.compile(r"-----BEGIN |eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox"
+                          r"|[rs]k_|:AA|sk-|hooks\.slack\.com/|discord")
+"""A piece every ``_VENDOR`` format holds: searching for it costs a twentieth of running
+``_VENDOR``, whose twelve alternatives are tried at every position of a text (3.5 ms for a
+5 kB report, scrubbed twice on its way out)."""
 _TRIGGER = re.compile(
     r"://|=|(?<!\S)-|bearer|basic|authorization|x-|eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat"
     r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@|:[ \t\"']|[\"']:", re.IGNORECASE)
@@ -369,6 +374,9 @@ class TextScrubber:
             self._memo.clear()
             self._memo_version = self._version()
         self._memo[text] = out
+        # Scrubbing is idempotent: the text scrubbed is its own answer. A report is scrubbed
+        # when rendered and again, whole, by the scrubbed stdout it is written to.
+        self._memo.setdefault(out, out)
         return out
 
     def known(self, text: str) -> str:
@@ -444,6 +452,8 @@ class TextScrubber:
         return value.replace(inner, self._mark(inner)) if inner else value
 
     def _vendor(self, text: str) -> str:
+        if not _VENDOR_HINT.search(text):
+            return text
         return _VENDOR.re.sub(lambda m: self._secret(m.group(0)), text)
 
     def _urls(self, text: str) -> str:
