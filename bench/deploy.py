@@ -11,10 +11,10 @@ the proxy's public port on 127.0.0.1) runs during each measurement:
 1. a release of market-data (a new setting) deployed by ``envsync deploy`` (blue-green) vs
    the same kind of release by plain ``docker compose up -d market-data``: failed requests
    and the longest gap between two successful answers;
-2. bad releases: one never healthy (its command never listens), one that fails in the watch
-   window (a memory limit its usage exceeds 80 % of): the time from the deploy's start to
-   traffic back on (or never off) the old container, read from the proxy's runtime API
-   (``show stat`` through docker exec, polled: the resolution is one poll, printed);
+2. bad releases: one never healthy (its command never listens), one that passes its checks
+   and dies 20 s after it started, inside a 30 s watch window: whether traffic left the old
+   container and when the users' failed requests started and ended after the deploy's start
+   (the proxy's slots are polled too, ``show stat`` through docker exec: coarse);
 3. the whole 3-service stack (a release changing market-data, the bot and Redis):
    ``envsync deploy`` (market-data blue-green with its watch window, the others recreated,
    health waits included) vs the raw ``docker compose up -d``.
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import subprocess
 import sys
@@ -194,13 +193,6 @@ def _line(name: str, report: LoadReport, seconds: float | None = None) -> str:
             f"longest gap between successes {report.longest_gap_s:.2f} s{extra}")
 
 
-def memory_mib(stack: ComposeStack, service: str) -> float:
-    out = subprocess.run(["docker", "stats", "--no-stream", "--format", "{{.MemUsage}}",
-                          stack.container(service)], capture_output=True, text=True).stdout
-    value, unit = re.match(r"([\d.]+)\s*(\w+)", out.strip()).groups()  # type: ignore[union-attr]
-    return float(value) * {"KiB": 1 / 1024, "MiB": 1.0, "GiB": 1024.0}.get(unit, 1.0)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=4)
@@ -263,19 +255,22 @@ def main() -> int:
                   f"{slots.timeline().get('new_slot_live_at_s') is None}", flush=True)
             print(f"    why: {outcome.get('failure')}")
             repo.git("reset", "--hard", good)  # the deploy put the files back already
-            rss = memory_mib(stack, "market-data")
-            # Past 80 % once it serves (a new container grows under load), else OOM.
-            limit = math.ceil(rss / 0.8)
-            bench.release("market-data", mem_limit=f"{limit}m")
+            # A release that passes its checks and dies 20 s after it started: after the
+            # switch, inside a 30 s watch window (its restart is what the watch sees).
+            config = repo.path / "envsync.yaml"
+            config.write_text(config.read_text().replace(
+                f"watch_window: {args.window}", "watch_window: 30"))
+            bench.release("market-data", command=json.dumps([
+                "python", "-c", "import os, runpy, threading; threading.Timer(20, os._exit, "
+                "[3]).start(); runpy.run_module('services.market_data', run_name='__main__')"]))
             with bench.load() as load, SlotWatch(stack) as slots:
                 t0 = time.monotonic() - slots.t0
                 load_t0, deploy_at = load._started, time.monotonic()
                 code, seconds, outcome = bench.deploy()
             line = slots.timeline()
-            print(_line(f"fails in the watch window ({limit} MiB)", load.report, seconds)
+            print(_line("dies in the watch window (30 s)", load.report, seconds)
                   + f"; exit {code}", flush=True)
-            print(f"    market-data used {rss:.1f} MiB; slots: {json.dumps(line)} (deploy "
-                  f"started at {t0:.2f} s)")
+            print(f"    slots: {json.dumps(line)} (deploy started at {t0:.2f} s)")
             print(f"    users' view: {_failed_span(load.report, load_t0, deploy_at)}")
             live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
             if live is not None and back is not None:
@@ -283,7 +278,7 @@ def main() -> int:
                       f"deploy's start, {back - live:.1f} s after the switch (window "
                       f"{args.window:g} s)")
             print(f"    why: {outcome.get('failure')}")
-            if code:  # it failed: the old version runs, its files are the good commit
+            if code:  # rolled back: the old version runs, its files are the good commit
                 repo.git("reset", "--hard", good)
 
             print("\n3. the whole stack (market-data, telegram-bot, redis)")
