@@ -16,12 +16,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 files (an environment name, a path, compose's words) that must be shown, never obeyed."""
 
 
+_LONGEST = 2000
+"""Characters of a message shown; past it, the middle is cut (named by its length)."""
+
+
 def _line(prefix: str, text: str) -> None:
     from envsync.secrets import scrub_message
 
     # Plain write: a message must stay one line, whatever the terminal width. Messages
     # quote compose, docker and git, which may quote a secret: none leaves unscrubbed.
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", scrub_message(text))
+    if len(text) > _LONGEST:  # a 100 KB --ref quoted back is no clear line: keep both ends
+        cut = len(text) - _LONGEST
+        text = f"{text[:_LONGEST - 500]} …[{cut:,} characters]… {text[-500:]}"
     sys.stderr.write(f"envsync: {prefix}{text}\n")
     sys.stderr.flush()
 

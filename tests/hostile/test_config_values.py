@@ -57,3 +57,13 @@ def test_bad_value_is_one_line(repo: Repo, case: str, command: tuple[str, ...]) 
     line = _assert_one_line_error(run_cli(*command, cwd=repo.path), "envsync.yaml:", key)
     assert "\x00" not in line and "\x1b" not in line
     assert not (repo.path / "snapshots").exists()
+
+
+def test_a_huge_value_quoted_back_is_cut(repo: Repo) -> None:
+    """``--ref`` of 100,000 characters came back whole in its error line."""
+    repo.write("dc.yml", "services:\n  web:\n    image: busybox:1\n")
+    repo.write("envsync.yaml", ENV + "    compose: {files: [dc.yml]}\n")
+    repo.commit("app")
+    result = run_cli("diff", "local@" + "7" * 100_000, "local@latest", cwd=repo.path)
+    line = _assert_one_line_error(result, "characters]…")
+    assert len(line) < 2100
