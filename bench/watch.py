@@ -25,8 +25,8 @@ end, VmHWM the peak) and CPU (user+system of the watcher and its finished childr
 process it starts, until that ends 60 s later: reported apart, with the sender's RSS).
 CPU % over 10 minutes at that interval is extrapolated as
 (rounds in 10 min x CPU per steady round + drift runs in 10 min x CPU of one drift run) / 600 s,
-a drift run's CPU taken as the start-up's less its rounds and the sender's (an over-estimate:
-it holds the imports and the first connection too).
+a drift run's CPU measured apart (in the bench's process, with the compose and git processes
+it starts), before the cost runs.
 Not part of the test run; needs the engine and envsync-test/busybox:1 (scripts/setup-env).
 """
 
@@ -241,8 +241,10 @@ def main() -> None:
             try:
                 if args.repeat > 0:
                     detection(root, project, receiver, smoke, fake, args, env)
-                for interval in (float(x) for x in args.cost_intervals.split(",") if x):
-                    cost(root, interval, args.cost_seconds, env)
+                intervals = [float(x) for x in args.cost_intervals.split(",") if x]
+                drift = drift_cpu_seconds(root) if intervals else 0.0
+                for interval in intervals:
+                    cost(root, interval, args.cost_seconds, env, drift)
             finally:
                 compose(project, root, "down", "-v", "--timeout", "0")
 
@@ -332,7 +334,34 @@ def own_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cost(root: Path, interval: float, seconds: float, env: dict[str, str]) -> None:
+def drift_cpu_seconds(root: Path) -> float:
+    """CPU of one drift run (this process and the compose/git processes it runs), the
+    median of 3 after a first one that pays the imports."""
+    import resource
+
+    from envsync.config import load_config
+    from envsync.watch.observe import drift_observations
+
+    def cpu() -> float:
+        return sum(r.ru_utime + r.ru_stime for r in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+    config = load_config(root / "envsync.yaml")
+    drift_observations(config, "live")
+    runs = []
+    for _ in range(3):
+        before = cpu()
+        drift_observations(config, "live")
+        runs.append(cpu() - before)
+    took = sorted(runs)[1]
+    print(f"one drift run: {took:.2f} s CPU (median of 3; with its compose and git processes)",
+          flush=True)
+    return took
+
+
+def cost(root: Path, interval: float, seconds: float, env: dict[str, str],
+         drift_cpu: float) -> None:
     with watcher(root, interval, 300, env) as (proc, lines):
         start = time.monotonic()
         wait_rounds(lines, 1)
@@ -361,17 +390,13 @@ def cost(root: Path, interval: float, seconds: float, env: dict[str, str]) -> No
         n = rounds(lines) - n0
         rss, hwm = status_kb(proc.pid, "VmRSS"), status_kb(proc.pid, "VmHWM")
     per_round = cpu / n if n else float("nan")
-    # one drift run: what the start-up cost beyond its rounds and the sender (the start-up
-    # itself, import and connect, counted in: an over-estimate)
-    drift_cpu = max(0.0, first_cpu - n0 * per_round - sender_cpu)
     ten = 600.0
     extrapolated = (ten / interval * per_round + ten / 300 * drift_cpu) / ten * 100
     print(f"cost at --interval {interval:g} s over {wall:.0f} s ({n} rounds): "
           f"CPU {cpu:.2f} s = {cpu / wall * 100:.2f} % of one core measured; "
           f"{per_round * 1000:.0f} ms per round; start-up (first round, first drift run, "
           f"the sender's first life) {first_cpu:.2f} s CPU in {first_wall:.1f} s; "
-          f"extrapolated 10 min (rounds, and the start-up less its rounds and the "
-          f"sender as each drift run's cost): "
+          f"extrapolated 10 min (its rounds and 2 drift runs): "
           f"{extrapolated:.2f} % of one core (goal < 0.5 %); RSS {rss / 1024:.1f} MiB, peak "
           f"{max(hwm, rss_peak) / 1024:.1f} MiB (goal < 60 MB); sender process while it "
           f"runs: RSS {sender_rss:.1f} MiB, {sender_cpu:.2f} s CPU", flush=True)
