@@ -48,6 +48,7 @@ def load_deploys(config: Config, env: str) -> tuple[list[DeployEntry], list[str]
     from envsync.errors import EnvsyncError
     from envsync.files import LOG_LIMIT, read_json_lines
     from envsync.schemas import validate
+    from envsync.secrets import scrub_message
 
     log = config.snapshots_dir / env / LOG_NAME
     if not (log.exists() or log.is_symlink()):
@@ -64,8 +65,14 @@ def load_deploys(config: Config, env: str) -> tuple[list[DeployEntry], list[str]
         except EnvsyncError as exc:
             problems.append(f"{exc}; skipped")
             continue
+        # Scrubbed whole, before any column clips it: "postgres://u:PW@h" cut to
+        # "postgres://u:PW…" no longer looks like a URL password (a log written by hand,
+        # or by another tool, is read like a stored snapshot: never trusted to be clean).
+        failure = doc["failure"]
         entries.append(DeployEntry(
-            started=str(doc["started"]), ref=str(doc["ref"]), commit=str(doc["commit"]),
-            result=str(doc["result"]), seconds=float(doc["seconds"]), failure=doc["failure"],
+            started=str(doc["started"]), ref=scrub_message(str(doc["ref"])),
+            commit=str(doc["commit"]), result=str(doc["result"]),
+            seconds=float(doc["seconds"]),
+            failure=scrub_message(failure) if isinstance(failure, str) else failure,
             rollback=doc.get("rollback")))
     return sorted(entries, key=lambda e: e.started), problems
