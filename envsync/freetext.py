@@ -36,8 +36,8 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-__all__ = ["FINGERPRINT_RE", "MESSAGE_MARK", "Learned", "TextScrubber", "entropy", "high_entropy",
-           "is_secret_name", "learnable_parts"]
+__all__ = ["DIGEST", "FINGERPRINT_RE", "MESSAGE_MARK", "Learned", "TextScrubber", "entropy",
+           "high_entropy", "is_digest", "is_secret_name", "learnable_parts"]
 
 class _Pattern:
     """A regular expression compiled the first time it is used. Most texts hold nothing
@@ -152,6 +152,11 @@ _TRIGGER = re.compile(
 _TOKEN = re.compile(r"[^\s=,;'\"()\[\]{}<>|&@:/\\`]+")
 # Hex, alone or as a digest (``sha256:<hex>``: an image id, an image's label naming its base).
 _HEX = re.compile(r"(?:sha(?:1|256|384|512):)?[0-9a-fA-F-]+")
+# An image id or content digest as the engine writes it (``sha256:`` and 64 hex, or the
+# longer sha384/sha512 ones): an identifier by its form, never a secret, never learned, and
+# never cut by a learned piece, whatever key holds it (scripts/build-images labels an image
+# with its base's id; a fingerprint in its place once reached `docker save`).
+DIGEST = re.compile(r"sha(?:256|384|512):[0-9a-fA-F]{64,128}")
 _STAMP = re.compile(r"\d{8}T\d{4,6}Z?|\d{4}-?\d{2}-?\d{2}")
 _PORTISH = _Pattern(r"[\d.]*:?\d+(?:[:-]\d+)*(?:/(?:tcp|udp|sctp))?")
 _VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")
@@ -235,7 +240,13 @@ def _plain(value: str) -> bool:
     """True for values that are references or paths, never secrets themselves."""
     v = _unquote(value)
     return (not v or v.startswith(("/", "./", "../", "~/")) or bool(_VAR_REF.fullmatch(v))
-            or bool(FINGERPRINT_RE.search(v)) or MESSAGE_MARK in v or v.lower() in _TRIVIAL)
+            or bool(FINGERPRINT_RE.search(v)) or MESSAGE_MARK in v or v.lower() in _TRIVIAL
+            or is_digest(v))
+
+
+def is_digest(value: str) -> bool:
+    """True for an image id or digest (``sha256:<64 hex>``): an identifier, never a secret."""
+    return bool(DIGEST.fullmatch(value))
 
 
 def learnable_parts(value: str) -> list[str]:
@@ -423,6 +434,12 @@ class TextScrubber:
         spans: list[tuple[int, int]] = []
         for store in self._learned:
             spans += store.spans(text)
+        if spans and "sha" in text:
+            # A learned value that shares 8 characters with an image id (or is one, under
+            # a secret-looking name) must not cut it: ids are compared and sent to docker.
+            for start, end in (m.span() for m in DIGEST.finditer(text)):
+                spans = [piece for a, b in spans
+                         for piece in ((a, min(b, start)), (max(a, end), b)) if piece[0] < piece[1]]
         return self._replace_spans(text, spans)
 
     def _replace_spans(self, text: str, spans: list[tuple[int, int]]) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from envsync.errors import StorageError, os_reason
-from envsync.freetext import MESSAGE_MARK, Learned, TextScrubber, high_entropy, is_secret_name
+from envsync.freetext import MESSAGE_MARK, Learned, TextScrubber, high_entropy, is_digest, is_secret_name
 
 __all__ = [
     "FINGERPRINT_PREFIX",
@@ -55,8 +55,10 @@ def _has_url_password(value: str) -> bool:
 
 
 def looks_secret(name: str, value: str) -> bool:
-    """True when a key/value pair must be fingerprinted rather than recorded."""
-    if not value:
+    """True when a key/value pair must be fingerprinted rather than recorded. An image id or
+    digest (``sha256:<hex>``) never is, whatever its key: it names an image, and is compared
+    and sent to the engine (a bare hex value under a secret name, ``SECRET_KEY``, still is)."""
+    if not value or is_digest(value):
         return False
     if is_secret_key(name):
         return True
