@@ -76,6 +76,45 @@ def running_images(snapshot: Snapshot) -> dict[str, tuple[str | None, str]]:
     return dict(sorted(out.items()))
 
 
+def _engine_image_ids(env: Environment, snapshot: Snapshot,
+                      running: dict[str, tuple[str | None, str]]
+                      ) -> dict[str, tuple[str | None, str]]:
+    """``running`` with each image id read again from the engine: the snapshot's copy is
+    scrubbed for storage, and a scrubbed value must never reach `docker save` or be
+    recorded as the id to restore (a label holding an image's id once made it a
+    fingerprint). A service whose container stopped since the capture is left out."""
+    if not running:
+        return running
+    from envsync.capture.engine import connect, engine_errors, engine_url
+    from envsync.capture.runtime import NUMBER_LABEL, ONEOFF_LABEL, PROJECT_LABEL, SERVICE_LABEL
+
+    project = str((snapshot.get("compose") or {}).get("project")
+                  or (env.compose.project if env.compose else None) or "")
+    found: dict[str, tuple[int, str]] = {}
+    try:
+        client = connect(engine_url(env.docker))
+        try:
+            listed = client.api.containers(filters={"label": [f"{PROJECT_LABEL}={project}"],
+                                                    "status": "running"})
+        finally:
+            client.close()
+    except engine_errors() as exc:
+        from envsync.capture.engine import describe
+
+        reason = exc if isinstance(exc, EngineError) else describe(exc)
+        raise EngineError(f"{env.name}: cannot read the running images: {reason}") from None
+    for container in listed:
+        labels = container.get("Labels") or {}
+        service, number = labels.get(SERVICE_LABEL), labels.get(NUMBER_LABEL, "")
+        if not service or labels.get(ONEOFF_LABEL) == "True" or not container.get("ImageID"):
+            continue
+        rank = int(number) if number.isdigit() else 1 << 30  # the first replica, as captured
+        if service not in found or rank < found[service][0]:
+            found[service] = (rank, str(container["ImageID"]))
+    return {service: (ref, found[service][1]) for service, (ref, _) in running.items()
+            if service in found}
+
+
 def _git_root(snapshot: Snapshot) -> Path:
     return Path((snapshot.get("git") or {})["path"])
 
@@ -135,7 +174,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     ensure_backup_dir(folder)
     now = dt.datetime.now(dt.UTC)
     tag = _new_tag(root, folder, env_name, kind, now)
-    running = running_images(snapshot)
+    running = _engine_image_ids(env, snapshot, running_images(snapshot))
     dirty = bool((snapshot.get("git") or {}).get("dirty"))
     save_started = time.perf_counter()
     saving = _save_images(config=config, env=env, running=running, images=images,

@@ -46,12 +46,13 @@ SECRET = "5550001111:AAE-rollback-secret-never-printed"
 HASH_LABEL = "com.docker.compose.config-hash"
 
 
-def build_variant(client: Any, base: str, tag: str, content: str) -> str:
-    """An image FROM ``base`` with ``/variant`` holding ``content`` (so each is distinct);
-    returns its id."""
+def build_variant(client: Any, base: str, tag: str, content: str, extra: str = "") -> str:
+    """An image FROM ``base`` with ``/variant`` holding ``content`` (so each is distinct)
+    and ``extra`` Dockerfile lines; returns its id."""
     buf = io.BytesIO()
+    dockerfile = f"FROM {base}\nCOPY variant /variant\n{extra}"
     with tarfile.open(fileobj=buf, mode="w") as tar:
-        for name, data in (("Dockerfile", f"FROM {base}\nCOPY variant /variant\n".encode()),
+        for name, data in (("Dockerfile", dockerfile.encode()),
                            ("variant", content.encode())):
             info = tarfile.TarInfo(name)
             info.size = len(data)
