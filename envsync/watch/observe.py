@@ -188,10 +188,14 @@ def metrics_observations(urls: tuple[str, ...], client: Any, *, rules: RuleSet |
 def _exchanges(url: str, families: list[Any]) -> list[Observation]:
     out: list[Observation] = []
     failures: dict[str, float] = {}
+    latency: dict[str, float] = {}
     for family in families:
         if family.name.endswith("_exchange_failures"):
             for sample in family.samples:
                 failures[sample.labels.get("exchange", "?")] = sample.value
+        if family.name.endswith("_exchange_latency_seconds"):
+            for sample in family.samples:
+                latency[sample.labels.get("exchange", "?")] = sample.value
     for family in families:
         if not family.name.endswith("_exchange_up"):
             continue
@@ -200,8 +204,11 @@ def _exchanges(url: str, families: list[Any]) -> list[Observation]:
             up = sample.value >= 1
             count = failures.get(exchange)
             value = "up" if up else "down" + (f" ({count:.0f} failures)" if count else "")
+            took = latency.get(exchange)
+            # The last answered call's time says whether a failing exchange was slow or refused.
+            said = value + (f", last answer took {took * 1000:.0f} ms" if took is not None else "")
             out.append(Observation("exchange_failing", exchange, not up, value,
-                                   f"exchange {exchange}: {value}", f"curl -s {url}",
+                                   f"exchange {exchange}: {said}", f"curl -s {url}",
                                    number=sample.value))
     return out
 

@@ -40,6 +40,14 @@ class Metrics:
         for name, s in exchanges.items():
             up = 0 if s["ok"] is False else 1
             lines.append(f'market_data_exchange_up{{exchange="{name}"}} {up}')
+        lines += ["# HELP market_data_exchange_latency_seconds How long each exchange's last "
+                  "answered call took.",
+                  "# TYPE market_data_exchange_latency_seconds gauge"]
+        for name, s in exchanges.items():
+            if s.get("latency_ms") is not None:
+                seconds = s["latency_ms"] / 1000
+                lines.append(f'market_data_exchange_latency_seconds{{exchange="{name}"}} '
+                             f"{seconds:.4f}")
         cache = health["cache"]
         lines += ["# TYPE market_data_cache_hits_total counter",
                   f"market_data_cache_hits_total {cache.get('hits', 0)}",

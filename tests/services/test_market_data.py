@@ -154,6 +154,10 @@ def test_metrics_in_prometheus_text(fresh: httpx.Client) -> None:
     text = client.get("/metrics").text
     assert 'market_data_requests_total{route="/price",status="200"} 1' in text
     assert 'market_data_exchange_calls_total{exchange="okx"} 1' in text
+    # The last answered call's time, per exchange, in seconds (read by envsync watch).
+    latency = [line for line in text.splitlines()
+               if line.startswith('market_data_exchange_latency_seconds{exchange="okx"}')]
+    assert len(latency) == 1 and 0 <= float(latency[0].split()[-1]) < 10
 
 
 EXPECTED_ERROR = {
