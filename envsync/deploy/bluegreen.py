@@ -103,6 +103,10 @@ class BlueGreen:
     events: list[str] = field(default_factory=list)
     reason: str | None = None
     """Why the new container was removed (a failed check, the window), or None."""
+    live_ready: bool = False
+    """restore() put the old slot back in service already (it is not redone)."""
+    _baseline: dict[str, Any] | None = None
+    """The new container's restart count and state when its checks passed."""
 
     @property
     def backend(self) -> str:
@@ -239,6 +243,7 @@ class BlueGreen:
                                   f"preview: {bad[0]}")
             if not _sleep(interrupts, 0.5):
                 return 1, "interrupted"
+        self._baseline = _vital(self._inspect())
         self.phase = "checked"
         return 0, self._log(f"new {self.service} ({self.new}) healthy, checks passed")
 
@@ -277,9 +282,13 @@ class BlueGreen:
         round_no = captures = 0
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-watch")
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
+        runtime, client = self.runtime(), self._client()
         try:
             while True:
                 round_no += 1
+                dead = self._dead(runtime, client)
+                if dead:  # at once: the old slot drains, nothing else serves
+                    return self._fail(f"watch window: {dead}")
                 observations = self._smoke_observations()
                 if running.done():
                     captures += 1
@@ -302,10 +311,44 @@ class BlueGreen:
                 if not _sleep(interrupts, 0.5):
                     return 1, "interrupted"
         finally:
+            client.close()
             pool.shutdown(wait=False, cancel_futures=True)
         self.phase = "kept"
         return 0, self._log(f"new {self.service} passed {captures} captures and {round_no} "
                             f"smoke rounds in {time.monotonic() - started:.1f} s")
+
+    def _dead(self, runtime: HAProxyRuntime, client: Any) -> str | None:
+        """Why the new container cannot serve, from one inspect and the proxy's own check
+        (``inter 1s fall 2``), or None. Cheap enough for every round: a crash the restart
+        policy hides (a new process, a restart count), or an OOM kill, between two of the
+        window's 1-2 s captures is seen here, not missed."""
+        import docker.errors  # type: ignore[import-untyped]
+
+        from envsync.capture.engine import engine_errors
+
+        s = self.service
+        try:
+            now = _vital(dict(client.api.inspect_container(self.new)))
+        except docker.errors.NotFound:
+            return f"the new {s} container ({self.new}) is gone"
+        except engine_errors():
+            now = None  # the engine did not answer: the proxy's view and the captures decide
+        before = self._baseline or now
+        if now is not None and before is not None:
+            if now["oom"] and not before["oom"]:
+                return f"the new {s} container was killed out of memory (OOMKilled)"
+            if now["restarts"] != before["restarts"] or now["started"] != before["started"]:
+                return (f"the new {s} container crashed and was restarted ({now['restarts']} "
+                        f"restarts, {before['restarts']} when its checks passed)")
+            if not now["running"]:
+                return f"the new {s} container crashed: {now['status']} (exit {now['exit']})"
+        try:
+            status = runtime.server(self.backend, self.idle).status
+        except ProxyError:
+            return None
+        if status.startswith("DOWN") or status.startswith("NOLB"):
+            return f"HAProxy reports {self.backend}/{self.idle} (the new {s}) {status}"
+        return None
 
     def _runtime_observations(self, result: Any, restarts: dict[str, int],
                               known: set[str]) -> list[Any]:
@@ -341,8 +384,11 @@ class BlueGreen:
     # --- the way back --------------------------------------------------------------------
 
     def restore(self, _interrupts: Any = None) -> tuple[int, str]:
-        """Undo whatever was done before the window passed: old slot ready FIRST, the new
-        slot drained then maint, the new container removed. Never stops the old one."""
+        """Undo whatever was done before the window passed: the old slot ready FIRST, on
+        its own (nothing that may fail comes before it), then the new slot drained and
+        ``maint``, the new container removed. Never stops the old one. Safe to call again
+        (a step done is not redone). 1 with the reason when a step failed; the message says
+        whether the traffic is back on the old container."""
         if self.phase in ("kept", "retired", "restored"):
             return 0, f"{self.service}: nothing to undo ({self.phase})"
         if self.phase == "planned":
@@ -353,36 +399,57 @@ class BlueGreen:
                 return 0, f"{self.service}: nothing to undo"
             self.phase = "restored"
             return 0, self._log(f"{self.service}: " + "; ".join(removed))
-        notes = []
-        try:
-            runtime = self.runtime()
-            if self.new_address is not None:
-                # In this order, in one exec: the old slot takes requests before the new
-                # one stops taking them.
-                runtime.set_states((self.backend, self.live, "ready"),
-                                   (self.backend, self.idle, "drain"))
-                self._drain_then_maint(runtime, self.idle, None, drained=True)
-                notes.append(f"{self.backend}/{self.live} ready, {self.idle} maint")
-            else:
-                runtime.set_state(self.backend, self.live, "ready")
-                notes.append(f"{self.backend}/{self.live} ready")
-        except ProxyError as exc:
-            notes.append(str(exc))
-        if self.new is not None:
-            import docker.errors  # type: ignore[import-untyped]
-
-            client = self._client()
+        notes: list[str] = []
+        problems: list[str] = []
+        runtime = self.runtime()
+        if not self.live_ready:
+            for attempt in range(3):  # a docker exec that failed once (a busy engine)
+                try:
+                    runtime.set_state(self.backend, self.live, "ready")
+                    self.live_ready = True
+                    break
+                except ProxyError as exc:
+                    if attempt == 2:
+                        problems.append(str(exc))
+                    time.sleep(0.2)
+            if not self.live_ready:
+                why = (f"{self.service}: could not put {self.backend}/{self.live} back in "
+                       f"service, traffic may still go to the new container: {problems[0]}")
+                return 1, self._log(why)
+            notes.append(f"{self.backend}/{self.live} ready")
+        if self.new_address is not None:
             try:
-                client.containers.get(self.new).remove(force=True)
+                self._drain_then_maint(runtime, self.idle, None)
+                notes.append(f"{self.idle} maint")
+            except ProxyError as exc:
+                problems.append(str(exc))
+        from envsync.capture.engine import engine_errors
+
+        failures: tuple[type[BaseException], ...] = (EnvsyncError, *engine_errors())
+        try:
+            if self.new is not None:
+                self._remove_new()
                 notes.append(f"{self.new} removed")
-            except docker.errors.NotFound:
-                pass
-            finally:
-                client.close()
-        else:  # started but not found yet (a signal during compose up): the newest one
-            notes += self._remove_unknown_new()
+            else:  # started but not found yet (a signal during compose up): the newest one
+                notes += self._remove_unknown_new()
+        except failures as exc:  # said; the traffic is back already
+            problems.append(f"removing the new {self.service} container: {exc}")
+        if problems:
+            return 1, self._log(f"{self.service} back on {self.live} ({'; '.join(notes)}), "
+                                f"but: {'; '.join(problems)}")
         self.phase = "restored"
         return 0, self._log(f"{self.service} back on {self.live}: " + "; ".join(notes))
+
+    def _remove_new(self) -> None:
+        import docker.errors
+
+        client = self._client()
+        try:
+            client.containers.get(self.new).remove(force=True)
+        except docker.errors.NotFound:
+            pass  # removed already (a second restore)
+        finally:
+            client.close()
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -516,6 +583,14 @@ class BlueGreen:
             if not _sleep(interrupts, 0.2):
                 break
         runtime.set_state(self.backend, slot, "maint")
+
+
+def _vital(inspect: dict[str, Any]) -> dict[str, Any]:
+    """What tells a crash from an inspect: a restart (count, start time), an OOM kill."""
+    state = inspect.get("State") or {}
+    return {"running": bool(state.get("Running")), "status": state.get("Status"),
+            "exit": state.get("ExitCode"), "oom": bool(state.get("OOMKilled")),
+            "started": state.get("StartedAt"), "restarts": int(inspect.get("RestartCount") or 0)}
 
 
 def _as_check(smoke: SmokeCheck, base: str) -> Any:

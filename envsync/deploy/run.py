@@ -361,20 +361,31 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
     blue_green = list(dp.blue_green.values())
     outcome.blue_green = [_bg_record(bg) for bg in blue_green]
     failed = ran.failed
+    undo: list[str] = []
     if failed is not None and blue_green:
-        for bg in blue_green:  # the old containers serve again, the new ones are gone
-            bg.restore()
+        # the old containers serve again (their slot ready first), the new ones are gone
+        undone = [bg.restore() for bg in blue_green]
+        undo = [why for code, why in undone if code]
         outcome.blue_green = [_bg_record(bg) for bg in blue_green]
         # Only when nothing of the new release stays running: a service switched before
         # (kept) or recreated runs the new files, and the full rollback below takes it back.
         if _only_blue_green(dp, ran) and not any(bg.phase in ("kept", "retired")
                                                  for bg in blue_green):
             outcome.result = "failed"
-            outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
+            outcome.failure = "; ".join([f"step {failed.step.title!r} failed: "
+                                         f"{failed.reason()}", *undo])
             outcome.rollback = _files_back(prepared, before.point.tag, engine_url(env.docker))
+            stuck = [bg.service for bg in blue_green if bg.phase == "switched"
+                     and not bg.live_ready]
+            if stuck:  # the way back itself failed: traffic may be on the new container
+                outcome.rollback = {**(outcome.rollback or {"level": 3, "to": before.point.tag}),
+                                    "result": "failed",
+                                    "failure": f"{', '.join(stuck)}: the old slot is not "
+                                               "back in service"}
             return finish()
     if failed is not None:
-        outcome.failure = f"step {failed.step.title!r} failed: {failed.reason()}"
+        outcome.failure = "; ".join([f"step {failed.step.title!r} failed: {failed.reason()}",
+                                     *undo])
     else:
         from envsync.plan.verify import verify
 

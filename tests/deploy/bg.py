@@ -6,6 +6,7 @@ a small app (tests/deploy/bluegreen/app.py on envsync/python-base:3.11), the app
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import time
@@ -21,7 +22,9 @@ from tests.helpers.git import Repo, make_repo
 
 HERE = Path(__file__).parent / "bluegreen"
 BASE_IMAGE = "envsync/python-base:3.11"
-APP_IMAGE = "envsync-test/bg-app:1"
+# Tagged by app.py's content: helpers and CI runs on one engine with different app.py
+# versions must not re-tag each other's image mid-run.
+APP_IMAGE = "envsync-test/bg-app:" + hashlib.sha256((HERE / "app.py").read_bytes()).hexdigest()[:12]
 PROXY_IMAGE = "envsync/haproxy:2.6"
 PROBE = "import urllib.request as u; u.urlopen('http://127.0.0.1:8001/health', timeout=2)"
 COMPOSE = """\
@@ -142,7 +145,7 @@ class BlueGreenStack:
 
 
 def _app_image(client: Any) -> str:
-    """``envsync-test/bg-app:1``: app.py on the python base (built offline, FROM a local
+    """``envsync-test/bg-app:<app.py's hash>``: app.py on the python base (built offline, FROM a local
     image). Its own image, not the base: the HAProxy image carries the base's id as a
     label value, and envsync's redactor then treats that id as a secret."""
     import io

@@ -86,3 +86,42 @@ def test_sigterm_keeps_the_old_version_serving(bg_stack: BlueGreenStack, at: str
     assert record["rollback"]["files_only"] and record["rollback"]["result"] == "ok"
     assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good
     assert bg_stack.drift_code() == 0
+
+
+def test_a_crash_restarted_in_the_window_switches_back(bg_stack: BlueGreenStack) -> None:
+    """A release that passes its checks, then exits once a second after users' traffic
+    reaches it, and that its restart policy starts again (serving then): the window sees
+    the restart at once (its count since the checks passed, not between two captures that
+    may both come after it), the old slot serves again, exit 1 naming the crash."""
+    from tests.helpers.load import LoadClient
+
+    text = bg_stack.file.read_text()
+    bg_stack.file.write_text(text.replace("    stop_grace_period: 2s",
+                                          "    restart: unless-stopped\n"
+                                          "    stop_grace_period: 2s"))
+    bg_stack.release("BAD: exit", 'FAIL_AFTER: "1"')
+    (old,) = bg_stack.apps()
+    # a pause per request: failures count time, not how fast a dead backend says 503
+    with LoadClient(bg_stack.url + "/combined_price", method="POST", json={"symbol": "B"},
+                    workers=2, pause_s=0.02) as load:
+        assert load.wait_first_success()
+        result = bg_stack.cli("deploy", "prod", "--ref", "v2", "--execute")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "watch window" in result.stdout and "crashed" in result.stdout, result.stdout
+    report = load.report
+    print(f"{report.failed} failed of {report.requests}")  # a figure
+    assert report.bodies.get(json.dumps({"version": "2", "ok": True}), 0) > 0  # it served
+    assert report.failed <= report.requests // 10, report.failures[:5]
+    (still,) = bg_stack.apps()
+    assert still.id == old.id
+    import httpx
+
+    answers = {httpx.post(bg_stack.url + "/combined_price", json={}, timeout=5).text
+               for _ in range(10)}
+    assert answers == {json.dumps({"version": "1", "ok": True})}
+    record = bg_stack.log()[-1]
+    assert record["result"] == "failed" and "watch window" in record["failure"]
+    assert "crashed" in record["blue_green"][0]["reason"]
+    assert record["blue_green"][0]["phase"] == "restored"
+    assert record["rollback"]["files_only"] and record["rollback"]["result"] == "ok"
+    assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good

@@ -4,7 +4,8 @@ GET /health and POST /combined_price answer 200 with VERSION. A bad release is a
 BAD=health: /health answers 500 (never healthy); BAD=smoke: /combined_price answers 500
 from FAIL_AFTER seconds after the first POST of users' traffic (the x-test-public header
 the proxy's public frontend sets: only after the switch); BAD=memory: from then on,
-ALLOC_MB MiB are allocated and kept.
+ALLOC_MB MiB are allocated and kept; BAD=exit: the process exits (code 3) then, once per
+container (a file marks it): a crash its restart policy hides (the restarted one serves).
 """
 
 import json
@@ -12,12 +13,14 @@ import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 VERSION = os.environ.get("VERSION", "?")
 BAD = os.environ.get("BAD", "")
 FAIL_AFTER = float(os.environ.get("FAIL_AFTER", "0"))
 PUBLIC = []  # when the first users' POST came
 KEPT = []
+CRASHED = Path("/tmp/envsync-test-crashed")
 
 
 def _late():
@@ -27,6 +30,11 @@ def _late():
 def _allocate():
     while not _late():
         time.sleep(0.1)
+    if BAD == "exit":
+        if not CRASHED.exists():
+            CRASHED.touch()
+            os._exit(3)
+        return
     KEPT.append(bytearray(int(os.environ.get("ALLOC_MB", "44")) * 1024 * 1024))
     for i in range(0, len(KEPT[0]), 4096):  # touch every page: resident, not just reserved
         KEPT[0][i] = 1
@@ -61,7 +69,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
-    if BAD == "memory":
+    if BAD in ("memory", "exit"):
         threading.Thread(target=_allocate, daemon=True).start()
     server = ThreadingHTTPServer(("0.0.0.0", 8001), Handler)
     server.daemon_threads = True
