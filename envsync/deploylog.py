@@ -45,26 +45,13 @@ class DeployEntry:
 def load_deploys(config: Config, env: str) -> tuple[list[DeployEntry], list[str]]:
     """The deploys of ``env``, oldest first, and one line per line skipped."""
     from envsync.deploy.run import LOG_NAME
-    from envsync.errors import EnvsyncError
-    from envsync.files import LOG_LIMIT, read_json_lines
-    from envsync.schemas import validate
+    from envsync.files import read_log_records
     from envsync.secrets import scrub_message
 
-    log = config.snapshots_dir / env / LOG_NAME
-    if not (log.exists() or log.is_symlink()):
-        return [], []
-    try:
-        lines, problems = read_json_lines(log, LOG_LIMIT, "deploy log")
-    except EnvsyncError as exc:  # too large, a device, unreadable: the rest still shows
-        return [], [f"{exc}; skipped"]
-    problems = [f"{line}; skipped" for line in problems]
+    docs, problems = read_log_records(config.snapshots_dir / env / LOG_NAME, "deploy-log",
+                                      "deploy log")
     entries = []
-    for number, doc in lines:
-        try:
-            validate(doc, "deploy-log", f"{log}:{number}")
-        except EnvsyncError as exc:
-            problems.append(f"{exc}; skipped")
-            continue
+    for doc in docs:
         # Scrubbed whole, before any column clips it: "postgres://u:PW@h" cut to
         # "postgres://u:PW…" no longer looks like a URL password (a log written by hand,
         # or by another tool, is read like a stored snapshot: never trusted to be clean).

@@ -30,6 +30,7 @@ __all__ = [
     "parse_json",
     "read_bytes_bounded",
     "read_json_lines",
+    "read_log_records",
     "read_text_bounded",
     "size_text",
 ]
@@ -191,3 +192,27 @@ def read_json_lines(path: Path, limit: int, what: str,
         except EnvsyncError as exc:
             problems.append(str(exc).replace(f"{path}:{number}:1:", f"{path}:{number}:"))
     return documents, problems
+
+
+def read_log_records(path: Path, schema: str, what: str) -> tuple[list[Any], list[str]]:
+    """The records of one of envsync's JSONL logs that pass ``schema`` (envsync/schemas),
+    and one ``…; skipped`` line per line that does not: a bad line never hides the rest.
+    An absent log has no records; one too large or unreadable is one problem."""
+    from envsync.schemas import validate
+
+    if not (path.exists() or path.is_symlink()):
+        return [], []
+    try:
+        lines, problems = read_json_lines(path, LOG_LIMIT, what)
+    except EnvsyncError as exc:  # too large, a device, unreadable: the rest still shows
+        return [], [f"{exc}; skipped"]
+    problems = [f"{line}; skipped" for line in problems]
+    records = []
+    for number, doc in lines:
+        try:
+            validate(doc, schema, f"{path}:{number}")
+        except EnvsyncError as exc:
+            problems.append(f"{exc}; skipped")
+            continue
+        records.append(doc)
+    return records, problems

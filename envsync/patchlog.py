@@ -51,25 +51,12 @@ def append_patch(path: Path, line: dict[str, Any]) -> Path:
 
 def load_patches(config: Config, env: str) -> tuple[list[PatchEntry], list[str]]:
     """The runtime patches of ``env``, oldest first, and one line per line skipped."""
-    from envsync.errors import EnvsyncError
-    from envsync.files import LOG_LIMIT, read_json_lines
-    from envsync.schemas import validate
+    from envsync.files import read_log_records
 
-    log = config.snapshots_dir / env / PATCH_LOG
-    if not (log.exists() or log.is_symlink()):
-        return [], []
-    try:
-        lines, problems = read_json_lines(log, LOG_LIMIT, "patch log")
-    except EnvsyncError as exc:  # too large, a device, unreadable: the rest still shows
-        return [], [f"{exc}; skipped"]
-    problems = [f"{line}; skipped" for line in problems]
+    docs, problems = read_log_records(config.snapshots_dir / env / PATCH_LOG, "patch-log",
+                                      "patch log")
     entries = []
-    for number, doc in lines:
-        try:
-            validate(doc, "patch-log", f"{log}:{number}")
-        except EnvsyncError as exc:
-            problems.append(f"{exc}; skipped")
-            continue
+    for doc in docs:
         entries.append(PatchEntry(
             started=str(doc["started"]), result=str(doc["result"]),
             steps=[str(s["title"]) for s in doc["steps"]], failure=doc["failure"],

@@ -27,6 +27,7 @@ from envsync.errors import DeployError, EnvsyncError
 from envsync.model import Finding, Snapshot
 from envsync.plan import Step
 from envsync.plan.executor import Interrupts
+from envsync.rollback.preconditions import own_prefixes
 from envsync.rollback.safety import AtRisk
 from envsync.types import CheckResult
 
@@ -63,18 +64,6 @@ class Prepared:
     def exit_code(self) -> int:
         """0 when the deploy may run, else the highest refusal's code (1 state, 2 input)."""
         return max((r.code for r in self.refusals), default=0)
-
-
-def _own_prefixes(config: Config, root: Path) -> tuple[str, ...]:
-    out = []
-    for folder in (config.snapshots_dir, config.backups_dir):
-        if folder is None:
-            continue
-        try:
-            out.append(folder.resolve().relative_to(root.resolve()).as_posix() + "/")
-        except ValueError:
-            continue
-    return tuple(out)
 
 
 def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
@@ -144,7 +133,7 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
     order = dependency_order(model)
     progress("images")
     image_refusals, ids = image_problems(env, model=model, project=project, services=order)
-    own = _own_prefixes(config, root)
+    own = own_prefixes(config, root)
     at_risk = [a for a in files_at_risk(root, commit) if not a.path.startswith(own)]
     tools = Tools(compose=compose_command(), docker=(shutil.which("docker") or "docker",),
                   git=shutil.which("git") or "git")
@@ -294,22 +283,21 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
         return _execute(prepared, on_step, progress, interrupts)
 
 
-def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
-             progress: Progress, interrupts: Interrupts) -> Outcome:
-    from envsync.capture.engine import engine_url
+def begin_outcome(prepared: Any) -> tuple[Outcome, Callable[[], Outcome]]:
+    """The deploy's log record, started now, and ``finish()`` that times and appends it.
+    A prepared deploy with refusals is logged as refused and raises DeployError here."""
     from envsync.deploy.preflight import describe_overrides
-    from envsync.plan.executor import run_plan
-    from envsync.rollback.backup import take_backup
 
     started = time.perf_counter()
-    dp, env, config = prepared.deploy, prepared.env, prepared.config
-    outcome = Outcome(environment=env.name, ref=dp.target.ref, commit=dp.target.commit,
+    dp = prepared.deploy
+    outcome = Outcome(environment=prepared.env.name, ref=dp.target.ref,
+                      commit=dp.target.commit,
                       started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     outcome.erased = [describe_overrides([f]) for f in prepared.erased]
 
     def finish() -> Outcome:
         outcome.seconds = round(time.perf_counter() - started, 3)
-        _append_log(config, outcome)
+        _append_log(prepared.config, outcome)
         return outcome
 
     if prepared.refusals:
@@ -319,6 +307,17 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         finish()
         raise DeployError(f"{prepared.refusals[0].line} (nothing was changed)",
                           prepared.exit_code)
+    return outcome, finish
+
+
+def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
+             progress: Progress, interrupts: Interrupts) -> Outcome:
+    from envsync.capture.engine import engine_url
+    from envsync.plan.executor import run_plan
+    from envsync.rollback.backup import take_backup
+
+    outcome, finish = begin_outcome(prepared)
+    dp, env, config = prepared.deploy, prepared.env, prepared.config
     progress("record a restore point")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
     try:

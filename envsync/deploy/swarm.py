@@ -15,7 +15,6 @@ execution, mode 0600, in the temp folder, and removed after the step that reads 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
@@ -130,8 +129,9 @@ def prepare_swarm_deploy(*, config: Config, env: Environment, ref: str | None,
         patch_command,
         resolve_target,
     )
-    from envsync.deploy.run import Prepared, _own_prefixes
+    from envsync.deploy.run import Prepared
     from envsync.plan import render_script
+    from envsync.rollback.preconditions import own_prefixes
     from envsync.rollback.safety import describe_at_risk, files_at_risk, operation_in_progress
 
     assert env.swarm is not None and env.compose is not None
@@ -153,7 +153,7 @@ def prepare_swarm_deploy(*, config: Config, env: Environment, ref: str | None,
         + list(current.get("env_files") or {})))
     progress("resolve the compose files of the ref")
     commit, model, hashes = resolve_target(root, env, ref or "HEAD", unversioned)
-    own = _own_prefixes(config, root)
+    own = own_prefixes(config, root)
     at_risk = [a for a in files_at_risk(root, commit) if not a.path.startswith(own)]
     order = sorted(model.get("services") or {})
     target = Target(ref=ref or "HEAD", commit=commit, model=model, hashes=hashes)
@@ -304,30 +304,13 @@ def redeploy_stack(config: Config, env: Environment, commit: str, *, root: Path,
 def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | None,
                          progress: Progress, interrupts: Interrupts) -> Any:
     """:func:`envsync.deploy.run.execute_deploy` for a stack (under the lock already)."""
-    from envsync.deploy.preflight import describe_overrides
-    from envsync.deploy.run import Outcome, _append_log
+    from envsync.deploy.run import begin_outcome
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
 
-    started = time.perf_counter()
+    outcome, finish = begin_outcome(prepared)
     dp, env, config = prepared.deploy, prepared.env, prepared.config
     assert env.swarm is not None
-    outcome = Outcome(environment=env.name, ref=dp.target.ref, commit=dp.target.commit,
-                      started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    outcome.erased = [describe_overrides([f]) for f in prepared.erased]
-
-    def finish() -> Any:
-        outcome.seconds = round(time.perf_counter() - started, 3)
-        _append_log(config, outcome)
-        return outcome
-
-    if prepared.refusals:
-        outcome.result = "refused"
-        outcome.failure = "; ".join(r.line for r in prepared.refusals)
-        outcome.not_run = [s.title for s in dp.plan.steps]
-        finish()
-        raise DeployError(f"{prepared.refusals[0].line} (nothing was changed)",
-                          prepared.exit_code)
     progress("record a restore point")
     from envsync.deploy.run import REUSE_CAPTURE_S
 
