@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 ROOT = Path(sys.argv[1]).resolve()
 sys.path.insert(0, str(ROOT))
@@ -53,10 +54,25 @@ def git(*args: str) -> str:
     return run("git", *args)
 
 
+# The overlay is JSON (a YAML subset) but for compose's `!reset` tag, which drops the base
+# file's `networks:` (they exclude `network_mode: host`); it round-trips through this marker.
+_RESET = '"__compose_reset__"'
+
+
+def load_overlay() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads((WORK / OVERLAY).read_text().replace("!reset null", _RESET))
+    return doc
+
+
+def save_overlay(doc: dict[str, Any]) -> None:
+    text = json.dumps(doc, indent=2) + "\n"
+    (WORK / OVERLAY).write_text(text.replace(_RESET, "!reset null"))
+
+
 def set_bot_command(command: list[str]) -> None:
-    doc = json.loads((WORK / OVERLAY).read_text())
+    doc = load_overlay()
     doc["services"]["telegram-bot"]["command"] = command
-    (WORK / OVERLAY).write_text(json.dumps(doc, indent=2) + "\n")
+    save_overlay(doc)
 
 
 def setup(fx: FakeExchange, api: FakeBotApi) -> dict[str, int]:
@@ -68,7 +84,7 @@ def setup(fx: FakeExchange, api: FakeBotApi) -> dict[str, int]:
     # that the container runs the file's command (equal to the image default, recorded as
     # null) and reports a runtime override (a known bug, reported).
     fast = {"interval": "1s", "timeout": "3s", "retries": 30, "start_period": "0s"}
-    overlay = {"services": {
+    overlay: dict[str, Any] = {"services": {
         "market-data": {"network_mode": "host", "healthcheck": fast,
                         "command": ["python", "-u", "-m", "services.market_data"],
                         "environment": {
@@ -83,7 +99,13 @@ def setup(fx: FakeExchange, api: FakeBotApi) -> dict[str, int]:
             "command": ["redis-server", "--bind", "127.0.0.1", "--port", str(ports["redis"]),
                         "--save", "", "--appendonly", "no"]},
     }}
-    (WORK / OVERLAY).write_text(json.dumps(overlay, indent=2) + "\n")
+    # The services reach the fakes on the host's loopback: host networking, the base file's
+    # networks dropped, and the edge proxy (which needs those networks) left out.
+    reset = json.loads(_RESET)
+    for name in ("market-data", "telegram-bot", "redis"):
+        overlay["services"][name]["networks"] = reset
+    overlay["services"]["proxy"] = {"profiles": ["edge-proxy"]}
+    save_overlay(overlay)
     (WORK / "envsync.yaml").write_text(f"""\
 project: envsync-demo
 environments:
