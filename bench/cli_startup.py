@@ -1,6 +1,6 @@
 """Start-up cost of the CLI, side by side with `python -c "import typer"` in the same run.
 
-Run: .venv/bin/python bench/cli_startup.py [--runs N]
+Run: .venv/bin/python bench/cli_startup.py [--runs N] [--json]
 Goals (issue 9 §9): `envsync --help` at or under 1.0x the baseline; `envsync diff a.json b.json`
 (two small stored snapshots, in a folder without envsync.yaml) at most 2x. Each command runs
 N times, interleaved so all see the same load; the figures are medians of wall time and of
@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import Figure, figure, json_line
 from bench._synthetic import make_pair
 
 HEAVY = ("pydantic", "deepdiff", "cachebox", "asyncio", "rich", "ruamel", "docker", "git",
@@ -61,7 +62,9 @@ def _imports(cmd: list[str], cwd: Path) -> tuple[int, set[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
+    args = parser.parse_args()
+    runs = args.runs
     envsync = str(Path(sys.executable).parent / "envsync")
     # Bytecode as an installed package has it: without .pyc files every run would compile
     # envsync's modules again (PYTHONDONTWRITEBYTECODE may be set).
@@ -105,6 +108,16 @@ def main() -> None:
     for name in commands:
         found = [p for p in HEAVY if p in traces[name][1]]
         print(f"  {name:<36} {', '.join(found) or '-'}")
+    if args.json:
+        figures: dict[str, Figure] = {}
+        for name in commands:
+            w, c = statistics.median(wall[name]), statistics.median(cpu[name])
+            figures[f"{name}: wall"] = figure(w * 1000, "ms")
+            figures[f"{name}: cpu"] = figure(c * 1000, "ms")
+            figures[f"{name}: imports"] = figure(traces[name][0] / 1000, "ms")
+            if name != BASELINE:
+                figures[f"{name}: cpu vs baseline"] = figure(c / base_c, "x")
+        print(json_line("cli_startup", figures))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """What resolving one compose file costs: compose's model plus its config hash per service.
 
-Usage: .venv/bin/python bench/compose_resolve.py [--runs 15]
+Usage: .venv/bin/python bench/compose_resolve.py [--runs 15] [--json]
 
 Interleaved in the same run, each timed ``--runs`` times (median, min-max printed):
 
@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._figures import Figure, figure, json_line  # noqa: E402
 from envsync.capture.compose import compose_command, resolve  # noqa: E402 - after the path fix
 
 FILE = """\
@@ -52,6 +53,7 @@ def run(args: list[str], cwd: Path, stdin: str | None = None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per figure (default 15)")
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="envsync-bench-") as tmp:
         folder = Path(tmp)
@@ -88,6 +90,12 @@ def main() -> None:
         med = statistics.median(values)
         print(f"{name:<32} {med * 1000:>10.0f} "
               f"{f'{min(values) * 1000:.0f}-{max(values) * 1000:.0f}':>14} {med / floor:>15.2f}x")
+    if args.json:
+        figures: dict[str, Figure] = {}
+        for name, values in times.items():
+            figures[name] = figure(statistics.median(values) * 1000, "ms")
+        figures["resolve() vs config alone"] = figure(statistics.median(times["resolve()"]) / floor, "x")
+        print(json_line("compose_resolve", figures))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """How the diff grows with the number of services (200 services x 50 keys, 20% changed is
 the reference case; goal: under 0.5 s end to end, growth no worse than linear).
 
-Run: .venv/bin/python bench/diff_scale.py
+Run: .venv/bin/python bench/diff_scale.py [--json]
 Prints, for 20 / 200 / 2,000 services: compare() time in-process (median of runs), and
 findings; then `envsync diff a.json b.json --format json` end to end for 200 services,
 side by side with `python -c "import typer"` as the process-start baseline.
@@ -9,6 +9,7 @@ side by side with `python -c "import typer"` as the process-start baseline.
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import Figure, figure, json_line
 from bench._synthetic import make_pair
 from envsync.diff import compare
 
@@ -33,6 +35,10 @@ def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
+    args = parser.parse_args()
+    figures: dict[str, Figure] = {}
     print("in-process compare(): services x 50 keys, 20% of values changed")
     previous = None
     for n in (20, 200, 2000):
@@ -43,6 +49,7 @@ def main() -> None:
         growth = f"  x{t / previous:.1f} for x10 services" if previous else ""
         print(f"  {n:>5} services: {t * 1000:8.1f} ms  {len(result.findings):>6} findings{growth}")
         previous = t
+        figures[f"compare() {n} services"] = figure(t * 1000, "ms")
 
     envsync = Path(sys.executable).parent / "envsync"
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,6 +69,10 @@ def main() -> None:
         print(f"  python -c 'import typer'        {statistics.median(base) * 1000:8.1f} ms")
         print(f"  envsync diff a.json b.json      {statistics.median(diff) * 1000:8.1f} ms"
               f"  (goal < 500 ms)")
+    figures["python -c 'import typer'"] = figure(statistics.median(base) * 1000, "ms")
+    figures["envsync diff 200 services -f json"] = figure(statistics.median(diff) * 1000, "ms")
+    if args.json:
+        print(json_line("diff_scale", figures))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """How long `envsync backup` and each `envsync rollback --level N --execute` take, side by
 side with the raw docker/git commands the rollback plan runs.
 
-Usage: .venv/bin/python bench/rollback.py [--runs 3]
+Usage: .venv/bin/python bench/rollback.py [--runs 3] [--json]
 
 A compose project of three services on the bundled images (``envsync/services:dev`` for
 market-data and telegram-bot, ``envsync/redis:7`` for redis; see scripts/build-images),
@@ -39,6 +39,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._figures import figure, json_line  # noqa: E402 - after the path fix
+
 ENVSYNC = str(Path(sys.executable).parent / "envsync")
 SLEEPER = ("import signal, sys, time; signal.signal(signal.SIGTERM, lambda *a: sys.exit(0)); "
            "time.sleep(1e9)")
@@ -225,6 +229,7 @@ def bench_level(b: Bench, level: int, point: str, runs: int, break_it: Callable[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (default 3)")
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
     args = parser.parse_args()
     token = secrets.token_hex(3)
     engine = sh("docker", "version", "--format", "{{.Server.Version}}").strip()
@@ -288,6 +293,9 @@ def main() -> None:
         ratio = f"{med / statistics.median(results[base]):.2f}x" if base else ""
         print(f"{name:<52} {med:>9.2f} {f'{min(values):.2f}-{max(values):.2f}':>13} "
               f"{ratio:>8}")
+    if args.json:
+        print(json_line("rollback", {name: figure(statistics.median(values), "s")
+                                     for name, values in results.items()}))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The Telegram bot in each mode: RSS, and the /price round trip (update in -> sendMessage out).
 
-Run: .venv/bin/python bench/services_bot.py
+Run: .venv/bin/python bench/services_bot.py [--json]
 Setup, all on 127.0.0.1: the fake exchange and the market-data service as processes (cache
 warm, so the round trip measures the bot); the fake Bot API (tests/fakes/telegram.py) in this
 process, timestamping each sendMessage; the bot as a process in polling, then webhook mode.
@@ -10,6 +10,7 @@ any PTB bot), and the market-data /price call made directly (the part that is no
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -18,11 +19,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import Figure, figure, json_line
 from bench.services_common import (
     PY,
     exchange_env,
     fake_exchange,
     free_port,
+    pct,
     python_floor_mb,
     rss_mb,
     start,
@@ -56,6 +59,10 @@ def round_trips(api: FakeBotApi, mode: str, webhook_url: str | None) -> list[flo
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
+    args = parser.parse_args()
+    figures: dict[str, Figure] = {}
     fx_proc, fx_url = fake_exchange(0)
     md_port = free_port()
     md = start([PY, "-m", "services.market_data"],
@@ -63,7 +70,9 @@ def main() -> None:
                f"http://127.0.0.1:{md_port}/health")
     md_url = f"http://127.0.0.1:{md_port}"
     try:
-        print(f"baseline RSS, python + telegram.ext imported: {python_floor_mb('telegram.ext'):6.1f} MB")
+        floor = python_floor_mb("telegram.ext")
+        print(f"baseline RSS, python + telegram.ext imported: {floor:6.1f} MB")
+        figures["RSS floor (python + telegram.ext)"] = figure(floor, "MB")
         with httpx.Client() as c:
             c.get(f"{md_url}/price/BTC")
             direct = []
@@ -72,6 +81,7 @@ def main() -> None:
                 c.get(f"{md_url}/price/BTC")
                 direct.append(time.perf_counter() - t0)
         print(f"baseline, market-data /price/BTC direct (cached): {summary_ms(direct)}")
+        figures["market-data /price direct p50 (baseline)"] = figure(pct(direct, 50) * 1000, "ms")
         for mode in ("polling", "webhook"):
             with FakeBotApi() as api:
                 health_port = free_port()
@@ -94,9 +104,14 @@ def main() -> None:
             print(f"bot {mode:8s} RSS after start {after_start:5.1f} MB, after "
                   f"{ROUND_TRIPS + 10} round trips {after:5.1f} MB")
             print(f"bot {mode:8s} /price round trip: {summary_ms(times)}")
+            figures[f"bot {mode}: RSS after start"] = figure(after_start, "MB")
+            figures[f"bot {mode}: RSS after round trips"] = figure(after, "MB")
+            figures[f"bot {mode}: /price round trip p50"] = figure(pct(times, 50) * 1000, "ms")
     finally:
         stop(md)
         stop(fx_proc)
+    if args.json:
+        print(json_line("services_bot", figures))
 
 
 if __name__ == "__main__":

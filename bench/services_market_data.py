@@ -1,6 +1,6 @@
 """The market-data service: memory, /combined_price latency cold and cached, throughput.
 
-Run: .venv/bin/python bench/services_market_data.py
+Run: .venv/bin/python bench/services_market_data.py [--json]
 Setup, all on 127.0.0.1: the fake exchange (tests/fakes/exchange.py) as its own process, every
 exchange answering in 50 ms; the service as a process pinned to CPU 0; the load generator
 (raw keep-alive sockets) on CPU 1.
@@ -13,6 +13,7 @@ target: under 70 MB); cold p50 under 1.5x the slowest exchange; cached p50 under
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import Figure, figure, json_line
 from bench.services_common import (
     PY,
     exchange_env,
@@ -50,6 +52,10 @@ def service(exchange_url: str, **env: str) -> tuple[object, int]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
+    args = parser.parse_args()
+    figures: dict[str, Figure] = {}
     # The load generator gets the other core.
     if (os.cpu_count() or 1) > 1:
         os.sched_setaffinity(0, {1})
@@ -73,6 +79,8 @@ def main() -> None:
                 c.get(f"{fx_url}/api/v5/market/ticker?instId=BTC-USDT")
                 sequential.append(time.perf_counter() - t0)
         slowest = pct(direct, 50)
+        figures["RSS floor (python + starlette/uvicorn/httpx)"] = figure(floor, "MB")
+        figures["one exchange direct p50 (baseline)"] = figure(slowest * 1000, "ms")
         print(f"baseline, one exchange direct:          {summary_ms(direct)}")
         print(f"baseline, three exchanges sequentially:  {summary_ms(sequential)}")
 
@@ -86,6 +94,8 @@ def main() -> None:
             assert not errs, errs[:5]
             print(f"/combined_price cold (3 x 50 ms fan-out): {summary_ms(cold)}"
                   f"  = {pct(cold, 50) / slowest:.2f}x the slowest exchange (goal < 1.5x)")
+            figures["/combined_price cold p50"] = figure(pct(cold, 50) * 1000, "ms")
+            figures["/combined_price cold p50 vs one exchange"] = figure(pct(cold, 50) / slowest, "x")
         finally:
             stop(proc)
 
@@ -98,11 +108,14 @@ def main() -> None:
             _, warm, errs = load(port, [req] * 3000, 1)
             assert not errs, errs[:5]
             print(f"/combined_price cached:                  {summary_ms(warm)}  (goal p50 < 5 ms)")
+            figures["/combined_price cached p50"] = figure(pct(warm, 50) * 1000, "ms")
             for conc in (1, 8, 32):
                 secs, lat, errs = load(port, [req] * 10000, conc)
                 assert not errs, errs[:5]
                 print(f"throughput, cache warm, service on 1 core, {conc:2d} connections: "
                       f"{len(lat) / secs:8.0f} req/s  ({summary_ms(lat)})")
+                figures[f"throughput, {conc} connections"] = figure(len(lat) / secs, "req/s",
+                                                                     "higher")
         finally:
             stop(proc)  # type: ignore[arg-type]
 
@@ -125,10 +138,14 @@ def main() -> None:
             print(f"RSS after start: {after_start:6.1f} MB (cached-run service: {rss_start:.1f} MB)")
             print(f"RSS after 10,000 mixed requests ({secs:.1f} s, 16 connections, 0 errors): "
                   f"{after:6.1f} MB  (goal < 45 MB; old service 110.9 MB; floor {floor:.1f} MB)")
+            figures["RSS after start"] = figure(after_start, "MB")
+            figures["RSS after 10,000 mixed requests"] = figure(after, "MB")
         finally:
             stop(proc)  # type: ignore[arg-type]
     finally:
         stop(fx_proc)
+    if args.json:
+        print(json_line("services_market_data", figures))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How long runtime capture takes, next to what people run by hand, for 5 and 50 containers.
 
-Usage: .venv/bin/python bench/snapshot_runtime.py [--sizes 5,50] [--runs 5] [--engine URL]
+Usage: .venv/bin/python bench/snapshot_runtime.py [--sizes 5,50] [--runs 5] [--engine URL] [--json]
 
 For each size, one compose project of that many busybox containers (``sleep``, no network
 at all: ``network_mode: none``) is brought up on the local engine, then, interleaved in the
@@ -41,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from envsync.capture.runtime import capture_runtime  # noqa: E402 - after the path fix
+from bench._figures import Figure, figure, json_line  # noqa: E402 - after the path fix
+from envsync.capture.runtime import capture_runtime  # noqa: E402
 from envsync.config import Environment, GitSource, load_config  # noqa: E402
 from envsync.secrets import Redactor  # noqa: E402
 
@@ -146,6 +147,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--engine", default=None,
                         help="read the engine through this URL (e.g. ssh://root@127.0.0.1:PORT)")
+    parser.add_argument("--json", action="store_true", help="end with the figures as one JSON line")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     project = f"envsync-bench-{secrets.token_hex(3)}"
@@ -170,6 +172,10 @@ def main() -> None:
             for n, name, med, lo, hi, ratio in rows:
                 print(f"{n:>10}  {name:<40} {med:>9.2f} {f'{lo:.2f}-{hi:.2f}':>13} "
                       f"{ratio:>15.2f}x")
+            if args.json:
+                figures: dict[str, Figure] = {f"{n} containers: {name}": figure(med, "s")
+                                              for n, name, med, *_ in rows}
+                print(json_line("snapshot_runtime", figures))
         finally:
             subprocess.run([compose_bin(), "-p", project, "-f", "compose.yml", "down",
                             "-t", "0", "--remove-orphans"], cwd=repo, capture_output=True,

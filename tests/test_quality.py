@@ -17,6 +17,7 @@ def test_ruff_is_clean() -> None:
 
 
 def test_mypy_strict_is_clean() -> None:
-    proc = subprocess.run([str(BIN / "mypy"), "envsync", "services"], cwd=ROOT,
-                          capture_output=True, text=True)
+    # Of bench/, the tools others build on (the benches themselves are scripts).
+    proc = subprocess.run([str(BIN / "mypy"), "envsync", "services", "bench/against.py",
+                           "bench/_figures.py"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
