@@ -8,13 +8,16 @@ Bot API fakes in containers on an internal network, every port on 127.0.0.1). Th
 closed-loop load (tests/helpers/load.py: ``--workers`` threads, POST /combined_price through
 the proxy's public port on 127.0.0.1) runs during each measurement:
 
+0. the runtime API's cost per command: an exec per call vs envsync's one exec session;
 1. a release of market-data (a new setting) deployed by ``envsync deploy`` (blue-green) vs
-   the same kind of release by plain ``docker compose up -d market-data``: failed requests
-   and the longest gap between two successful answers;
-2. bad releases: one never healthy (its command never listens), one that passes its checks
-   and dies 20 s after it started, inside a 30 s watch window: whether traffic left the old
-   container and when the users' failed requests started and ended after the deploy's start
-   (the proxy's slots are polled too, ``show stat`` through docker exec: coarse);
+   the same kind of release by plain ``docker compose up -d market-data``, and a control
+   run (the same load, no change): failed requests and the longest gap between two
+   successful answers; each gap over 0.5 s is set beside the deploy step running then;
+2. bad releases: one never healthy (its command never listens); two that pass their checks
+   and go bad 20 s after they started, inside a 30 s watch window (``/combined_price``
+   answers 500; the process dies): whether traffic left the old container, and how long
+   users saw errors (first to last failed request); the proxy's slots are polled every
+   50 ms through one exec session;
 3. the whole 3-service stack (a release changing market-data, the bot and Redis):
    ``envsync deploy`` (market-data blue-green with its watch window, the others recreated,
    health waits included) vs the raw ``docker compose up -d``.
@@ -73,10 +76,33 @@ environments:
 """
 
 
+# A release that passes its checks, then answers 500 on /combined_price from 20 s after
+# its start (its health stays 200: the smoke checks and users see it), or dies then.
+_AFTER_20S = ("import time, services.market_data.app as m\n"
+              "orig, t0 = m.create_app, time.monotonic()\n"
+              "def create_app(settings, **kw):\n"
+              "    app = orig(settings, **kw)\n"
+              "    async def bad(scope, receive, send):\n"
+              "        if scope['type'] == 'http' and scope['path'] == '/combined_price' \\\n"
+              "                and time.monotonic() - t0 > 20:\n"
+              "            await send({'type': 'http.response.start', 'status': 500,\n"
+              "                        'headers': [(b'content-length', b'3')]})\n"
+              "            await send({'type': 'http.response.body', 'body': b'bad'})\n"
+              "            return\n"
+              "        await app(scope, receive, send)\n"
+              "    return bad\n"
+              "m.create_app = create_app\n")
+BAD_500 = ["python", "-c", _AFTER_20S + "import runpy; runpy.run_module('services.market_data', "
+           "run_name='__main__')"]
+DIES = ["python", "-c", "import os, runpy, threading; threading.Timer(20, os._exit, [3]).start(); "
+        "runpy.run_module('services.market_data', run_name='__main__')"]
+
+
 class Bench:
     def __init__(self, repo: Repo, overlay: Path, stack: ComposeStack, workers: int) -> None:
         self.repo, self.overlay, self.stack, self.workers = repo, overlay, stack, workers
         self.release_no = 1
+        self.steps: list[tuple[float, str]] = []
 
     def release(self, service: str, commit: bool = True, **extra: str) -> None:
         """A new setting for ``service`` in the overlay (RELEASE=n), plus ``extra`` lines
@@ -108,15 +134,35 @@ class Bench:
         return load
 
     def deploy(self) -> tuple[int, float, dict[str, Any]]:
+        """Run the deploy; its step lines on stderr are kept with their time
+        (``self.steps``: monotonic time, the line)."""
         start = time.monotonic()
-        done = subprocess.run([ENVSYNC, "deploy", "local", "--execute", "--format", "json"],
-                              cwd=self.repo.path, capture_output=True, text=True, timeout=900)
+        proc = subprocess.Popen([ENVSYNC, "deploy", "local", "--execute", "--format", "json"],
+                                cwd=self.repo.path, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None
+        self.steps = [(start, "start")]
+        err = []
+        for line in proc.stderr:
+            err.append(line)
+            self.steps.append((time.monotonic(), line.strip().removeprefix("envsync: ")))
+        out, _ = proc.communicate(timeout=900)
         seconds = time.monotonic() - start
         try:
-            outcome: dict[str, Any] = json.loads(done.stdout)
+            outcome: dict[str, Any] = json.loads(out)
         except ValueError:
-            outcome = {"stdout": done.stdout[-2000:], "stderr": done.stderr[-2000:]}
-        return done.returncode, seconds, outcome
+            outcome = {"stdout": out[-2000:], "stderr": "".join(err)[-2000:]}
+        return int(proc.returncode), seconds, outcome
+
+    def gaps_by_step(self, report: LoadReport, load_started_at: float) -> list[str]:
+        """Each gap over 0.5 s with the deploy's step running when it began."""
+        out = []
+        for began, length in report.gaps:
+            at = load_started_at + began
+            step = next((line for t, line in reversed(self.steps) if t <= at), "before")
+            out.append(f"{length:.2f} s gap from {at - self.steps[0][0]:+.2f} s after the "
+                       f"deploy's start, during: {step}")
+        return out
 
     def settle(self) -> None:
         """Back to a proxy whose blue slot is the one market-data container."""
@@ -129,21 +175,28 @@ class Bench:
 
 
 class SlotWatch:
-    """Polls the proxy's slots (docker exec + show stat) in a thread: (t, {slot: status})."""
+    """Polls the proxy's slots every 50 ms (show stat through one exec session) in a
+    thread: (t, {slot: status})."""
 
     def __init__(self, stack: ComposeStack) -> None:
-        self.stack, self.stop_ev = stack, threading.Event()
+        from envsync.proxy.haproxy import HAProxyRuntime
+
+        self.stop_ev = threading.Event()
+        self.runtime = HAProxyRuntime.in_container(stack.container("proxy"),
+                                                   "/run/haproxy/admin.sock")
         self.rows: list[tuple[float, dict[str, str]]] = []
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.t0 = time.monotonic()
 
     def _run(self) -> None:
-        while not self.stop_ev.is_set():
+        from envsync.proxy.haproxy import ProxyError
+
+        while not self.stop_ev.wait(0.05):
             try:
-                stats = self.stack.stats("market_data")
+                found = {s.name: s.status for s in self.runtime.servers("market_data")}
                 self.rows.append((time.monotonic() - self.t0,
-                                  {s: stats[s]["status"] for s in ("blue", "green")}))
-            except (AssertionError, KeyError, subprocess.SubprocessError):
+                                  {s: found[s] for s in ("blue", "green")}))
+            except (ProxyError, KeyError):
                 pass
 
     def __enter__(self) -> SlotWatch:
@@ -153,6 +206,7 @@ class SlotWatch:
     def __exit__(self, *_: object) -> None:
         self.stop_ev.set()
         self.thread.join(30)
+        self.runtime.close()
 
     def timeline(self) -> dict[str, Any]:
         """When the new slot took traffic (UP while the old one drained) and when the old
@@ -185,6 +239,42 @@ def _failed_span(report: LoadReport, load_started_at: float, deploy_at: float) -
     first, last = report.failures[0][0] - offset, report.failures[-1][0] - offset
     return (f"failed requests from {first:.1f} s to {last:.1f} s after the deploy's start "
             f"({last - first:.1f} s; first: {report.failures[0][1][:60]})")
+
+
+def _errors_seen(report: LoadReport) -> str:
+    """How long users saw the bad release's errors: first to last failed request."""
+    if not report.failures:
+        return "users saw no error"
+    first, last = report.failures[0][0], report.failures[-1][0]
+    return (f"users saw errors for {last - first:.2f} s ({report.failed} failed, first "
+            f"{report.failures[0][1][:40]})")
+
+
+def _load_average() -> str:
+    return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def runtime_api_cost(stack: ComposeStack, count: int = 10) -> None:
+    """``show stat`` ``count`` times: an exec per call, then one exec session."""
+    import statistics
+
+    from envsync.proxy.haproxy import HAProxyRuntime
+
+    for session in (False, True):
+        runtime = HAProxyRuntime.in_container(stack.container("proxy"),
+                                              "/run/haproxy/admin.sock", session=session)
+        start = time.monotonic()
+        runtime.command("show info")
+        first = time.monotonic() - start
+        times = []
+        for _ in range(count):
+            start = time.monotonic()
+            runtime.command("show stat")
+            times.append(time.monotonic() - start)
+        runtime.close()
+        print(f"  {'one exec session' if session else 'docker exec per call':<22} first "
+              f"{first * 1000:6.1f} ms, then median {statistics.median(times) * 1000:6.1f} ms, "
+              f"max {max(times) * 1000:6.1f} ms ({count} x show stat)", flush=True)
 
 
 def _line(name: str, report: LoadReport, seconds: float | None = None) -> str:
@@ -222,16 +312,27 @@ def main() -> int:
                   flush=True)
             bench = Bench(repo, overlay, stack, args.workers)
 
-            print("\n1. a market-data release under load")
+            print(f"\n0. the runtime API, per command ({_load_average()})")
+            runtime_api_cost(stack)
+
+            print(f"\n1. a market-data release under load ({_load_average()})")
             bench.release("market-data")
             with bench.load() as load:
+                load_t0 = load._started
                 code, seconds, outcome = bench.deploy()
             env_report = load.report
             print(_line("envsync deploy (blue-green)", env_report, seconds)
                   + f"; exit {code}, {outcome.get('result')}", flush=True)
+            for gap in bench.gaps_by_step(env_report, load_t0):
+                print(f"    {gap}")
             if env_report.failures or code:
                 print(f"    first failures: {env_report.failures[:3]}; why: "
                       f"{outcome.get('failure')}")
+            with bench.load() as load:  # the control: the same load, nothing moves
+                time.sleep(seconds)
+            print(_line("control (no change, same time)", load.report), flush=True)
+            print("    gaps over 0.5 s: " + (", ".join(
+                f"{g:.2f} s" for _, g in load.report.gaps) or "none"))
             bench.release("market-data")
             with bench.load() as load:
                 start = time.monotonic()
@@ -243,7 +344,7 @@ def main() -> int:
                 print(f"    first failures: {load.report.failures[:3]}")
             bench.settle()
 
-            print("\n2. bad releases (time from the deploy's start)")
+            print(f"\n2. bad releases (time from the deploy's start; {_load_average()})")
             good = repo.git("rev-parse", "HEAD").strip()
             bench.release("market-data",
                           command='["python", "-c", "import time; time.sleep(3600)"]')
@@ -255,31 +356,32 @@ def main() -> int:
                   f"{slots.timeline().get('new_slot_live_at_s') is None}", flush=True)
             print(f"    why: {outcome.get('failure')}")
             repo.git("reset", "--hard", good)  # the deploy put the files back already
-            # A release that passes its checks and dies 20 s after it started: after the
-            # switch, inside a 30 s watch window (its restart is what the watch sees).
+            # Releases that pass their checks and go bad 20 s after they started: after
+            # the switch, inside a 30 s watch window.
             config = repo.path / "envsync.yaml"
             config.write_text(config.read_text().replace(
                 f"watch_window: {args.window}", "watch_window: 30"))
-            bench.release("market-data", command=json.dumps([
-                "python", "-c", "import os, runpy, threading; threading.Timer(20, os._exit, "
-                "[3]).start(); runpy.run_module('services.market_data', run_name='__main__')"]))
-            with bench.load() as load, SlotWatch(stack) as slots:
-                t0 = time.monotonic() - slots.t0
-                load_t0, deploy_at = load._started, time.monotonic()
-                code, seconds, outcome = bench.deploy()
-            line = slots.timeline()
-            print(_line("dies in the watch window (30 s)", load.report, seconds)
-                  + f"; exit {code}", flush=True)
-            print(f"    slots: {json.dumps(line)} (deploy started at {t0:.2f} s)")
-            print(f"    users' view: {_failed_span(load.report, load_t0, deploy_at)}")
-            live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
-            if live is not None and back is not None:
-                print(f"    traffic back on the old version {back - t0:.1f} s after the "
-                      f"deploy's start, {back - live:.1f} s after the switch (window "
-                      f"{args.window:g} s)")
-            print(f"    why: {outcome.get('failure')}")
-            if code:  # rolled back: the old version runs, its files are the good commit
-                repo.git("reset", "--hard", good)
+            for name, command in (("answers 500 in the window (30 s)", BAD_500),
+                                  ("dies in the window (30 s)", DIES)):
+                good = repo.git("rev-parse", "HEAD").strip()
+                bench.release("market-data", command=json.dumps(command))
+                with bench.load() as load, SlotWatch(stack) as slots:
+                    t0 = time.monotonic() - slots.t0
+                    load_t0, deploy_at = load._started, time.monotonic()
+                    code, seconds, outcome = bench.deploy()
+                line = slots.timeline()
+                print(_line(name, load.report, seconds) + f"; exit {code}", flush=True)
+                print(f"    {_errors_seen(load.report)}")
+                print(f"    slots: {json.dumps(line)} (deploy started at {t0:.2f} s)")
+                print(f"    users' view: {_failed_span(load.report, load_t0, deploy_at)}")
+                live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
+                if live is not None and back is not None:
+                    print(f"    traffic back on the old version {back - t0:.1f} s after the "
+                          f"deploy's start, {back - live:.1f} s after the switch")
+                print(f"    why: {outcome.get('failure')}")
+                if code:  # rolled back: the old version runs, its files are the good commit
+                    repo.git("reset", "--hard", good)
+                bench.settle()
 
             print("\n3. the whole stack (market-data, telegram-bot, redis)")
             for service in ("market-data", "telegram-bot"):

@@ -46,6 +46,11 @@ DRAIN_WAIT_S = 10.0
 """How long a drained slot's sessions may take to reach 0 before it goes to ``maint``."""
 WINDOW_GRACE_S = 15.0
 """How far the watch window may run over to settle an alert pending at its end."""
+ROUND_S = 0.25
+"""The watch window's pause between rounds (each round: the new container's inspect and
+HAProxy's view of its slot, and the smoke checks, all at once). With a rule's default
+``fire_after`` of 2, a smoke check failing is acted on within about 2 rounds: the issue's
+goal is traffic back on the old version under 2 s after the first bad answer."""
 _WATCHED_RULES = ("service_down", "health_failing", "memory_warning", "memory_critical",
                   "oom_killed", "restart_loop")
 
@@ -104,9 +109,14 @@ class BlueGreen:
     reason: str | None = None
     """Why the new container was removed (a failed check, the window), or None."""
     live_ready: bool = False
-    """restore() put the old slot back in service already (it is not redone)."""
+    """The old slot is back in service already (the window's switch-back or restore())."""
+    idle_drained: bool = False
+    """The new slot was set to ``drain`` with the old one's ``ready`` (one round trip)."""
     _baseline: dict[str, Any] | None = None
     """The new container's restart count and state when its checks passed."""
+    _runtime: HAProxyRuntime | None = field(default=None, repr=False)
+    """The runtime API, one exec session kept open for the whole deploy (may be shared
+    by the services of one deploy: one proxy)."""
 
     @property
     def backend(self) -> str:
@@ -117,8 +127,18 @@ class BlueGreen:
         return SLOTS[1 - SLOTS.index(self.live)]
 
     def runtime(self) -> HAProxyRuntime:
-        return HAProxyRuntime.in_container(self.proxy_container, self.proxy.socket,
-                                           docker_host=self.docker_host, docker=self.docker)
+        """The proxy's runtime API (one ``docker exec -i`` session for every command of
+        the deploy, opened now if it is not: the switch and the way back find it ready)."""
+        if self._runtime is None:
+            self._runtime = HAProxyRuntime.in_container(
+                self.proxy_container, self.proxy.socket, docker_host=self.docker_host,
+                docker=self.docker)
+        return self._runtime.open()
+
+    def close(self) -> None:
+        """End the runtime API's exec session (a later command opens a new one)."""
+        if self._runtime is not None:
+            self._runtime.close()
 
     def _log(self, text: str) -> str:
         self.events.append(text)
@@ -221,10 +241,10 @@ class BlueGreen:
         if new is None:
             return self._fail(f"no new {self.service} container was started")
         self.new = new
+        runtime = self.runtime()  # its exec session starts while the new container does
         ok, why = self._wait_image_health(interrupts)
         if not ok:
             return self._fail(why)
-        runtime = self.runtime()
         address = self._address()
         if address is None:
             return self._fail(f"the new {self.service} container is not on network "
@@ -256,17 +276,20 @@ class BlueGreen:
             if time.monotonic() > deadline:
                 return self._fail(f"HAProxy did not report {self.backend}/{self.idle} UP "
                                   f"within {UP_WAIT_S:.0f} s")
-            if not _sleep(interrupts, 0.2):
+            if not _sleep(interrupts, 0.05):  # a round trip on the open session: cheap
                 return 1, "interrupted"
         # The order is the invariant: the new server is UP before the old one drains.
         runtime.set_state(self.backend, self.live, "drain")
         return 0, self._log(f"{self.backend}: {self.idle} UP, {self.live} draining")
 
     def watch(self, interrupts: Any) -> tuple[int, str]:
-        """The window: the smoke checks every half second, and, as often as the engine
-        answers (a capture with stats takes 1-2 s), `envsync watch`'s observations of the
-        new container and the environment's checks; both through the watch rules (a rule
-        fires after its ``fire_after`` rounds of the subject it observes)."""
+        """The window: every :data:`ROUND_S`, the smoke checks and the new container's
+        vital signs (inspect, HAProxy's view of its slot) at once, and, as often as the
+        engine answers (a capture with stats takes 1-2 s), `envsync watch`'s observations
+        of the new container and the environment's checks; all through the watch rules (a
+        rule fires after its ``fire_after`` rounds of the subject it observes). On a
+        failure the traffic goes back to the old slot first (:meth:`_back_to_live`), then
+        the reason is logged."""
         from concurrent.futures import Future, ThreadPoolExecutor
 
         from envsync.capture.runtime import RuntimeResult
@@ -281,15 +304,19 @@ class BlueGreen:
         started = time.monotonic()
         round_no = captures = 0
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-watch")
+        probes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-probe")
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
         runtime, client = self.runtime(), self._client()
         try:
             while True:
                 round_no += 1
-                dead = self._dead(runtime, client)
-                if dead:  # at once: the old slot drains, nothing else serves
-                    return self._fail(f"watch window: {dead}")
+                # the vital signs beside the smoke checks, not after them: a round takes
+                # the slower of the two
+                vital = probes.submit(self._dead, runtime, client)
                 observations = self._smoke_observations()
+                dead = vital.result()
+                if dead:  # at once: the old slot drains, nothing else serves
+                    return self._window_failed(runtime, f"watch window: {dead}")
                 if running.done():
                     captures += 1
                     observations += self._runtime_observations(running.result(), restarts,
@@ -300,22 +327,57 @@ class BlueGreen:
                                              rules=self.rules) if t.status == "firing"]
                 if fired:
                     first = fired[0]
-                    return self._fail(f"watch window: {first.summary}: {first.detail} "
-                                      f"({first.value})")
+                    return self._window_failed(runtime, f"watch window: {first.summary}: "
+                                                        f"{first.detail} ({first.value})")
                 elapsed = time.monotonic() - started
                 pending = any(s.status == "pending" for s in states.values())
                 # at least two captures: a restart is a count that grew between two
                 if elapsed >= self.window_s and captures >= 2 and (
                         not pending or elapsed >= self.window_s + WINDOW_GRACE_S):
                     break
-                if not _sleep(interrupts, 0.5):
+                if not _sleep(interrupts, ROUND_S):
                     return 1, "interrupted"
         finally:
             client.close()
+            probes.shutdown(wait=False, cancel_futures=True)
             pool.shutdown(wait=False, cancel_futures=True)
         self.phase = "kept"
         return 0, self._log(f"new {self.service} passed {captures} captures and {round_no} "
                             f"smoke rounds in {time.monotonic() - started:.1f} s")
+
+    def _window_failed(self, runtime: HAProxyRuntime, why: str) -> tuple[int, str]:
+        """The window failed: the traffic back on the old slot in one round trip BEFORE
+        anything slower (the log, the new container's removal, the files: restore() and
+        the deploy do those after); then the reason."""
+        started = time.monotonic()
+        try:
+            self._back_to_live(runtime)
+        except ProxyError as exc:  # restore() tries again, and says so when it cannot
+            self._log(f"switching back at once failed: {exc}")
+        else:
+            self._log(f"{self.backend}/{self.live} ready, {self.idle} draining "
+                      f"({(time.monotonic() - started) * 1000:.0f} ms)")
+        return self._fail(why)
+
+    def _back_to_live(self, runtime: HAProxyRuntime) -> None:
+        """``LIVE ready`` then, once the new slot took traffic, ``IDLE drain``: sent
+        together (one round trip, in that order: never zero ready servers). ProxyError
+        when the old slot is not back in service."""
+        b = self.backend
+        lines = [] if self.live_ready else [f"set server {b}/{self.live} state ready"]
+        drain = self.phase == "switched" and not self.idle_drained
+        if drain:
+            lines.append(f"set server {b}/{self.idle} state drain")
+        if not lines:
+            return
+        answers = [a.strip() for a in runtime.commands(*lines)]
+        if not self.live_ready:
+            if answers[0]:
+                raise ProxyError(f"HAProxy refused to set {b}/{self.live} ready: "
+                                 f"{answers[0].splitlines()[0]}")
+            self.live_ready = True
+        if drain and not answers[-1]:
+            self.idle_drained = True
 
     def _dead(self, runtime: HAProxyRuntime, client: Any) -> str | None:
         """Why the new container cannot serve, from one inspect and the proxy's own check
@@ -405,8 +467,7 @@ class BlueGreen:
         if not self.live_ready:
             for attempt in range(3):  # a docker exec that failed once (a busy engine)
                 try:
-                    runtime.set_state(self.backend, self.live, "ready")
-                    self.live_ready = True
+                    self._back_to_live(runtime)
                     break
                 except ProxyError as exc:
                     if attempt == 2:
@@ -419,7 +480,7 @@ class BlueGreen:
             notes.append(f"{self.backend}/{self.live} ready")
         if self.new_address is not None:
             try:
-                self._drain_then_maint(runtime, self.idle, None)
+                self._drain_then_maint(runtime, self.idle, None, drained=self.idle_drained)
                 notes.append(f"{self.idle} maint")
             except ProxyError as exc:
                 problems.append(str(exc))
@@ -673,7 +734,8 @@ def prepare_blue_green(env: Any, *, model: dict[str, Any], current: dict[str, An
             network=network, port=port, live=live, old=old, checks=checks,
             smoke=env.deploy.smoke.get(name, ()), window_s=env.deploy.watch_window_s,
             health_timeout_s=env.deploy.health_timeout_s, docker=docker,
-            docker_host=host, env=env, rules=rules)
+            docker_host=host, env=env, rules=rules, _runtime=runtime)
+    runtime.close()  # the check step opens it again: a dry run leaves nothing open
     return out, problems
 
 

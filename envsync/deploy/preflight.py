@@ -289,8 +289,9 @@ def blue_green_problems(env: Environment, *, model: dict[str, Any], current: dic
     if container is None:
         return [Refusal(f"blue-green ({', '.join(blue)}): the proxy service {proxy.service!r} "
                         "is not running; start it first", 1, blue[0])]
+    # an exec per call: one or two commands, no session to leave open
     runtime = HAProxyRuntime.in_container(container, proxy.socket, docker=docker,
-                                          docker_host=engine_url(env.docker))
+                                          docker_host=engine_url(env.docker), session=False)
     for name in blue:
         backend = proxy.backends[name]
         try:

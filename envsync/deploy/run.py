@@ -280,7 +280,11 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
 
             outcome: Outcome = execute_swarm_deploy(prepared, on_step, progress, interrupts)
             return outcome
-        return _execute(prepared, on_step, progress, interrupts)
+        try:
+            return _execute(prepared, on_step, progress, interrupts)
+        finally:
+            for bg in prepared.deploy.blue_green.values():
+                bg.close()  # the runtime API's exec session
 
 
 def begin_outcome(prepared: Any) -> tuple[Outcome, Callable[[], Outcome]]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.load import LoadClient
+from tests.helpers.load import GAP_NOTED_S, LoadClient
 
 
 class _Toggle(http.server.BaseHTTPRequestHandler):
@@ -45,6 +45,7 @@ def test_failures_and_gaps_are_recorded(toggle_url: str) -> None:
     _Toggle.down.set()
     while not load.report.failures:  # bounded by the client's own max_seconds
         threading.Event().wait(0.01)
+    threading.Event().wait(GAP_NOTED_S + 0.1)  # an outage long enough to be noted
     _Toggle.down.clear()
     ok_before = load.report.ok
     while load.report.ok < ok_before + 5:
@@ -53,7 +54,11 @@ def test_failures_and_gaps_are_recorded(toggle_url: str) -> None:
     assert report.failed > 0 and {why for _, why in report.failures} == {"HTTP 503"}
     assert report.ok + report.failed <= report.requests
     assert report.bodies.keys() == {"up"}
-    assert report.longest_gap_s > 0
+    assert report.longest_gap_s > GAP_NOTED_S
+    # the outage is noted with when it began: [(since start, length)]
+    first = report.failures[0][0]
+    assert [g for g in report.gaps if g[0] < first < g[0] + g[1]
+            and GAP_NOTED_S < g[1] <= report.longest_gap_s]
     assert report.to_json()["failed"] == report.failed
 
 

@@ -22,7 +22,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LoadClient", "LoadReport"]
+__all__ = ["GAP_NOTED_S", "LoadClient", "LoadReport"]
+
+GAP_NOTED_S = 0.5
 
 
 @dataclass
@@ -38,6 +40,9 @@ class LoadReport:
     bodies: dict[str, int] = field(default_factory=dict)
     """How many successful answers had each body (first 40 characters): which version
     served how much."""
+    gaps: list[tuple[float, float]] = field(default_factory=list)
+    """Each gap between two successful answers longer than ``GAP_NOTED_S``: (seconds
+    since start when it began, its length), to set beside what else happened then."""
 
     @property
     def failed(self) -> int:
@@ -47,6 +52,7 @@ class LoadReport:
         return {"requests": self.requests, "ok": self.ok, "failed": self.failed,
                 "failures": [f"{t:.3f}s {why}" for t, why in self.failures[:20]],
                 "longest_gap_s": round(self.longest_gap_s, 3),
+                "gaps": [[round(t, 3), round(g, 3)] for t, g in self.gaps[:20]],
                 "seconds": round(self.seconds, 3), "bodies": dict(self.bodies)}
 
 
@@ -130,8 +136,10 @@ class LoadClient:
                         self.report.ok += 1
                         self.report.bodies[body] = self.report.bodies.get(body, 0) + 1
                         if self._last_ok is not None:
-                            self.report.longest_gap_s = max(self.report.longest_gap_s,
-                                                            done - self._last_ok)
+                            gap = done - self._last_ok
+                            self.report.longest_gap_s = max(self.report.longest_gap_s, gap)
+                            if gap > GAP_NOTED_S:
+                                self.report.gaps.append((self._last_ok - self._started, gap))
                         self._last_ok = max(self._last_ok or done, done)
                     else:
                         self.report.failures.append((done - self._started, why))

@@ -135,6 +135,25 @@ def test_the_exec_transport_reaches_the_socket_inside_the_container(
         assert runtime.commands("show servers state app", "show info")[1].startswith("Name:")
     with pytest.raises(ProxyError, match="refused to set app/purple ready"):
         runtime.set_state("app", "purple", "ready")
+    # one `docker exec -i` served all of the above; an exec per call answers the same
+    session = runtime.session
+    assert session is not None and session.alive
+    per_call = HAProxyRuntime.in_container(proxy.name, "/run/hap/admin.sock", docker=docker,
+                                           session=False)
+    assert per_call.session is None
+    assert per_call.server("app", "blue").status == runtime.server("app", "blue").status
+    # the session dies (an engine restart, a killed exec): the command still answers,
+    # through an exec of its own, and the next one opens a new session
+    import os
+    import signal
+
+    os.kill(session.pid, signal.SIGKILL)
+    session.wait_ended()
+    assert runtime.server("app", "green").status == "MAINT"
+    assert runtime.server("app", "blue") == per_call.server("app", "blue")
+    assert runtime.session is not None and runtime.session is not session
+    runtime.close()
+    assert runtime.session is None
     with pytest.raises(ProxyError, match=r"no\.sock in container .*No such file"):
         HAProxyRuntime.in_container(proxy.name, "/run/hap/no.sock", docker=docker).servers("app")
     with pytest.raises(ProxyError, match="no-such-container"):
