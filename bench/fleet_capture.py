@@ -2,24 +2,27 @@
 worker bound, against one engine.
 
 Usage: .venv/bin/python bench/fleet_capture.py [--sizes 1,3,10] [--runs 3] [--containers 3]
-                                               [--workers 8] [--port PORT]
+                                               [--workers N] [--port PORT]
 
 An sshd is started on a free 127.0.0.1 port (the key and known_hosts set-up of the test
 suite's ``sshd_engine_url``, tests/helpers/docker.py), unless ``--port`` names one. Every
 "host" is this machine's engine reached over ``ssh://root@127.0.0.1:PORT`` under its own
 compose project (``engines[].project``) of ``--containers`` busybox containers: a host is a
-real SSH connection, ``docker system dial-stdio`` and engine API calls, but all hosts share
-one engine and the machine's 2 cores with sshd, so the figures are an upper bound of what
-separate machines would take.
+real SSH connection and engine API calls (through the engine's socket on a streamlocal
+channel, envsync/capture/sshdial.py), but all hosts share one engine and the machine's 2
+cores with sshd, so the figures are an upper bound of what separate machines would take.
 
 Each measurement is a fresh process (``--child``) running ``take_snapshot`` (git, compose
 config, env files, then the hosts, ``workers`` at a time, stats included), interleaved
 over the sizes, median of ``--runs``; it also reports the process's peak RSS and the
 hosts' own capture times and the process's CPU time (what each host costs the machine
-running envsync; sshd and ``docker system dial-stdio`` run on the "remote" side).
-N=10 is also run with 1 worker and with 10, to show the bound; and N = 1 and 10 over the
-local socket (same projects, no SSH), where the hosts' side costs this machine less: how
-envsync's own parallel capture scales, closer to hosts that are separate machines.
+running envsync; sshd runs on the "remote" side). ``--workers`` defaults to envsync's own
+default bound. The largest N is also run with 1 worker, to show the bound; N = 1 and the
+largest through a second sshd that refuses Unix socket forwarding
+(``AllowStreamLocalForwarding no``), so each API connection runs ``docker system
+dial-stdio`` on the server as before the streamlocal route (the baseline, in the same run);
+and over the local socket (same projects, no SSH), where the hosts' side costs this machine
+less: how envsync's own parallel capture scales, closer to hosts that are separate machines.
 Not part of the test run. The containers and temp folders are removed at the end.
 """
 
@@ -52,8 +55,9 @@ def sh(*cmd: str, cwd: Path | None = None) -> str:
 
 
 @contextlib.contextmanager
-def sshd(port: int | None) -> Iterator[str]:
-    """``ssh://root@127.0.0.1:PORT`` of a throw-away sshd (or of ``port``, left alone)."""
+def sshd(port: int | None, *options: str) -> Iterator[str]:
+    """``ssh://root@127.0.0.1:PORT`` of a throw-away sshd with extra ``-o`` ``options`` (or
+    of ``port``, left alone)."""
     if port is not None:
         yield f"ssh://root@127.0.0.1:{port}"
         return
@@ -81,7 +85,8 @@ def sshd(port: int | None) -> Iterator[str]:
              "-o", f"AuthorizedKeysFile={work / 'authorized_keys'}",
              "-o", "StrictModes=no", "-o", "PermitRootLogin=prohibit-password",
              "-o", "PasswordAuthentication=no", "-o", "UsePAM=no",
-             "-o", "MaxStartups=200", "-o", "MaxSessions=100"],
+             "-o", "MaxStartups=200", "-o", "MaxSessions=100",
+             *[arg for option in options for arg in ("-o", option)]],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             time.sleep(0.5)
@@ -93,8 +98,9 @@ def sshd(port: int | None) -> Iterator[str]:
                 _edit_known_hosts(ssh_dir, port, None)
 
 
-def make_repo(folder: Path, url: str, projects: list[str], sizes: list[int]) -> None:
-    """A repository with the compose file and one fleet environment per size."""
+def make_repo(folder: Path, url: str, dial_url: str, projects: list[str],
+              sizes: list[int]) -> None:
+    """A repository with the compose file and one fleet environment per size and route."""
     from tests.helpers.docker import compose_binary
 
     compose = "".join(f"  s{i}:\n    image: {IMAGE}\n    command: [sleep, '3600']\n"
@@ -102,7 +108,7 @@ def make_repo(folder: Path, url: str, projects: list[str], sizes: list[int]) -> 
                       for i in range(CONTAINERS))
     (folder / "compose.yml").write_text("services:\n" + compose)
     envs = ""
-    for prefix, engine in (("n", url), ("u", "unix:///var/run/docker.sock")):
+    for prefix, engine in (("n", url), ("d", dial_url), ("u", "unix:///var/run/docker.sock")):
         for n in sizes:
             engines = "".join(f"      - {{name: h{i}, url: '{engine}', project: {projects[i]}}}\n"
                               for i in range(n))
@@ -117,7 +123,7 @@ def make_repo(folder: Path, url: str, projects: list[str], sizes: list[int]) -> 
         sh(compose_binary(), "-p", project, "-f", "compose.yml", "up", "-d", cwd=folder)
 
 
-def child(repo: Path, env: str, workers: int) -> None:
+def child(repo: Path, env: str, workers: int | None) -> None:
     """One measurement, in this fresh process; prints one JSON line."""
     from envsync.capture import take_snapshot
     from envsync.config import load_config
@@ -188,7 +194,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,3,10")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--containers", type=int, default=3, help="per host (default 3)")
-    parser.add_argument("--workers", type=int, default=8, help="the bound to compare (default 8)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="the bound to compare (default: envsync's default)")
     parser.add_argument("--port", type=int, default=None, help="an sshd already running")
     parser.add_argument("--child", nargs=3, metavar=("REPO", "ENV", "WORKERS"),
                         help=argparse.SUPPRESS)
@@ -197,38 +204,46 @@ def main() -> None:
     if args.child:
         child(Path(args.child[0]), args.child[1], int(args.child[2]))
         return
+    from envsync.fleet.settings import DEFAULT_WORKERS
+
+    workers = args.workers or DEFAULT_WORKERS
     sizes = [int(s) for s in args.sizes.split(",")]
     tag = secrets.token_hex(3)
     projects = [f"envsync-bench-fleet-{tag}-{i}" for i in range(max(sizes))]
     print(f"{os.cpu_count()} cpus; {CONTAINERS} containers per host, each host its own compose "
           f"project on this one engine over ssh:// to 127.0.0.1; median of {args.runs} runs, "
-          "each a fresh process running take_snapshot (stats included)\n")
-    with sshd(args.port) as url, tempfile.TemporaryDirectory(prefix="envsync-bench-") as tmp:
+          "each a fresh process running take_snapshot (stats included); ssh: the engine's "
+          "socket on a streamlocal channel, ssh-d: an sshd refusing that (dial-stdio per "
+          f"API connection); load average {os.getloadavg()[0]:.1f} at the start\n")
+    with sshd(args.port) as url, sshd(None, "AllowStreamLocalForwarding=no") as dial_url, \
+            tempfile.TemporaryDirectory(prefix="envsync-bench-") as tmp:
         repo = Path(tmp)
         try:
-            make_repo(repo, url, projects, sizes)
+            make_repo(repo, url, dial_url, projects, sizes)
             top = max(sizes)
-            cases = [("n", n, args.workers) for n in sizes]
+            cases = [("n", n, workers) for n in sizes]
             if top > 1:
-                cases += [("n", top, 1), ("n", top, top)]
-                cases += [("u", sizes[0], args.workers), ("u", top, args.workers),
-                          ("u", top, top)]
+                cases += [("n", top, 1)]
+                cases += [("d", sizes[0], workers), ("d", top, workers)]
+                cases += [("u", sizes[0], workers), ("u", top, workers)]
             runs: dict[tuple[str, int, int], list[dict[str, object]]] = {c: [] for c in cases}
             for _ in range(args.runs):
-                for via, n, workers in cases:  # interleaved: engine load weighs on each alike
-                    runs[(via, n, workers)].append(measure(repo, f"{via}{n}", workers))
+                for via, n, bound in cases:  # interleaved: engine load weighs on each alike
+                    runs[(via, n, bound)].append(measure(repo, f"{via}{n}", bound))
             print(f"{'via':>6} {'engines':>7} {'workers':>7} {'snapshot s':>11} "
                   f"{'vs N=' + str(sizes[0]):>8} {'host capture s (median)':>24} "
                   f"{'envsync CPU s':>14} {'peak RSS MB':>12}")
-            for (via, n, workers), results in runs.items():
-                base = statistics.median(float(r["seconds"]) for r in runs[(via, sizes[0], args.workers)])  # type: ignore[arg-type]
+            for (via, n, bound), results in runs.items():
+                base = statistics.median(float(r["seconds"]) for r in runs[(via, sizes[0], workers)])  # type: ignore[arg-type]
                 seconds = statistics.median(float(r["seconds"]) for r in results)  # type: ignore[arg-type]
                 host_s = statistics.median(h for r in results for h in r["host_s"])  # type: ignore[attr-defined]
                 rss = statistics.median(float(r["rss_mb"]) for r in results)  # type: ignore[arg-type]
                 cpu = statistics.median(float(r["cpu_s"]) for r in results)  # type: ignore[arg-type]
-                print(f"{'ssh' if via == 'n' else 'socket':>6} {n:>7} {workers:>7} "
+                name = {"n": "ssh", "d": "ssh-d", "u": "socket"}[via]
+                print(f"{name:>6} {n:>7} {bound:>7} "
                       f"{seconds:>11.2f} {seconds / base:>7.2f}x "
                       f"{host_s:>24.2f} {cpu:>14.2f} {rss:>12.1f}")
+            print(f"load average {os.getloadavg()[0]:.1f} at the end")
             drift_at_scale(repo, f"n{max(sizes)}")
         finally:
             from tests.helpers.docker import compose_binary

@@ -95,7 +95,7 @@ class Environment:
     # `engines:` (envsync/fleet/settings.py): the hosts of a fleet, instead of `docker:`;
     # `workers:` of them captured at once
     engines: tuple[EngineSpec, ...] = ()
-    workers: int = 16
+    workers: int = 32
 
     def one_engine(self, what: str) -> None:
         """Raise ConfigError when ``what`` (a command that acts on one engine) is asked of

@@ -35,16 +35,21 @@ API_TIMEOUT_S = 30
 """Per API call. A stats call takes 1-2 s; anything near this limit means a hung engine."""
 SSH_CONNECT_TIMEOUT_S = 10.0
 SSH_CHANNELS = 8
-"""API calls at once on one SSH connection: each is one SSH session, and sshd's default
-``MaxSessions`` is 10 per connection, so stay under it."""
+"""API calls at once on one SSH connection: each is one SSH channel, to the engine's socket
+(envsync/capture/sshdial.py) or, where the server refuses that, a session running
+``docker system dial-stdio``; sshd's default ``MaxSessions`` is 10 per connection, so stay
+under it."""
 SSH_MAX_CONNECTIONS = 4
 """SSH connections one capture may open: stats calls asked at once are answered on the
-engine's same 1-2 s tick, so more connections mean fewer rounds, but each session also
-starts a ``docker system dial-stdio`` process on the server. Measured for 50 containers
-over ssh to this machine: 1 connection 15 s, 2: 8.4 s, 4: 7.7 s, 7: 9-11 s
+engine's same 1-2 s tick, so more connections mean fewer rounds, but each costs a key
+exchange on both sides (and, where dial-stdio is used, each session a process on the
+server). Measured for 50 containers over ssh (dial-stdio) to this machine: 1 connection
+15 s, 2: 8.4 s, 4: 7.7 s, 7: 9-11 s
 (``docker stats --no-stream`` over the same ssh: 12 s). Well under sshd's default
 ``MaxStartups`` (10 unauthenticated connections at once)."""
 LOCAL_PARALLEL = 64
+_FIRST_API_VERSION = "1.24"
+"""docker-py's oldest, set on an ssh:// client until the engine has said its own."""
 
 
 def engine_url(docker: str | None) -> str:
@@ -125,47 +130,41 @@ def connect(url: str, *, pool_size: int = LOCAL_PARALLEL) -> Any:
     """
     import docker
 
-    if url.startswith("ssh://"):
+    ssh = url.startswith("ssh://")
+    if ssh:
         _check_ssh_reachable(url)
         pool_size = min(pool_size, SSH_CHANNELS)
     try:
         # paramiko for ssh:// (no ssh binary needed); version "auto" negotiates down to
-        # older engines (Debian's 20.10 speaks API 1.41).
+        # older engines (Debian's 20.10 speaks API 1.41). Over ssh the version is asked
+        # below, once the connection is routed (its first call decides the route).
         client = docker.DockerClient(
-            base_url=url, version="auto", timeout=API_TIMEOUT_S,
-            max_pool_size=pool_size, use_ssh_client=False,
+            base_url=url, version=_FIRST_API_VERSION if ssh else "auto",
+            timeout=API_TIMEOUT_S, max_pool_size=pool_size, use_ssh_client=False,
         )
     except docker.errors.DockerException as exc:
         raise EngineError(f"cannot reach the Docker engine at {public_url(url)}: "
                           f"{describe(exc)}") from None
-    if url.startswith("ssh://"):
-        _share_one_ssh_pool(client)
     if url.startswith(("unix://", "ssh://", "npipe://")):
         # requests reads proxy settings from the whole environment on every call (about a
         # millisecond each, a watcher's largest cost per round); no proxy applies to these
         client.api.trust_env = False
-    client.ping()
+    try:
+        if ssh:
+            from envsync.capture import sshdial
+
+            sshdial.install(client.api)
+            version = client.api.version(api_version=False).get("ApiVersion")
+            if not isinstance(version, str):
+                raise EngineError(f"the Docker engine at {public_url(url)} did not say "
+                                  "its API version")
+            client.api._version = version  # it answered: no ping needed
+        else:
+            client.ping()
+    except BaseException:
+        client.close()  # the SSH connection, when there is one
+        raise
     return client
-
-
-def _share_one_ssh_pool(client: Any) -> None:
-    """Make the client reuse its SSH sessions across API paths.
-
-    docker-py keys its SSH connection pools by the full request URL, so every container's
-    inspect or stats call opens a new SSH session and starts ``docker system dial-stdio``
-    on the server (about 150 ms, and a process, each). One pool per client reuses them.
-    This reaches into docker-py's adapter; if that ever changes shape, we leave it be:
-    slower, still correct.
-    """
-    adapter = getattr(client.api, "_custom_adapter", None)
-    original = getattr(adapter, "get_connection", None)
-    if adapter is None or original is None:
-        return
-
-    def one_pool(_url: str, proxies: Any = None) -> Any:
-        return original("http+docker://ssh/", proxies)
-
-    adapter.get_connection = one_pool
 
 
 _KNOWN_CAUSES = (
@@ -180,6 +179,8 @@ _KNOWN_CAUSES = (
     ("timed out", "timed out"),
     ("Name or service not known", "unknown host name"),
     ("Authentication failed", "SSH authentication failed"),
+    # sshd could not connect the forwarded channel to the engine's socket (sshdial.py)
+    ("'Connect failed'", "the engine's socket did not answer through SSH (is the engine running?)"),
 )
 
 

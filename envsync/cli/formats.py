@@ -27,7 +27,7 @@ StrictOption = Annotated[bool, typer.Option("--strict", help="Report everything:
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", metavar="N", min=1, max=64,
     help="A fleet (engines:): hosts captured at once (default: the environment's "
-         "workers:, else 16).")]
+         "workers:, else 32).")]
 """``--workers N``: how many hosts of a fleet are read at once."""
 
 

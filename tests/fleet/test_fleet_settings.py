@@ -9,6 +9,7 @@ import pytest
 
 from envsync.config import load_config
 from envsync.errors import ConfigError
+from envsync.fleet.settings import DEFAULT_WORKERS
 from tests.helpers.cli import run_cli
 
 HEAD = """\
@@ -43,7 +44,7 @@ def test_urls_and_named_hosts(tmp_path: Path) -> None:
 
 def test_default_worker_bound(tmp_path: Path) -> None:
     env = _load(tmp_path, "    engines: [ssh://a@h1, ssh://a@h2]\n")
-    assert env.workers == 16  # type: ignore[attr-defined]
+    assert env.workers == DEFAULT_WORKERS == 32  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("body", "line", "says"), [

@@ -13,6 +13,8 @@ Fixtures:
 - ``compose_project_factory``: the same, for tests that need several projects.
 - ``sshd_engine_url`` (session): ``ssh://root@127.0.0.1:PORT`` of an sshd started for the test
   session on a free loopback port; the same engine as the local socket, reached over SSH.
+- ``sshd_no_streamlocal_url`` (session): the same from an sshd that refuses Unix socket
+  forwarding (``AllowStreamLocalForwarding no``), as some hardened servers do.
 
 Network rule: containers here use ``network_mode: host`` or no published ports, and tests
 talk only to 127.0.0.1.
@@ -51,6 +53,7 @@ __all__ = [
     "remove_project_containers",
     "run_compose",
     "sshd_engine_url",
+    "sshd_no_streamlocal_url",
 ]
 
 BUSYBOX_IMAGE = "envsync-test/busybox:1"
@@ -311,13 +314,12 @@ def _edit_known_hosts(ssh_dir: Path, port: int, host_key_line: str | None) -> No
     known.chmod(0o600)
 
 
-@pytest.fixture(scope="session")
-def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``ssh://root@127.0.0.1:PORT``: this machine's engine reached through a test sshd."""
+@contextlib.contextmanager
+def _sshd(workdir: Path, *options: str) -> Iterator[str]:
+    """``ssh://root@127.0.0.1:PORT`` of an sshd run from ``workdir`` with extra ``-o`` options."""
     sshd = shutil.which("sshd") or "/usr/sbin/sshd"
     if not Path(sshd).is_file():
         pytest.fail("sshd not found: run `scripts/setup-env` (openssh-server)", pytrace=False)
-    workdir = tmp_path_factory.mktemp("sshd")
     host_key = workdir / "host_ed25519"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(host_key)],
                    check=True)
@@ -330,6 +332,7 @@ def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory
     authorized.write_text(client_key.with_suffix(".pub").read_text())
     Path("/run/sshd").mkdir(parents=True, exist_ok=True)  # sshd's privilege-separation dir
     log = workdir / "sshd.log"
+    extra = [arg for option in options for arg in ("-o", option)]
     proc = subprocess.Popen(
         [sshd, "-D", "-e", "-f", "/dev/null", "-p", str(port),
          "-o", "ListenAddress=127.0.0.1", "-o", f"HostKey={host_key}",
@@ -337,7 +340,7 @@ def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory
          "-o", "StrictModes=no", "-o", "PermitRootLogin=prohibit-password",
          "-o", "PasswordAuthentication=no", "-o", "UsePAM=no",
          # parallel stats calls each open an ssh session (`docker system dial-stdio`)
-         "-o", "MaxStartups=100", "-o", "MaxSessions=100"],
+         "-o", "MaxStartups=100", "-o", "MaxSessions=100", *extra],
         stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
     try:
@@ -361,3 +364,19 @@ def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory
             proc.wait()
         with _ssh_dir_lock(ssh_dir):
             _edit_known_hosts(ssh_dir, port, None)
+
+
+@pytest.fixture(scope="session")
+def sshd_engine_url(docker_client: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``ssh://root@127.0.0.1:PORT``: this machine's engine reached through a test sshd."""
+    with _sshd(tmp_path_factory.mktemp("sshd")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sshd_no_streamlocal_url(docker_client: Any,
+                            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same as ``sshd_engine_url`` from an sshd that refuses Unix socket forwarding
+    (``AllowStreamLocalForwarding no``): connections go through ``docker system dial-stdio``."""
+    with _sshd(tmp_path_factory.mktemp("sshd-nofwd"), "AllowStreamLocalForwarding=no") as url:
+        yield url
