@@ -33,7 +33,8 @@ from envsync.errors import EnvsyncError
 if TYPE_CHECKING:
     from envsync.config import Config
 
-__all__ = ["LOCK_NAME", "EnvironmentLocked", "env_lock", "environment_lock", "holder"]
+__all__ = ["LOCK_NAME", "EnvironmentLocked", "env_lock", "environment_lock", "held_fds",
+           "holder", "holds", "pid_ended"]
 
 LOCK_NAME = ".envsync.lock"
 _POLL_S = 0.2
@@ -57,14 +58,30 @@ def holder(path: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+def pid_ended(info: dict[str, object]) -> bool:
+    """True when the holder was on this host and its pid runs no more."""
+    pid = info.get("pid")
+    if info.get("host") != socket.gethostname() or not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # EPERM: it runs, as another user
+        return False
+    return False
+
+
 def _describe(env: str, path: Path) -> str:
     info = holder(path)
     if not info:
         return f"{env} is locked by another envsync run ({path})"
     since = str(info.get("since", "?"))
     clock = since[11:19] if len(since) >= 19 else since
-    return (f"{env} is locked by pid {info.get('pid', '?')} on host {info.get('host', '?')} "
-            f"since {clock} UTC ({info.get('command', '?')})")
+    # A step a killed envsync started (compose, git) still runs and holds the lock.
+    gone = " (it has ended; a step it started still runs)" if pid_ended(info) else ""
+    return (f"{env} is locked by pid {info.get('pid', '?')}{gone} on host "
+            f"{info.get('host', '?')} since {clock} UTC ({info.get('command', '?')})")
 
 
 def _try_lock(fd: int) -> bool:
@@ -139,6 +156,20 @@ def env_lock(folder: Path, env: str, command: str, *, wait_s: float = 0,
         yield
     finally:
         _release(path)
+
+
+def held_fds() -> tuple[int, ...]:
+    """The descriptors of the locks this process holds. The executor passes them to each
+    step it starts: a step outlives a killed envsync (its own process group), and keeps
+    the lock until it ends, so no other run changes the environment beside it."""
+    with _guard:
+        return tuple(fd for fd, _ in _held.values())
+
+
+def holds(folder: Path) -> bool:
+    """True when this process holds the lock in ``folder``."""
+    with _guard:
+        return (folder / LOCK_NAME).absolute() in _held
 
 
 def _release(path: Path) -> None:

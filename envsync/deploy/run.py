@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from envsync.capture import Progress
 from envsync.config import Config, Environment
@@ -30,6 +30,9 @@ from envsync.plan.executor import Interrupts
 from envsync.rollback.preconditions import own_prefixes
 from envsync.rollback.safety import AtRisk
 from envsync.types import CheckResult
+
+if TYPE_CHECKING:
+    from envsync.deploy.journal import Journal
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "execute_deploy", "prepare_deploy"]
 
@@ -145,6 +148,11 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
                          files_clean=not at_risk, strategy=env.deploy.strategy,
                          health_timeout_s=env.deploy.health_timeout_s)
     refusals: list[Refusal] = []
+    from envsync.deploy import journal
+
+    killed = journal.abandoned(config, env_name)
+    if killed is not None:  # a half-done deploy: never the base of another one
+        refusals.append(Refusal(journal.describe(config, env_name, killed), 2))
     if source is not None:
         from envsync.deploy.promote import image_mismatches
 
@@ -269,12 +277,18 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
                    progress: Progress = _noop) -> Outcome:
     """Run a prepared deploy under the environment's lock (see the module docstring).
     Raises DeployError, having changed nothing, when a check refused."""
+    from envsync.deploy import journal
     from envsync.lock import environment_lock
     from envsync.plan.executor import Interrupts
 
     env = prepared.env.name
     with environment_lock(prepared.config, env, f"envsync deploy {env} --execute",
                           waiting=progress), Interrupts() as interrupts:
+        killed = journal.claim(prepared.config, env, f"envsync deploy {env} --execute")
+        if killed is not None:
+            line = journal.describe(prepared.config, env, killed)
+            if all(r.line != line for r in prepared.refusals):
+                prepared.refusals.append(Refusal(line, 2))
         if prepared.env.swarm is not None:
             from envsync.deploy.swarm import execute_swarm_deploy
 
@@ -287,9 +301,11 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
                 bg.close()  # the runtime API's exec session
 
 
-def begin_outcome(prepared: Any) -> tuple[Outcome, Callable[[], Outcome]]:
-    """The deploy's log record, started now, and ``finish()`` that times and appends it.
-    A prepared deploy with refusals is logged as refused and raises DeployError here."""
+def begin_outcome(prepared: Any, journal: Journal | None = None
+                  ) -> tuple[Outcome, Callable[[], Outcome]]:
+    """The deploy's log record, started now, and ``finish()`` that times and appends it
+    (and ends ``journal``: the deploy finished, however it went). A prepared deploy with
+    refusals is logged as refused and raises DeployError here."""
     from envsync.deploy.preflight import describe_overrides
 
     started = time.perf_counter()
@@ -301,7 +317,11 @@ def begin_outcome(prepared: Any) -> tuple[Outcome, Callable[[], Outcome]]:
 
     def finish() -> Outcome:
         outcome.seconds = round(time.perf_counter() - started, 3)
-        _append_log(prepared.config, outcome)
+        try:
+            _append_log(prepared.config, outcome)
+        finally:  # it finished: a log that cannot be written is said, not a killed deploy
+            if journal is not None:
+                journal.end()
         return outcome
 
     if prepared.refusals:
@@ -317,10 +337,12 @@ def begin_outcome(prepared: Any) -> tuple[Outcome, Callable[[], Outcome]]:
 def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
              progress: Progress, interrupts: Interrupts) -> Outcome:
     from envsync.capture.engine import engine_url
+    from envsync.deploy.journal import Journal
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
 
-    outcome, finish = begin_outcome(prepared)
+    journal = Journal(prepared.config, prepared.env.name)
+    outcome, finish = begin_outcome(prepared, journal)
     dp, env, config = prepared.deploy, prepared.env, prepared.config
     progress("record a restore point")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
@@ -334,13 +356,22 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
             # --force: the checkout may overwrite them, never before a copy exists.
             outcome.kept = str(keep_copies(prepared.root, prepared.at_risk,
                                            before.point.folder / before.point.tag))
+        # Killed from here on, the next run knows a deploy is half-done (see journal.py).
+        journal.begin(ref=dp.target.ref, commit=dp.target.commit,
+                      restore_point=before.point.tag, moves_tree=dp.checkout,
+                      steps=[s.title for s in dp.plan.steps])
     except EnvsyncError as exc:  # a full disk: no step runs without the way back
         outcome.result, outcome.failure = "refused", str(exc)
         outcome.not_run = [s.title for s in dp.plan.steps]
         finish()
         raise DeployError(f"{exc}; the deploy did not start (nothing was changed)") from None
     outcome.restore_point = before.point.tag
-    ran = run_plan(dp.plan, docker_host=engine_url(env.docker), on_step=on_step,
+    def each_step(n: int, step: Step) -> None:
+        journal.step(n)
+        if on_step is not None:
+            on_step(n, step)
+
+    ran = run_plan(dp.plan, docker_host=engine_url(env.docker), on_step=each_step,
                    interrupts=interrupts, timeout_s=max(600.0, env.deploy.health_timeout_s * 2))
     outcome.steps = [{"title": r.step.title, "command": r.step.shell(),
                       "returncode": r.returncode, "seconds": round(r.seconds, 3)}

@@ -190,6 +190,8 @@ def _run_call(step: Step, interrupts: Interrupts | None) -> StepResult:
 
 def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
               interrupts: Interrupts | None, grace_s: float) -> StepResult:
+    from envsync.lock import held_fds
+
     if step.call is not None:
         return _run_call(step, interrupts)
     started = time.monotonic()
@@ -197,9 +199,11 @@ def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
         # Output goes to a file, not a pipe: polling a pipe-fed child can deadlock it.
         out: IO[bytes] = stack.enter_context(tempfile.TemporaryFile())
         try:
+            # The environment's lock goes with the step: killed, envsync leaves it running
+            # (its own session), and nothing else may change the environment beside it.
             proc = subprocess.Popen(list(step.argv), cwd=step.cwd, env=env,
                                     stdin=subprocess.DEVNULL, stdout=out, stderr=out,
-                                    start_new_session=True)
+                                    start_new_session=True, pass_fds=held_fds())
         except OSError as exc:
             return StepResult(step, 127, time.monotonic() - started, str(exc))
         code, stopped, note = _wait(proc, step, started, timeout_s, interrupts, grace_s)
@@ -273,16 +277,35 @@ def interruptible() -> Iterator[Interrupts]:
 
 
 def append_log(path: Path, data: dict[str, Any]) -> Path:
-    """Append ``data`` as one JSON line to ``path`` (created with its folder)."""
+    """Append ``data`` as one JSON line to ``path`` (created with its folder). A disk that
+    fills mid-line leaves no half line (StorageError names the file); a half line another
+    writer left (a crash, a full disk) never swallows this one: it starts on its own line."""
+    import errno
     import json
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from envsync.errors import StorageError
+
     line = (json.dumps(data, default=str) + "\n").encode()
-    # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = -1
+    start = written = 0
     try:
-        os.write(fd, line)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        start = os.fstat(fd).st_size
+        if start and os.pread(fd, 1, start - 1) != b"\n":
+            line = b"\n" + line
+        written = os.write(fd, line)
+        if written != len(line):  # the disk filled up mid-line
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.fsync(fd)
+    except OSError as exc:
+        if fd >= 0 and 0 < written < len(line):
+            with contextlib.suppress(OSError):
+                if os.fstat(fd).st_size == start + written:  # nobody appended since
+                    os.ftruncate(fd, start)
+        raise StorageError(f"cannot append to {path}: {exc.strerror or exc}") from None
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
     return path

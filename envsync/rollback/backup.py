@@ -160,6 +160,13 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     started = time.perf_counter()
     env = config.environment(env_name)
     env.one_engine("backup")
+    if kind == KIND_BACKUP:
+        from envsync.deploy import journal
+
+        killed = journal.claim(config, env_name, f"envsync backup {env_name}")
+        if killed is not None:  # a half-deployed state is no `stable` point to return to
+            raise RollbackError(f"{journal.describe(config, env_name, killed)} (no restore "
+                                "point was recorded)")
     if env.compose is None:
         raise RollbackError(f"{env_name}: has no compose files; there is nothing to back up")
     if snapshot is None:

@@ -72,13 +72,20 @@ def execute_rollback(
     with environment_lock(prepared.config, env,
                           f"envsync rollback {env} --level {level} --execute",
                           wait_s=wait_s, waiting=progress), Interrupts() as interrupts:
+        from envsync.deploy import journal
+
+        # A deploy killed half-way: logged now if nobody did; cleared once undone.
+        journal.claim(prepared.config, env, f"envsync rollback {env} --execute")
         if prepared.env.swarm is not None:
             from envsync.rollback.swarm import execute_swarm_rollback
 
             outcome: Outcome = execute_swarm_rollback(prepared, force, on_step, progress,
                                                       interrupts)
-            return outcome
-        return _execute(prepared, force, on_step, progress, interrupts)
+        else:
+            outcome = _execute(prepared, force, on_step, progress, interrupts)
+        if outcome.result == "ok" and journal.resolved(prepared.config, env, level):
+            progress("the record of the deploy that never finished is cleared")
+        return outcome
 
 
 def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], None] | None,
