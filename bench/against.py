@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import os
 import shutil
 import statistics
@@ -38,21 +39,21 @@ from bench._figures import Figure, parse  # noqa: E402 - after the path fix
 
 CACHE = Path.home() / ".cache" / "envsync-bench"
 # The arguments each bench gets per run (smaller than its own defaults: it runs N times),
-# and about how long one run takes on a quiet 2-core machine. Not covered: deploy,
-# fleet_capture, market_data_overload, swarm_snapshot and watch (none existed before
-# issue 9's work, and each takes minutes or needs a Swarm).
+# and about how long one side's run took on the 2-core machine under load. Not covered:
+# deploy, fleet_capture, swarm_snapshot, watch and market_data_overload measure commands or
+# service behaviour that came after 1f41b7a^ (nothing to compare there; the last has its own
+# --baseline-ref), and each takes minutes or needs a Swarm.
 BENCHES: dict[str, tuple[list[str], str]] = {
     "cli_startup": (["--runs", "10"], "~15 s"),
     "diff_scale": ([], "~15 s"),
     "compose_resolve": (["--runs", "10"], "~10 s"),
     "scrub": ([], "~10 s"),
-    "snapshot_runtime": (["--sizes", "5,50", "--runs", "3"], "~90 s, engine"),
-    "rollback": (["--runs", "1"], "~2 min, engine"),
-    "services_market_data": ([], "~60 s"),
-    "services_bot": ([], "~40 s"),
+    "snapshot_runtime": (["--sizes", "5,50", "--runs", "3"], "~2 min, engine"),
+    "rollback": (["--runs", "1"], "~90 s, engine"),
+    "services_market_data": ([], "~90 s"),
+    "services_bot": ([], "~15 s"),
 }
-DEFAULT = ("cli_startup", "diff_scale", "compose_resolve", "scrub", "snapshot_runtime",
-           "services_market_data", "services_bot")
+DEFAULT = tuple(BENCHES)
 TIMEOUT_S = 900
 
 
@@ -73,6 +74,19 @@ def git(*args: str, cwd: Path = ROOT) -> str:
     if proc.returncode != 0:
         raise SystemExit(f"git {' '.join(args)}: {proc.stderr.strip()}")
     return proc.stdout.strip()
+
+
+@contextlib.contextmanager
+def exclusive(commit: str) -> Iterator[None]:
+    """One run per REV at a time: two would share, and remove, one worktree and venv."""
+    home = CACHE / commit
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit(f"another bench/against.py runs against {commit[:12]}") from None
+        yield
 
 
 @contextlib.contextmanager
@@ -97,15 +111,17 @@ def venv_for(commit: str, tree: Path) -> Path:
     home = CACHE / commit
     python = home / "venv" / "bin" / "python"
     ready = home / "ready"  # holds the worktree path the editable install points at
-    if not ready.exists():
-        print(f"making the venv of {commit[:12]} in {home} (once)", file=sys.stderr)
-        shutil.rmtree(home / "venv", ignore_errors=True)
-        subprocess.run(["python3", "-m", "venv", str(home / "venv")], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", f"{tree}[dev,services]"],
-                       check=True)
-    elif ready.read_text().strip() != str(tree):  # another temp dir: point the install there
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(tree)],
-                       check=True)
+    pip = [str(python), "-m", "pip", "install", "-q"]
+    try:
+        if not ready.exists():
+            print(f"making the venv of {commit[:12]} in {home} (once)", file=sys.stderr)
+            shutil.rmtree(home / "venv", ignore_errors=True)
+            subprocess.run(["python3", "-m", "venv", str(home / "venv")], check=True)
+            subprocess.run([*pip, "-e", f"{tree}[dev,services]"], check=True)
+        elif ready.read_text().strip() != str(tree):  # another temp dir: point the install there
+            subprocess.run([*pip, "--no-deps", "-e", str(tree)], check=True)
+    except subprocess.CalledProcessError as e:
+        raise SystemExit(f"could not install {commit[:12]} into {home / 'venv'}: {e}") from None
     ready.write_text(f"{tree}\n")
     return python
 
@@ -152,15 +168,24 @@ def verdict(old: float, new: float, better: str, tolerance: float) -> tuple[str,
     return f"{ratio:.2f}", word
 
 
+def fmt(x: float) -> str:
+    """Three significant digits or more, never an exponent."""
+    return f"{x:.0f}" if abs(x) >= 100 else f"{x:.1f}" if abs(x) >= 10 else f"{x:.2f}" \
+        if abs(x) >= 1 else f"{x:.3f}"
+
+
 def number(values: list[float]) -> str:
-    med = statistics.median(values)
-    text = f"{med:.1f}" if abs(med) < 1000 else f"{med:.0f}"
-    return text if len(values) == 1 else f"{text} ({min(values):.4g}-{max(values):.4g})"
+    med = fmt(statistics.median(values))
+    return med if len(values) == 1 else f"{med} ({fmt(min(values))}-{fmt(max(values))})"
 
 
 def table(rev: Side, head: Side, benches: list[str], missing_at_rev: set[str],
           tolerance: float) -> list[str]:
+    """The side-by-side table, then a summary of envsync's figures (not the references)."""
     lines = [f"{'figure':<58} {'unit':>5} {rev.label:>20} {head.label:>20} {'HEAD/REV':>8}  verdict"]
+    counts = {"better": 0, "same": 0, "worse": 0}
+    worse: list[str] = []
+    noise = 0.0
     for bench in benches:
         note = "  (not in REV's bench/: HEAD's measurement on REV's code)" \
             if bench in missing_at_rev else ""
@@ -176,8 +201,20 @@ def table(rev: Side, head: Side, benches: list[str], missing_at_rev: set[str],
             new = head.values.get(bench, {}).get(name)
             ratio, word = verdict(statistics.median(old), statistics.median(new),
                                   fig["better"], tolerance) if old and new else ("-", "-")
+            if fig["reference"]:
+                if ratio != "-":
+                    noise = max(noise, abs(float(ratio) - 1))
+                word = "(reference)"
+            elif word in counts:
+                counts[word] += 1
+                if word == "worse":
+                    worse.append(f"{bench}: {name} x{ratio}")
             lines.append(f"  {name:<56} {fig['unit']:>5} {number(old) if old else '-':>20} "
                          f"{number(new) if new else '-':>20} {ratio:>8}  {word}")
+    lines.append(f"envsync's figures: {counts['better']} better, {counts['same']} same, "
+                 f"{counts['worse']} worse; the reference figures (no envsync code) moved up "
+                 f"to {noise:.0%} between the sides: read differences below that as noise")
+    lines += [f"  worse: {w}" for w in worse]
     return lines
 
 
@@ -185,7 +222,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("rev", help="the git revision to compare against, e.g. 1f41b7a^")
     parser.add_argument("--benches", default=",".join(DEFAULT),
-                        help=f"comma-separated, of: {', '.join(BENCHES)} (default: all but rollback)")
+                        help="comma-separated, of: " + ", ".join(
+                            f"{name} ({took})" for name, (_, took) in BENCHES.items())
+                        + " (default: all)")
     parser.add_argument("--runs", type=int, default=3, help="interleaved runs per side (default 3)")
     parser.add_argument("--tolerance", type=float, default=0.05,
                         help="a ratio within this of 1 reads 'same' (default 0.05)")
@@ -196,7 +235,7 @@ def main() -> None:
         parser.error(f"unknown bench {', '.join(unknown)}; known: {', '.join(BENCHES)}")
     commit = git("rev-parse", "--verify", f"{args.rev}^{{commit}}")
     started = time.monotonic()
-    with worktree(commit) as tree:
+    with exclusive(commit), worktree(commit) as tree:
         python = venv_for(commit, tree)
         missing_at_rev = {b for b in benches if not (tree / "bench" / f"{b}.py").exists()}
         overlay(tree)

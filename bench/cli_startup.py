@@ -112,9 +112,10 @@ def main() -> None:
         figures: dict[str, Figure] = {}
         for name in commands:
             w, c = statistics.median(wall[name]), statistics.median(cpu[name])
-            figures[f"{name}: wall"] = figure(w * 1000, "ms")
-            figures[f"{name}: cpu"] = figure(c * 1000, "ms")
-            figures[f"{name}: imports"] = figure(traces[name][0] / 1000, "ms")
+            ref = name == BASELINE
+            figures[f"{name}: wall"] = figure(w * 1000, "ms", reference=ref)
+            figures[f"{name}: cpu"] = figure(c * 1000, "ms", reference=ref)
+            figures[f"{name}: imports"] = figure(traces[name][0] / 1000, "ms", reference=ref)
             if name != BASELINE:
                 figures[f"{name}: cpu vs baseline"] = figure(c / base_c, "x")
         print(json_line("cli_startup", figures))

@@ -294,7 +294,8 @@ def main() -> None:
         print(f"{name:<52} {med:>9.2f} {f'{min(values):.2f}-{max(values):.2f}':>13} "
               f"{ratio:>8}")
     if args.json:
-        print(json_line("rollback", {name: figure(statistics.median(values), "s")
+        print(json_line("rollback", {name: figure(statistics.median(values), "s",
+                                                  reference="raw" in name)
                                      for name, values in results.items()}))
 
 

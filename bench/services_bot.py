@@ -72,7 +72,7 @@ def main() -> None:
     try:
         floor = python_floor_mb("telegram.ext")
         print(f"baseline RSS, python + telegram.ext imported: {floor:6.1f} MB")
-        figures["RSS floor (python + telegram.ext)"] = figure(floor, "MB")
+        figures["RSS floor (python + telegram.ext)"] = figure(floor, "MB", reference=True)
         with httpx.Client() as c:
             c.get(f"{md_url}/price/BTC")
             direct = []
@@ -81,7 +81,8 @@ def main() -> None:
                 c.get(f"{md_url}/price/BTC")
                 direct.append(time.perf_counter() - t0)
         print(f"baseline, market-data /price/BTC direct (cached): {summary_ms(direct)}")
-        figures["market-data /price direct p50 (baseline)"] = figure(pct(direct, 50) * 1000, "ms")
+        figures["market-data /price direct p50 (baseline)"] = figure(pct(direct, 50) * 1000, "ms",
+                                                                    reference=True)
         for mode in ("polling", "webhook"):
             with FakeBotApi() as api:
                 health_port = free_port()

@@ -79,8 +79,8 @@ def main() -> None:
                 c.get(f"{fx_url}/api/v5/market/ticker?instId=BTC-USDT")
                 sequential.append(time.perf_counter() - t0)
         slowest = pct(direct, 50)
-        figures["RSS floor (python + starlette/uvicorn/httpx)"] = figure(floor, "MB")
-        figures["one exchange direct p50 (baseline)"] = figure(slowest * 1000, "ms")
+        figures["RSS floor (python + starlette/uvicorn/httpx)"] = figure(floor, "MB", reference=True)
+        figures["one exchange direct p50 (baseline)"] = figure(slowest * 1000, "ms", reference=True)
         print(f"baseline, one exchange direct:          {summary_ms(direct)}")
         print(f"baseline, three exchanges sequentially:  {summary_ms(sequential)}")
 
