@@ -233,7 +233,13 @@ def main() -> None:
     unknown = [b for b in benches if b not in BENCHES]
     if unknown:
         parser.error(f"unknown bench {', '.join(unknown)}; known: {', '.join(BENCHES)}")
-    commit = git("rev-parse", "--verify", f"{args.rev}^{{commit}}")
+    if args.runs < 1:
+        parser.error(f"--runs must be 1 or more, not {args.runs}")
+    found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{args.rev}^{{commit}}"],
+                           cwd=ROOT, capture_output=True, text=True, check=False)
+    if found.returncode != 0:
+        parser.error(f"no commit named {args.rev!r} in {ROOT}")
+    commit = found.stdout.strip()
     started = time.monotonic()
     with exclusive(commit), worktree(commit) as tree:
         python = venv_for(commit, tree)
