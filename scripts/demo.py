@@ -41,7 +41,10 @@ def run(*cmd: str, shown: str | None = None, ok: tuple[int, ...] = (0,)) -> str:
     if out:
         print(out, flush=True)
     if done.returncode not in ok:
-        raise SystemExit(f"demo: `{shown or ' '.join(cmd)}` exited {done.returncode}")
+        # Said now, before the clean-up's output: the story stops at the step that failed.
+        print(f"demo: stopped: `{shown or ' '.join(cmd)}` exited {done.returncode} (its "
+              "output is above); cleaning up", file=sys.stderr, flush=True)
+        raise SystemExit(1)
     return done.stdout
 
 

@@ -73,3 +73,20 @@ def test_ctrl_c_half_way_cleans_up_too(tmp_path: Path) -> None:
     assert proc.returncode == 130, "".join(seen) + rest
     assert _leftovers(project) == []
     assert not (tmp_path / "demo").exists()
+
+
+def test_a_failed_compose_up_stops_the_story_there(tmp_path: Path) -> None:
+    project = f"envsync-demo-f{os.getpid()}"
+    fake = tmp_path / "compose"
+    fake.write_text("#!/bin/sh\necho 'no such image: envsync/services:dev' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    env = {**_env(tmp_path, project), "ENVSYNC_DEMO_COMPOSE": str(fake)}
+    done = subprocess.run([str(DEMO)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "no such image" in done.stdout
+    assert "$ envsync health" not in done.stdout  # never goes on as if it were up
+    assert done.stderr.strip().splitlines() == [
+        "demo: stopped: `docker compose up -d --wait --wait-timeout 120` exited 1 (its "
+        "output is above); cleaning up"]
+    assert _leftovers(project) == []
+    assert not (tmp_path / "demo").exists()

@@ -42,14 +42,17 @@ from envsync.types import (
 if TYPE_CHECKING:
     from envsync.capture.git import GitState
 
-__all__ = ["Progress", "record_snapshot", "take_snapshot"]
+__all__ = ["Progress", "no_progress", "record_snapshot", "take_snapshot"]
 
 Progress = Callable[[str], None]
 """Called with a short description of each step as it starts."""
 
 
-def _noop(_: str) -> None:
-    pass
+def no_progress(_: str) -> None:
+    """The :data:`Progress` that says nothing (the default of every ``progress=``)."""
+
+
+_noop = no_progress
 
 
 def _file_hash(path: Path) -> str | None:

@@ -7,16 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config
 from envsync.deploy.preflight import Refusal
 from envsync.errors import DeployError
 
 __all__ = ["Source", "image_mismatches", "read_source"]
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 @dataclass
@@ -29,7 +26,7 @@ class Source:
     refusals: list[Refusal] = field(default_factory=list)
 
 
-def read_source(config: Config, other: str, *, progress: Progress = _noop) -> Source:
+def read_source(config: Config, other: str, *, progress: Progress = no_progress) -> Source:
     """Capture OTHER and check that it may be promoted (its refusals are returned)."""
     from envsync.compare import run_drift
 

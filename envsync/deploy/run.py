@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.deploy.plan import DeployPlan
 from envsync.deploy.preflight import Refusal
@@ -40,9 +40,6 @@ LOG_NAME = "deploys.jsonl"
 REUSE_CAPTURE_S = 30.0
 """A capture this recent is recorded as the restore point's state (as rollback does)."""
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 @dataclass
@@ -71,7 +68,7 @@ class Prepared:
 
 def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
                    from_env: str | None = None, force: bool = False,
-                   progress: Progress = _noop) -> Prepared:
+                   progress: Progress = no_progress) -> Prepared:
     """Capture ``env_name``, run every check, plan the deploy of ``ref`` (default: the
     commit checked out), or of what ``from_env`` runs (its commit and image ids). Changes
     nothing. Bad input raises; the environment's state (overrides, memory) is returned as
@@ -274,7 +271,7 @@ def _append_log(config: Config, outcome: Outcome) -> None:
 
 
 def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] | None = None,
-                   progress: Progress = _noop) -> Outcome:
+                   progress: Progress = no_progress) -> Outcome:
     """Run a prepared deploy under the environment's lock (see the module docstring).
     Raises DeployError, having changed nothing, when a check refused."""
     from envsync.deploy import journal

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.errors import DeployError, EnvsyncError
 from envsync.plan import Plan, Step
@@ -39,9 +39,6 @@ _NO_UPDATE_GRACE_S = 3.0
 """A changed spec that needs no rolling update (replicas, labels) shows no update status:
 after this long without one, the service counts as updated."""
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 def _stack_path(env: Environment, commit: str) -> Path:
@@ -217,7 +214,7 @@ def _task_errors(service: dict[str, Any], since: str | None) -> list[str]:
 
 
 def wait_converged(env: Environment, before: dict[str, Any] | None, *,
-                   sleep: Callable[[float], bool], progress: Progress = _noop,
+                   sleep: Callable[[float], bool], progress: Progress = no_progress,
                    timeout_s: float | None = None) -> tuple[list[str], list[str]]:
     """Wait until every service of the stack has finished its update and runs as many
     tasks as it wants. Returns (problems, services Swarm rolled back on its own); a problem
@@ -272,7 +269,7 @@ def wait_converged(env: Environment, before: dict[str, Any] | None, *,
 def redeploy_stack(config: Config, env: Environment, commit: str, *, root: Path,
                    unversioned: list[str], interrupts: Interrupts,
                    on_step: Callable[[int, Step], None] | None = None,
-                   progress: Progress = _noop) -> tuple[list[dict[str, Any]], list[str]]:
+                   progress: Progress = no_progress) -> tuple[list[dict[str, Any]], list[str]]:
     """Reset the working tree to ``commit`` and deploy its stack file: the way back to a
     restore point (levels 1 and 3 of a rollback). Returns the steps run and the problems."""
     from envsync.deploy.preflight import resolve_target
@@ -411,7 +408,7 @@ def _spec_of(service: dict[str, Any]) -> str:
 
 def rollback_services(env: Environment, services: list[str], interrupts: Interrupts, *,
                       on_step: Callable[[int, Step], None] | None = None,
-                      progress: Progress = _noop) -> tuple[list[dict[str, Any]], list[str]]:
+                      progress: Progress = no_progress) -> tuple[list[dict[str, Any]], list[str]]:
     """``docker service rollback`` of each of ``services`` (to the spec before its last
     update), then the wait for convergence. Returns the steps run and the problems."""
     from envsync.plan.executor import run_plan

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.errors import EngineError, EnvsyncError, RollbackError
 from envsync.model import Snapshot
@@ -44,9 +44,6 @@ Images = Literal["all", "cheap", "none"]
 
 _DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 @dataclass
@@ -137,9 +134,9 @@ def take_backup(
     env_name: str,
     images: Images = "all",
     kind: str = KIND_BACKUP,
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     snapshot: Snapshot | None = None,
-    warn: Progress = _noop,
+    warn: Progress = no_progress,
     wait_s: float = 0,
 ) -> BackupResult:
     """Capture ``env_name`` (or use ``snapshot``, one just taken), save the running images,
@@ -345,7 +342,7 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copyfile(src, dest)
 
 
-def list_restore_points(*, config: Config, env_name: str, warn: Progress = _noop
+def list_restore_points(*, config: Config, env_name: str, warn: Progress = no_progress
                         ) -> list[RestorePoint]:
     """``env_name``'s restore points, oldest first; each bad manifest is skipped and
     passed to ``warn``."""
@@ -401,7 +398,7 @@ def prune_archives(
     env_name: str,
     keep: int,
     confirm: Callable[[list[RestorePoint], int], bool] = lambda _points, _bytes: True,
-    warn: Progress = _noop,
+    warn: Progress = no_progress,
 ) -> PruneResult:
     """Delete the image archives of all but the newest ``keep`` restore points (their
     manifests, tags and snapshots stay). ``confirm(points, bytes)`` is asked first;

@@ -14,7 +14,7 @@ import datetime as dt
 import platform
 import time
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.errors import ComposeError, RollbackError
 from envsync.model import Snapshot
@@ -22,12 +22,9 @@ from envsync.model import Snapshot
 __all__ = ["capture_current"]
 
 
-def _noop(_: str) -> None:
-    pass
-
 
 def capture_current(config: Config, env: Environment, *, project_hint: str | None = None,
-                    progress: Progress = _noop) -> tuple[Snapshot, str | None]:
+                    progress: Progress = no_progress) -> tuple[Snapshot, str | None]:
     """(the snapshot of ``env`` now, None), or, when compose rejects the working tree's
     files, (a snapshot without the compose part, compose's message). ``project_hint``
     names the compose project when envsync.yaml does not (a restore point's)."""

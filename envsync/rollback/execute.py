@@ -15,7 +15,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.errors import EnvsyncError, RollbackError
 from envsync.plan import Step
 from envsync.plan.executor import Interrupts, PlanResult, StepResult
@@ -37,9 +37,6 @@ left, instead of capturing again (each capture reads every container's stats: 1-
 Older (a confirmation prompt left open), and the state is captured again."""
 
 
-def _noop(_: str) -> None:
-    pass
-
 
 def scrubber(prepared: Prepared) -> Redactor:
     """A redactor that knows the values of the environment's env files (so none is logged)."""
@@ -58,7 +55,7 @@ def execute_rollback(
     prepared: Prepared,
     force: bool = False,
     on_step: Callable[[int, Step], None] | None = None,
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     wait_s: float = 0,
 ) -> Outcome:
     """Run a prepared rollback under the environment's lock (waiting up to ``wait_s``):

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.errors import RollbackError
 from envsync.model import Snapshot
@@ -23,9 +23,6 @@ from envsync.rollback.safety import AtRisk, describe_at_risk
 __all__ = ["Prepared", "at_risk", "busy", "choose_checked_point", "prepare_rollback",
            "running_since"]
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 @dataclass
@@ -67,7 +64,7 @@ def _file_names(env: Environment, snapshots: tuple[Snapshot, ...]) -> list[str]:
 
 
 def prepare_rollback(*, config: Config, env_name: str, level: int, to: str | None = None,
-                     progress: Progress = _noop, warn: Progress = _noop) -> Prepared:
+                     progress: Progress = no_progress, warn: Progress = no_progress) -> Prepared:
     """Capture ``env_name`` now, choose the restore point, plan the level. Changes nothing.
     A bad manifest is skipped and passed to ``warn``: it never blocks another point."""
     from envsync.capture.compose import compose_command

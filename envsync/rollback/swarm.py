@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from envsync.capture import Progress
+from envsync.capture import Progress, no_progress
 from envsync.config import Config, Environment
 from envsync.errors import EnvsyncError, RollbackError
 from envsync.plan import Plan, Step
@@ -30,9 +30,6 @@ from envsync.plan.executor import Interrupts
 
 __all__ = ["execute_swarm_rollback", "prepare_swarm_rollback"]
 
-
-def _noop(_: str) -> None:
-    pass
 
 
 def _with_previous(env: Environment) -> list[str]:
@@ -51,7 +48,7 @@ def _with_previous(env: Environment) -> list[str]:
 
 
 def prepare_swarm_rollback(*, config: Config, env: Environment, level: int, to: str | None,
-                           progress: Progress = _noop, warn: Progress = _noop) -> Any:
+                           progress: Progress = no_progress, warn: Progress = no_progress) -> Any:
     """:func:`envsync.rollback.execute.prepare_rollback` for a stack. Changes nothing."""
     from envsync.capture import take_snapshot
     from envsync.capture.engine import engine_errors
