@@ -26,7 +26,7 @@ from envsync.deploy.preflight import Refusal
 from envsync.errors import DeployError, EnvsyncError
 from envsync.model import Finding, Snapshot
 from envsync.plan import Step
-from envsync.plan.executor import Interrupts
+from envsync.plan.executor import Interrupts, unlogged
 from envsync.rollback.preconditions import own_prefixes
 from envsync.rollback.safety import AtRisk
 from envsync.types import CheckResult
@@ -263,11 +263,14 @@ class Outcome:
 
 
 def _append_log(config: Config, outcome: Outcome) -> None:
-    from envsync.plan.executor import append_log
+    from envsync.plan.executor import UNLOGGED, append_log
 
     path = config.snapshots_dir / outcome.environment / LOG_NAME
     outcome.log = str(path)
-    append_log(path, outcome.to_json())
+    try:
+        append_log(path, outcome.to_json())
+    except EnvsyncError as exc:  # a full disk: what happened is still shown, and this too
+        outcome.log = f"{UNLOGGED} ({exc})"
 
 
 def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] | None = None,
@@ -326,8 +329,8 @@ def begin_outcome(prepared: Any, journal: Journal | None = None
         outcome.failure = "; ".join(r.line for r in prepared.refusals)
         outcome.not_run = [s.title for s in dp.plan.steps]
         finish()
-        raise DeployError(f"{prepared.refusals[0].line} (nothing was changed)",
-                          prepared.exit_code)
+        raise DeployError(f"{prepared.refusals[0].line} (nothing was changed)"
+                          f"{unlogged(outcome.log)}", prepared.exit_code)
     return outcome, finish
 
 
@@ -361,7 +364,8 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         outcome.result, outcome.failure = "refused", str(exc)
         outcome.not_run = [s.title for s in dp.plan.steps]
         finish()
-        raise DeployError(f"{exc}; the deploy did not start (nothing was changed)") from None
+        raise DeployError(f"{exc}; the deploy did not start (nothing was changed)"
+                          f"{unlogged(outcome.log)}") from None
     outcome.restore_point = before.point.tag
     def each_step(n: int, step: Step) -> None:
         journal.step(n)

@@ -302,7 +302,7 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
                          progress: Progress, interrupts: Interrupts) -> Any:
     """:func:`envsync.deploy.run.execute_deploy` for a stack (under the lock already)."""
     from envsync.deploy.run import begin_outcome
-    from envsync.plan.executor import run_plan
+    from envsync.plan.executor import run_plan, unlogged
     from envsync.rollback.backup import take_backup
 
     outcome, finish = begin_outcome(prepared)
@@ -320,7 +320,8 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
         outcome.result, outcome.failure = "refused", str(exc)
         outcome.not_run = [s.title for s in dp.plan.steps]
         finish()
-        raise DeployError(f"{exc}; the deploy did not start (nothing was changed)") from None
+        raise DeployError(f"{exc}; the deploy did not start (nothing was changed)"
+                          f"{unlogged(outcome.log)}") from None
     outcome.restore_point = point.tag
     path = _stack_path(env, dp.target.commit)
     _write_private(path, json.dumps(stack_file(dp.target.model, env.swarm.update,

@@ -34,8 +34,17 @@ from typing import IO, Any
 
 from envsync.plan import Plan, Step
 
-__all__ = ["GRACE_S", "PASS_ENV", "Interrupts", "PlanResult", "StepResult", "append_log",
-           "child_env", "run_plan"]
+__all__ = [
+    "GRACE_S",
+    "PASS_ENV",
+    "UNLOGGED",
+    "Interrupts",
+    "PlanResult",
+    "StepResult",
+    "append_log",
+    "child_env",
+    "run_plan",
+]
 
 PASS_ENV = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE",
             "DOCKER_CONFIG", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "SSH_AUTH_SOCK",
@@ -274,6 +283,15 @@ def interruptible() -> Iterator[Interrupts]:
     """``with interruptible() as interrupts:`` catch SIGINT/SIGTERM for the block."""
     with Interrupts() as interrupts:
         yield interrupts
+
+
+UNLOGGED = "the log line was not written"
+"""How an outcome's ``log`` starts when its line could not be appended (a full disk)."""
+
+
+def unlogged(log: str) -> str:
+    """``; <why the log line is missing>``, for a one-line refusal; else empty."""
+    return f"; {log}" if log.startswith(UNLOGGED) else ""
 
 
 def append_log(path: Path, data: dict[str, Any]) -> Path:

@@ -176,6 +176,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     root = _git_root(snapshot)
     folder = backup_dir(config, env_name)
     ensure_backup_dir(folder)
+    _sweep_killed(root, folder, env_name, progress)
     now = dt.datetime.now(dt.UTC)
     tag = _new_tag(root, folder, env_name, kind, now)
     running = _engine_image_ids(env, snapshot, running_images(snapshot))
@@ -193,6 +194,37 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
                         reused=saving.reused, not_saved=saving.not_saved,
                         notes=_notes(snapshot, running, commit, dirty),
                         seconds=time.perf_counter() - started, save_seconds=save_seconds)
+
+
+def _sweep_killed(root: Path, folder: Path, env_name: str, progress: Progress) -> None:
+    """Remove the image archives a backup killed half-way left (``kill -9`` during
+    ``docker save``): in a point's folder that has neither a manifest nor a git tag (both
+    are written after the archives), only ``*.tar`` and ``.*.tar.tmp``. Nothing refers to
+    them (a manifest names archives in its own folder only); whatever else is there stays.
+    Called under the lock: no other backup is writing."""
+    from envsync.capture.git import tag_names
+    from envsync.files import size_text
+
+    freed, tags = 0, None
+    for sub in sorted(folder.iterdir()):
+        if (not sub.name.startswith(f"{env_name}-") or sub.is_symlink() or not sub.is_dir()
+                or (folder / f"{sub.name}.json").exists()):
+            continue
+        tags = tag_names(root) if tags is None else tags
+        if sub.name in tags:
+            continue
+        for file in sub.iterdir():
+            partial = file.name.startswith(".") and file.name.endswith(".tar.tmp")
+            if (partial or file.name.endswith(".tar")) and file.is_file() \
+                    and not file.is_symlink():
+                with contextlib.suppress(OSError):
+                    size = file.stat().st_size
+                    file.unlink()
+                    freed += size
+        with contextlib.suppress(OSError):
+            sub.rmdir()
+    if freed:
+        progress(f"removed {size_text(freed)} of image archives a killed backup left")
 
 
 def _new_tag(root: Path, folder: Path, env_name: str, kind: str, now: dt.datetime) -> str:

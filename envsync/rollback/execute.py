@@ -18,7 +18,7 @@ from collections.abc import Callable
 from envsync.capture import Progress, no_progress
 from envsync.errors import EnvsyncError, RollbackError
 from envsync.plan import Step
-from envsync.plan.executor import Interrupts, PlanResult, StepResult
+from envsync.plan.executor import Interrupts, PlanResult, StepResult, unlogged
 from envsync.rollback.outcome import LOG_NAME, Outcome, append_outcome
 from envsync.rollback.points import KIND_BEFORE_ROLLBACK
 from envsync.rollback.preconditions import check_preconditions
@@ -142,7 +142,8 @@ def _check_and_keep_copies(prepared: Prepared, outcome: Outcome, force: bool,
             problems.append(str(exc))
     if problems:
         _refuse(prepared, outcome, "; ".join(problems), started)
-        raise RollbackError(f"{'; '.join(problems)} (nothing was changed)")
+        raise RollbackError(f"{'; '.join(problems)} (nothing was changed)"
+                            f"{unlogged(outcome.log)}")
 
 
 def _record_state_left(prepared: Prepared, outcome: Outcome, progress: Progress,
@@ -167,7 +168,8 @@ def _record_state_left(prepared: Prepared, outcome: Outcome, progress: Progress,
                              kind=KIND_BEFORE_ROLLBACK, progress=progress, snapshot=left)
     except EnvsyncError as exc:  # a full disk
         _refuse(prepared, outcome, str(exc), started)
-        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)") from None
+        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)"
+                            f"{unlogged(outcome.log)}") from None
     outcome.before_tag = before.point.tag
     outcome.before_snapshot = str(before.snapshot_path)
     force_flag = " --force" if rb.level == 1 else ""

@@ -70,8 +70,13 @@ class Outcome:
 
 def append_outcome(config: Config, env: str, outcome: Outcome) -> Path:
     """Append ``outcome`` to ``<snapshots>/<env>/rollbacks.jsonl``; the file's path."""
-    from envsync.plan.executor import append_log
+    from envsync.errors import EnvsyncError
+    from envsync.plan.executor import UNLOGGED, append_log
 
     path = config.snapshots_dir / env / LOG_NAME
     outcome.log = str(path)
-    return append_log(path, outcome.to_json())
+    try:
+        append_log(path, outcome.to_json())
+    except EnvsyncError as exc:  # a full disk: what happened is still shown, and this too
+        outcome.log = f"{UNLOGGED} ({exc})"
+    return path

@@ -136,7 +136,7 @@ def execute_swarm_rollback(prepared: Any, force: bool,
         stack_file,
         wait_converged,
     )
-    from envsync.plan.executor import run_plan
+    from envsync.plan.executor import run_plan, unlogged
     from envsync.rollback.backup import take_backup
     from envsync.rollback.execute import REUSE_CAPTURE_S, scrubber
     from envsync.rollback.outcome import Outcome, append_outcome
@@ -162,7 +162,8 @@ def execute_swarm_rollback(prepared: Any, force: bool,
                            "--force")
         outcome.not_run = [s.title for s in rb.plan.steps]
         finish()
-        raise RollbackError(f"{outcome.failure} (nothing was changed)")
+        raise RollbackError(f"{outcome.failure} (nothing was changed)"
+                            f"{unlogged(outcome.log)}")
     progress("record the state being left")
     fresh = time.monotonic() - prepared.captured_at < REUSE_CAPTURE_S
     try:
@@ -173,7 +174,8 @@ def execute_swarm_rollback(prepared: Any, force: bool,
         outcome.result, outcome.failure = "precondition-failed", str(exc)
         outcome.not_run = [s.title for s in rb.plan.steps]
         finish()
-        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)") from None
+        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)"
+                            f"{unlogged(outcome.log)}") from None
     outcome.before_tag = before.point.tag
     outcome.before_snapshot = str(before.snapshot_path)
     outcome.go_back = (f"envsync rollback {env.name} --to {before.point.tag} --level 3 "

@@ -43,3 +43,30 @@ def test_deploy_with_a_full_backups_disk(stack: Stack, small_disk: Path) -> None
     assert not list((small_disk / "prod").glob(".deploy-running*"))
     log = stack.repo.path / "snapshots" / "prod" / "deploys.jsonl"
     assert [json.loads(line)["result"] for line in log.read_text().splitlines()] == ["refused"]
+
+
+def test_deploy_and_rollback_with_a_full_snapshots_disk(stack: Stack,
+                                                        small_disk: Path) -> None:
+    """The snapshots folder (the restore point's snapshot, the logs) on the full disk: the
+    one line says why the deploy did not start, and that its log line was not written."""
+    config = stack.repo.path / "envsync.yaml"
+    backups = small_disk.parent / "backups-elsewhere"
+    config.write_text(f"snapshots: {small_disk}\nbackups: {backups}\n" + config.read_text())
+    stack.repo.commit("snapshots on their own disk")
+    point = stack.backup("--no-images")["tag"]
+    commit_release(stack, "LOG_LEVEL: info", "LOG_LEVEL: debug")
+    head = stack.repo.git("rev-parse", "HEAD").strip()
+    _fill(small_disk)
+    result = stack.cli("deploy", "prod", "--ref", "v2", "--execute")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the deploy did not start" in lines[0], lines
+    assert "could not be recorded" in lines[0] and "log line was not written" in lines[0]
+    assert stack.repo.git("rev-parse", "HEAD").strip() == head
+    result = stack.cli("rollback", "prod", "--level", "3", "--to", point, "--execute",
+                       "--yes")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the rollback did not start" in lines[0], lines
+    assert "log line was not written" in lines[0]
+    assert stack.repo.git("rev-parse", "HEAD").strip() == head
