@@ -361,7 +361,9 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
                 outcome.failure = f"health checks failing after the deploy: {', '.join(bad)}"
             elif env.deploy.watch_window_s > 0:
                 progress(f"watch window: {env.deploy.watch_window_s:.0f} s")
-                outcome.failure = watch_window(env, env.deploy.watch_window_s, interrupts)
+                outcome.failure = watch_window(
+                    env, env.deploy.watch_window_s, interrupts,
+                    memory_threshold=config.watch.rules.threshold("memory_warning"))
     if outcome.failure is None:
         return finish()
     outcome.failure = _scrubber(dp.target.model).scrub(outcome.failure)
@@ -465,13 +467,36 @@ _WATCH_BAD_ROUNDS = 2
 one task being replaced is a blip, two rounds of it are not."""
 
 
-def watch_window(env: Environment, window_s: float, interrupts: Interrupts) -> str | None:
-    """After convergence: for ``window_s`` seconds, a round every 2 s of the stack's tasks
-    and the health checks. The reason to roll back, or None. Catches what Swarm's
-    ``monitor`` does not: tasks that fail after it, a check that starts failing."""
+def watch_window(env: Environment, window_s: float, interrupts: Interrupts, *,
+                 memory_threshold: float = 0.80) -> str | None:
+    """After convergence: for ``window_s`` seconds, a round every 2 s of the stack's tasks,
+    the health checks and the memory of the tasks running on the manager's own node. The
+    reason to roll back, or None. Catches what Swarm's ``monitor`` does not: tasks that fail
+    after it, a check that starts failing, a task near its memory limit
+    (``memory_threshold`` of it: the watch rule ``memory_warning``, 80 %) before the kernel
+    kills it."""
+    from envsync.capture.engine import connect, engine_errors, engine_url
+
+    failures = engine_errors()
+    client = None
+    with contextlib.suppress(*failures):  # memory is then not read; the tasks still are
+        client = connect(engine_url(env.docker))
+    try:
+        return _watch_rounds(env, window_s, interrupts, client, memory_threshold)
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _watch_rounds(env: Environment, window_s: float, interrupts: Interrupts, client: Any,
+                  memory_threshold: float) -> str | None:
+    from envsync.capture.engine import engine_errors
     from envsync.capture.health import wait_for_checks
+    from envsync.capture.swarm_memory import task_memory
     from envsync.secrets import Redactor
 
+    assert env.swarm is not None
+    failures = engine_errors()
     redactor = Redactor()
     for each in env.health:
         redactor.text(each.url)
@@ -496,6 +521,15 @@ def watch_window(env: Environment, window_s: float, interrupts: Interrupts) -> s
                 errors = _task_errors(svc, None)
                 seen[name] = (f"{name}: {running} of {desired} replicas running"
                               + (f" ({errors[-1]})" if errors else ""))
+        if client is not None:
+            try:
+                tasks = task_memory(client, env.swarm.stack, now.get("services") or {},
+                                    env.memory_limits_mb)
+            except failures:
+                tasks = []  # the engine's trouble shows in the tasks' states
+            for task in tasks:
+                if task.ratio is not None and task.ratio >= memory_threshold:
+                    seen[f"memory {task.task}"] = task.describe()
         checks = wait_for_checks(env.health, redactor, wait_s=0, sleep=interrupts.sleep)
         for check, result in checks.items():
             if result["status"] != "ok":

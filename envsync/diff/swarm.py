@@ -84,6 +84,16 @@ def _object_names(refs: Any, top: dict[str, Any], stack: str) -> list[str]:
     return sorted(names)
 
 
+def _dollars(value: Any) -> Any:
+    """compose's resolved model keeps ``$$`` (its escaped ``$``); ``docker stack deploy``
+    interpolates the file again, so the spec holds ``$``."""
+    if isinstance(value, str):
+        return value.replace("$$", "$")
+    if isinstance(value, list):
+        return [_dollars(v) for v in value]
+    return value
+
+
 def expected_service(service: dict[str, Any], model: dict[str, Any], stack: str,
                      update_keys: tuple[str, ...], rollback_keys: tuple[str, ...]
                      ) -> dict[tuple[str, ...], Any]:
@@ -96,9 +106,9 @@ def expected_service(service: dict[str, Any], model: dict[str, Any], stack: str,
     resources = deploy.get("resources") or {}
     out: dict[tuple[str, ...], Any] = {
         ("image",): str(service.get("image") or "").replace("$$", "$") or None,
-        ("entrypoint",): shell_join(service.get("entrypoint")),
-        ("command",): shell_join(service.get("command")),
-        ("user",): service.get("user") or None,
+        ("entrypoint",): shell_join(_dollars(service.get("entrypoint"))),
+        ("command",): shell_join(_dollars(service.get("command"))),
+        ("user",): _dollars(service.get("user")) or None,
         ("replicas",): (deploy.get("replicas", 1) if deploy.get("mode", "replicated")
                         == "replicated" else None),
         ("ports",): sorted(
@@ -117,7 +127,7 @@ def expected_service(service: dict[str, Any], model: dict[str, Any], stack: str,
         if value is not None:
             out[("env", key)] = value.replace("$$", "$") if isinstance(value, str) else value
     for key, value in (deploy.get("labels") or {}).items():
-        out[("labels", key)] = value
+        out[("labels", key)] = _dollars(value)
     for key, value in _update(deploy.get("update_config"), update_keys).items():
         out[("update_config", key)] = value
     for key, value in _update(deploy.get("rollback_config"), rollback_keys).items():

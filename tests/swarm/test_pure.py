@@ -152,3 +152,16 @@ def test_watch_window_fails_on_two_rounds_short_of_tasks(monkeypatch: Any) -> No
         **status, "state": "rollback_completed", "started": "t2"})}}
     rounds = iter([ok, rolled])
     assert "changed on its own" in (deploy_swarm.watch_window(env, 30, interrupts) or "")
+
+
+def test_escaped_dollars_in_the_files_are_what_the_spec_holds() -> None:
+    # compose's resolved model keeps `$$`; docker stack deploy interpolates it to `$`
+    snapshot = _snapshot(services__web__args=["sh", "-c", "echo $HOME"],
+                         services__web__labels={HASH_LABEL: "h-web", "cost": "$5"})
+    for side in ("declared", "committed"):
+        web = snapshot["compose"][side]["services"]["web"]
+        web["command"] = ["sh", "-c", "echo $$HOME"]
+        web["deploy"]["labels"] = {"cost": "$$5"}
+    assert _findings(snapshot) == {}
+    snapshot["swarm"]["services"]["web"]["args"] = ["sh", "-c", "echo $$HOME"]
+    assert "swarm.services.web.command" in _findings(snapshot)
