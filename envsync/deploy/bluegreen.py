@@ -290,7 +290,7 @@ class BlueGreen:
         rule fires after its ``fire_after`` rounds of the subject it observes). On a
         failure the traffic goes back to the old slot first (:meth:`_back_to_live`), then
         the reason is logged."""
-        from concurrent.futures import Future, ThreadPoolExecutor
+        from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
         from envsync.capture.runtime import RuntimeResult
         from envsync.secrets import Redactor
@@ -304,19 +304,25 @@ class BlueGreen:
         started = time.monotonic()
         round_no = captures = 0
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-watch")
-        probes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-probe")
+        probes = ThreadPoolExecutor(max_workers=3, thread_name_prefix="deploy-probe")
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
         runtime, client = self.runtime(), self._client()
         try:
             while True:
                 round_no += 1
-                # the vital signs beside the smoke checks, not after them: a round takes
-                # the slower of the two
-                vital = probes.submit(self._dead, runtime, client)
-                observations = self._smoke_observations()
-                dead = vital.result()
-                if dead:  # at once: the old slot drains, nothing else serves
-                    return self._window_failed(runtime, f"watch window: {dead}")
+                # The proxy's view (a round trip), the inspect and the smoke checks at
+                # once; a bad vital sign acts as soon as it is known, whichever is slow
+                # (an engine or an app that a busy machine holds up for seconds).
+                smoke = probes.submit(self._smoke_observations)
+                waiting: set[Future[Any]] = {smoke, probes.submit(self._proxy_down, runtime),
+                                             probes.submit(self._crashed, client)}
+                while waiting:
+                    done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                    dead = next((f.result() for f in done if f is not smoke and f.result()),
+                                None)
+                    if dead:  # at once: the old slot drains, nothing else serves
+                        return self._window_failed(runtime, f"watch window: {dead}")
+                observations = smoke.result()
                 if running.done():
                     captures += 1
                     observations += self._runtime_observations(running.result(), restarts,
@@ -379,11 +385,10 @@ class BlueGreen:
         if drain and not answers[-1]:
             self.idle_drained = True
 
-    def _dead(self, runtime: HAProxyRuntime, client: Any) -> str | None:
-        """Why the new container cannot serve, from one inspect and the proxy's own check
-        (``inter 1s fall 2``), or None. Cheap enough for every round: a crash the restart
-        policy hides (a new process, a restart count), or an OOM kill, between two of the
-        window's 1-2 s captures is seen here, not missed."""
+    def _crashed(self, client: Any) -> str | None:
+        """Why the new container cannot serve, from one inspect, or None. Cheap enough for
+        every round: a crash the restart policy hides (a new process, a restart count), or
+        an OOM kill, between two of the window's 1-2 s captures is seen here, not missed."""
         import docker.errors  # type: ignore[import-untyped]
 
         from envsync.capture.engine import engine_errors
@@ -404,6 +409,12 @@ class BlueGreen:
                         f"restarts, {before['restarts']} when its checks passed)")
             if not now["running"]:
                 return f"the new {s} container crashed: {now['status']} (exit {now['exit']})"
+        return None
+
+    def _proxy_down(self, runtime: HAProxyRuntime) -> str | None:
+        """Why HAProxy will not send the new slot traffic (its own check, ``inter 1s fall
+        2``, says ``DOWN``; ``NOLB``), or None. The old slot drains: nothing serves then."""
+        s = self.service
         try:
             status = runtime.server(self.backend, self.idle).status
         except ProxyError:
