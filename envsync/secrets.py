@@ -32,7 +32,9 @@ __all__ = [
     "is_fingerprint",
     "is_secret_key",
     "looks_secret",
+    "scrub_document",
     "scrub_message",
+    "vouch_scrubbed",
 ]
 
 FINGERPRINT_PREFIX = "secret:hmac-sha256:"
@@ -81,6 +83,19 @@ def scrub_message(text: str) -> str:
     """A message with every secret this process has learned, and every secret-looking
     part (URL passwords, ``--token x``, …), replaced by ``<redacted>``."""
     return _MESSAGES.text(text)
+
+
+def scrub_document(data: Any) -> Any:
+    """A JSON-shaped document (a report) with every secret replaced as :func:`scrub_message`
+    would replace it in the document's JSON text, string by string (see
+    :meth:`envsync.freetext.TextScrubber.document`)."""
+    return _MESSAGES.document(data)
+
+
+def vouch_scrubbed(text: str) -> None:
+    """``text`` is the JSON text of a :func:`scrub_document`: :func:`scrub_message` (and so
+    the scrubbed stdout it is written to) takes it as it is, until a new secret is learned."""
+    _MESSAGES.vouch(text)
 
 
 def forget_process_secrets() -> None:

@@ -208,9 +208,58 @@ def _deepdiff_class() -> Any:
     return DeepDiff
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_PLAIN = (dict, *_SCALARS)
+
+
+def _walk(before: Any, after: Any, keys: tuple[Any, ...],
+          reports: dict[str, list[tuple[tuple[Any, ...], Any, Any]]]) -> bool:
+    """What deepdiff reports for ``_prune(before, after)``, in its order, added to
+    ``reports``, for two values made of maps and scalars only (what most of a snapshot is);
+    False at the first other thing (a list: deepdiff pairs its items), which is left to
+    deepdiff.
+
+    deepdiff builds a tree node for each key it visits (about 2.5 ms for a service with a
+    few changed keys); this is the same walk with ``==`` and ``type``. Its order, kept so
+    that findings with equal paths sort alike: per map, the keys only in ``after`` (in its
+    order), then those only in ``before``, then the differing ones (in ``before``'s
+    order), depth first; each kind of report a list of its own.
+    """
+    if before is after:  # deepdiff's first test (a NaN is the same object on both sides)
+        return True
+    kind, other = type(before), type(after)
+    if kind not in _PLAIN or other not in _PLAIN:
+        return False
+    if kind is not other:
+        reports["type_changes"].append((keys, before, after))
+        return True
+    if kind is not dict:
+        if before != after:
+            reports["values_changed"].append((keys, before, after))
+        return True
+    for key, value in after.items():
+        if key not in before:
+            reports["dictionary_item_added"].append(((*keys, key), None, value))
+    for key, value in before.items():
+        if key not in after:
+            reports["dictionary_item_removed"].append(((*keys, key), value, None))
+    for key, value in before.items():
+        if key in after and value != after[key] \
+                and not _walk(value, after[key], (*keys, key), reports):
+            return False
+    return True
+
+
 def _deepdiff(
     before: Any, after: Any, prefix: tuple[str, ...]
 ) -> Iterator[tuple[Kind, tuple[str, ...], Any, Any]]:
+    reports: dict[str, list[tuple[tuple[Any, ...], Any, Any]]] = {
+        report: [] for report in _REPORTS}
+    if _walk(before, after, (), reports):
+        for report, kind in _REPORTS.items():
+            for keys, t1, t2 in reports[report]:
+                yield kind, prefix + tuple(str(k) for k in keys if not isinstance(k, int)), t1, t2
+        return
     deep_diff = _deepdiff_class()
 
     before, after = _prune(before, after)

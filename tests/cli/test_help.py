@@ -105,6 +105,7 @@ def test_version_is_written_once() -> None:
 def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
     """`envsync diff a.json b.json` (issue 9 §9): no pydantic or numpy (typer below 0.29,
     deepdiff imported with them hidden), no cachebox or asyncio (deepdiff below 9), no
+    deepdiff at all while no list differs (maps of scalars are walked without it), no
     capture layer, no xml.sax (only the junit format needs it), no config model (there is
     no envsync.yaml), no fastjsonschema (its validators are generated ahead of time), and
     no rich: a table of plain text is drawn by envsync.render.boxtable. (tests/test_schemas.py
@@ -127,7 +128,14 @@ def test_diff_of_two_files_loads_only_what_it_needs(tmp_path: Path) -> None:
         out = subprocess.run([sys.executable, "-c", code, "diff", "a.json", "b.json", "-f", fmt],
                              capture_output=True, text=True, check=True, cwd=tmp_path)
         loaded[fmt] = out.stdout.split("LOADED ", 1)[1].strip()
-    assert loaded == {"table": "['deepdiff']", "json": "['deepdiff']"}
+    assert loaded == {"table": "[]", "json": "[]"}
+    b["compose"]["declared"]["services"]["svc-0000"]["cap_add"] = ["NET_ADMIN"]
+    a["compose"]["declared"]["services"]["svc-0000"]["cap_add"] = ["SYS_TIME"]
+    (tmp_path / "a.json").write_text(json.dumps(a))
+    (tmp_path / "b.json").write_text(json.dumps(b))
+    out = subprocess.run([sys.executable, "-c", code, "diff", "a.json", "b.json", "-f", "json"],
+                         capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.split("LOADED ", 1)[1].strip() == "['deepdiff']"  # a list differs
 
 
 def test_readme_tours_every_command_and_links_every_doc() -> None:

@@ -53,3 +53,30 @@ def test_a_secret_in_clear_in_a_stored_snapshot_is_never_printed(tmp_path: Path,
         from xml.etree import ElementTree
 
         ElementTree.fromstring(result.stdout)
+
+
+RAW_TOKEN = "ghp_" + "Hand3dited" * 4  # a GitHub token pasted into a stored snapshot
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_hand_edited_snapshot_with_raw_values_is_masked_in_every_format(
+        tmp_path: Path, fmt: str) -> None:
+    """The JSON formats are scrubbed value by value, the others as text: in both, a raw
+    token under a plain key, a plain value under a secret key (a whole service added, so
+    its map is in the report) and that value quoted elsewhere are masked."""
+    a_snap, b_snap = _snapshot("a", ["app"]), _snapshot("b", ["app"])
+    declared = b_snap["compose"]["declared"]["services"]  # type: ignore[index]
+    declared["app"]["environment"] = {"NOTE": RAW_TOKEN}
+    declared["worker"] = {"image": "w:1", "environment": {"API_TOKEN": SECRET,
+                                                          "HINT": f"was {SECRET}"}}
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(json.dumps(a_snap))
+    b.write_text(json.dumps(b_snap))
+    result = run_cli("diff", str(a), str(b), "--format", fmt, cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    for secret in (RAW_TOKEN, SECRET):
+        for i in range(len(secret) - 7):
+            assert secret[i:i + 8] not in result.stdout + result.stderr, (fmt, result.stdout)
+    assert "worker" in result.stdout and "NOTE" in result.stdout
+    if fmt in ("json", "sarif"):
+        json.loads(result.stdout)
