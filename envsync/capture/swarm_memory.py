@@ -59,19 +59,33 @@ def _limit_mb(service: Mapping[str, Any] | None) -> float | None:
     return float(limit) / MIB if limit else None
 
 
-def task_memory(client: Any, stack: str, services: Mapping[str, Mapping[str, Any]],
+def _spec_limits(client: Any, stack: str) -> dict[str, dict[str, Any]]:
+    # the services' limits only, in the shape of the snapshot's swarm.services records
+    out: dict[str, dict[str, Any]] = {}
+    for spec in client.api.services(filters={"label": f"{STACK_LABEL}={stack}"}):
+        inner = spec.get("Spec") or {}
+        limits = ((inner.get("TaskTemplate") or {}).get("Resources") or {}).get("Limits") or {}
+        out[service_key(str(inner.get("Name") or ""), stack)] = {
+            "resources": {"limits": {"memory_bytes": limits.get("MemoryBytes")}}}
+    return out
+
+
+def task_memory(client: Any, stack: str, services: Mapping[str, Mapping[str, Any]] | None,
                 yaml_limits_mb: Mapping[str, float]) -> list[TaskMemory]:
     """The stack's running task containers on ``client``'s engine, sorted by task.
 
     ``services``: the stack's services as the snapshot records them (``swarm.services``,
-    for their limits). Raises one of :func:`~envsync.capture.engine.engine_errors` when the
-    engine cannot list them; a container that stops meanwhile is left out."""
+    for their limits); None: read from the manager (one call). Raises one of
+    :func:`~envsync.capture.engine.engine_errors` when the engine cannot list them; a
+    container that stops meanwhile is left out."""
     from envsync.capture.engine import engine_errors
 
     listed = client.api.containers(filters={"label": f"{STACK_LABEL}={stack}",
                                             "status": "running"})
     if not listed:
         return []
+    if services is None:
+        services = _spec_limits(client, stack)
     failures = engine_errors()
 
     def one(container: dict[str, Any]) -> TaskMemory | None:

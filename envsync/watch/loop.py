@@ -122,6 +122,7 @@ class Watcher:
             metrics_observations,
             project_of,
             runtime_observations,
+            task_memory_observations,
         )
 
         env = self.config.environment(env_name)
@@ -143,6 +144,8 @@ class Watcher:
                      reason=err["reason"])
         obs = runtime_observations(env, result, self.rules, restarts=state.restarts,
                                    known=state.known)
+        if env.swarm is not None and client is not None:
+            obs += task_memory_observations(env, client, self.rules)
         urls = self.config.watch.metrics.get(env_name, ())
         if urls:
             from envsync.capture.health import tls_context

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from envsync.types import StatsRecord
 
 __all__ = ["MemoryRow", "capture", "drift_observations", "memory_rows", "metrics_observations",
-           "project_of", "runtime_observations"]
+           "project_of", "runtime_observations", "task_memory_observations"]
 
 MIB = 1024 * 1024
 
@@ -83,6 +83,34 @@ def memory_rows(env: Environment, result: RuntimeResult) -> dict[str, MemoryRow]
             "ratio": round(used / bites, 4) if used is not None and bites else None,
         }
     return rows
+
+
+def task_memory_observations(env: Environment, client: Any, rules: RuleSet
+                             ) -> list[Observation]:
+    """A stack's memory rules: each task the manager's own node runs (stats are per node)
+    against its limit, as :func:`runtime_observations` does for a compose container; the
+    subject is the task's slot (``web.1``), which a replacing task keeps."""
+    from envsync.capture.engine import engine_errors
+    from envsync.capture.swarm_memory import task_memory
+
+    assert env.swarm is not None
+    try:
+        tasks = task_memory(client, env.swarm.stack, None, env.memory_limits_mb)
+    except engine_errors():
+        return []  # the capture says why the engine did not answer
+    listing = _docker(env, "ps -q --filter", f"label=com.docker.stack.namespace={env.swarm.stack}")
+    command = _docker(env, "stats --no-stream", f"$({listing})")
+    out: list[Observation] = []
+    for task in tasks:
+        if task.ratio is None or task.limit_mb is None:
+            continue
+        value = (f"{task.ratio:.0%} of {size(task.limit_mb * MIB)} "
+                 f"({size(task.used_mb * MIB)} used)")
+        for rule in ("memory_warning", "memory_critical"):
+            out.append(Observation(rule, task.task, task.ratio >= rules.threshold(rule), value,
+                                   f"{task.task}: memory at {value}",
+                                   command, number=task.ratio))
+    return out
 
 
 def _docker(env: Environment, *args: str) -> str:
