@@ -324,12 +324,12 @@ def _environment(r: _Reader, parent: Any, name: str, node: Any, root: Path) -> E
     docker = node.get("docker")
     if docker is not None:
         docker = r.string(node, "docker", docker, f"{where}.docker")
-        if not docker.startswith(("unix://", "tcp://", "ssh://", "npipe://", "http://")):
-            raise r.fail(
-                node, "docker",
-                f"{where}.docker: {docker!r} is not an engine URL "
-                "(unix://, tcp:// or ssh://user@host[:port])",
-            )
+        from envsync.capture.engine import public_url
+        from envsync.fleet.settings import engine_url_problem
+
+        problem = engine_url_problem(docker)
+        if problem is not None:
+            raise r.fail(node, "docker", f"{where}.docker: {public_url(docker)!r} {problem}")
     runtime = node.get("runtime", True)
     if not isinstance(runtime, bool):
         raise r.fail(node, "runtime", f"{where}.runtime must be true or false")
@@ -454,6 +454,8 @@ def _health(r: _Reader, parent: Any, node: Any, where: str) -> HealthCheck:
     if not url.startswith(("http://", "https://")):
         raise r.fail(node, "url", f"{where}.url: {url!r} is not an http(s) URL")
     method = r.string(node, "method", node.get("method", "GET"), f"{where}.method").upper()
+    if not re.fullmatch(r"[A-Z]{1,16}", method):
+        raise r.fail(node, "method", f"{where}.method: {method!r} is not an HTTP method")
     status = node.get("expect_status", 200)
     if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
         raise r.fail(node, "expect_status", f"{where}.expect_status must be an HTTP status")

@@ -59,6 +59,10 @@ class Inventory:
     groups: dict[str, Group] = field(default_factory=dict)
     hosts: dict[str, dict[str, Any]] = field(default_factory=dict)
     host_lines: dict[str, int] = field(default_factory=dict)
+    _members: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    """Group → all its hosts (children's too), filled once the inventory is read."""
+    _depth: dict[str, int] = field(default_factory=dict, repr=False)
+    """Group → its depth below ``all`` (:func:`_depths`), computed once."""
 
     def group(self, name: str, line: int = 0) -> Group:
         if name not in self.groups:
@@ -66,6 +70,10 @@ class Inventory:
         return self.groups[name]
 
     def add_host(self, group: str, host: str, variables: dict[str, Any], line: int) -> None:
+        if host not in self.hosts and len(self.hosts) >= MAX_INVENTORY_HOSTS:
+            raise _fail(self.path, line, f"more than {MAX_INVENTORY_HOSTS:,} hosts; envsync "
+                                         "reads fleets of up to that many: split the "
+                                         "inventory")
         target = self.group(group, line)
         if host not in target.hosts:
             target.hosts.append(host)
@@ -76,6 +84,11 @@ class Inventory:
 _GROUP_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _RANGE = re.compile(r"\[([^\]:]*):([^\]:]*)(?::([^\]]*))?\]")
 MAX_RANGE_HOSTS = 10_000
+MAX_INVENTORY_HOSTS = 10_000
+"""Hosts of one inventory (docs/scale.md measures fleets of 50-500): a range or a file of
+10^5 hosts would otherwise take minutes to turn into envsync.yaml."""
+MAX_GROUP_DEPTH = 50
+"""Levels of ``children:`` below a group (Ansible's own inventories nest a handful)."""
 
 
 def _fail(path: Path, line: int | None, problem: str) -> InventoryError:
@@ -84,28 +97,48 @@ def _fail(path: Path, line: int | None, problem: str) -> InventoryError:
 
 def expand_range(pattern: str) -> list[str]:
     """``web[01:03].x`` → ``web01.x, web02.x, web03.x``; ``db-[a:c]`` → ``db-a … db-c``;
-    ``[1:9:4]`` steps by 4. Raises ValueError for a range Ansible would refuse."""
+    ``[1:9:4]`` steps by 4. Raises ValueError for a range Ansible would refuse, or one that
+    stands for more than MAX_RANGE_HOSTS hosts (counted before any is made:
+    ``h[0:9999]x[0:9999]`` is 10^8 names)."""
+    total = 1
+    for match in _RANGE.finditer(pattern):
+        total *= _range_size(match)
+        if total > MAX_RANGE_HOSTS:
+            raise ValueError(f"{pattern} stands for more than {MAX_RANGE_HOSTS} hosts")
+    return _expand(pattern)
+
+
+def _range_size(match: re.Match[str]) -> int:
+    start, end, step_text = match.group(1), match.group(2), match.group(3)
+    if step_text is not None and not step_text.isdigit():
+        raise ValueError(f"the step of {match.group(0)} must be a positive number")
+    step = int(step_text) if step_text else 1
+    if step < 1:
+        raise ValueError(f"the step of {match.group(0)} must be a positive number")
+    if start.isdigit() and end.isdigit():
+        first, last = int(start), int(end)
+    elif len(start) == 1 and len(end) == 1 and start.isalpha() and end.isalpha():
+        first, last = ord(start), ord(end)
+    else:
+        raise ValueError(f"{match.group(0)} is not a numeric or alphabetic range")
+    if last < first:
+        raise ValueError(f"{match.group(0)} is empty (its start is past its end)")
+    return (last - first) // step + 1
+
+
+def _expand(pattern: str) -> list[str]:
     match = _RANGE.search(pattern)
     if match is None:
         return [pattern]
     start, end, step_text = match.group(1), match.group(2), match.group(3)
     step = int(step_text) if step_text else 1
-    if step < 1:
-        raise ValueError(f"the step of {match.group(0)} must be a positive number")
     if start.isdigit() and end.isdigit():
         width = len(start) if start.startswith("0") else 0
         values = [str(n).zfill(width) for n in range(int(start), int(end) + 1, step)]
-    elif len(start) == 1 and len(end) == 1 and start.isalpha() and end.isalpha():
-        values = [chr(c) for c in range(ord(start), ord(end) + 1, step)]
     else:
-        raise ValueError(f"{match.group(0)} is not a numeric or alphabetic range")
-    if not values:
-        raise ValueError(f"{match.group(0)} is empty (its start is past its end)")
+        values = [chr(c) for c in range(ord(start), ord(end) + 1, step)]
     head, tail = pattern[:match.start()], pattern[match.end():]
-    out = [h for v in values for h in expand_range(head + v + tail)]
-    if len(out) > MAX_RANGE_HOSTS:
-        raise ValueError(f"{pattern} stands for more than {MAX_RANGE_HOSTS} hosts")
-    return out
+    return [h for v in values for h in _expand(head + v + tail)]
 
 
 def read_inventory(path: Path) -> Inventory:
@@ -295,13 +328,27 @@ def _yaml_group(inventory: Inventory, parent: Any, name: str, node: Any) -> None
 # --- what a host ends up with -----------------------------------------------------------------
 
 def _check_cycles(inventory: Inventory) -> None:
-    def visit(name: str, trail: tuple[str, ...]) -> None:
+    """Refuse groups that contain each other, or nest deeper than MAX_GROUP_DEPTH. Each
+    group is explored once (a chain of diamonds is 2^n ways down, not 2^n walks)."""
+    height: dict[str, int] = {}
+
+    def visit(name: str, trail: tuple[str, ...]) -> int:
         if name in trail:
             loop = " → ".join((*trail[trail.index(name):], name))
             raise _fail(inventory.path, inventory.groups[name].line,
                         f"groups contain each other: {loop}")
-        for child in inventory.groups[name].children:
-            visit(child, (*trail, name))
+        if len(trail) > MAX_GROUP_DEPTH:
+            raise _fail(inventory.path, inventory.groups[name].line,
+                        f"groups nested more than {MAX_GROUP_DEPTH} levels deep "
+                        f"({trail[0]} → {trail[1]} → … → {name})")
+        if name not in height:
+            height[name] = 1 + max((visit(child, (*trail, name))
+                                    for child in inventory.groups[name].children), default=0)
+        if len(trail) + height[name] > MAX_GROUP_DEPTH + 1:
+            raise _fail(inventory.path, inventory.groups[name].line,
+                        f"groups nested more than {MAX_GROUP_DEPTH} levels deep (below "
+                        f"{trail[0] if trail else name})")
+        return height[name]
 
     for name in inventory.groups:
         visit(name, ())
@@ -311,13 +358,23 @@ def group_hosts(inventory: Inventory, name: str) -> list[str]:
     """The hosts of group ``name``: its own, then its children's (in inventory order)."""
     if name == "all":
         return list(inventory.hosts)
-    out: list[str] = []
-    for host in inventory.groups[name].hosts:
-        if host not in out:
-            out.append(host)
-    for child in inventory.groups[name].children:
-        out += [h for h in group_hosts(inventory, child) if h not in out]
-    return out
+    out: dict[str, None] = {}  # an ordered set: a host in two children is listed once
+    seen: set[str] = set()
+    stack = [name]
+    while stack:  # depth first, children in order; a group reached twice adds nothing new
+        group = stack.pop()
+        if group in seen:
+            continue
+        seen.add(group)
+        out.update(dict.fromkeys(inventory.groups[group].hosts))
+        stack.extend(reversed(inventory.groups[group].children))
+    return list(out)
+
+
+def _members(inventory: Inventory, name: str) -> set[str]:
+    if name not in inventory._members:
+        inventory._members[name] = set(group_hosts(inventory, name))
+    return inventory._members[name]
 
 
 def _depths(inventory: Inventory) -> dict[str, int]:
@@ -339,8 +396,10 @@ def _depths(inventory: Inventory) -> dict[str, int]:
 
 def host_vars(inventory: Inventory, host: str) -> dict[str, Any]:
     """``host``'s variables after Ansible's merge: all, groups outer to inner, the host."""
-    depth = _depths(inventory)
-    member = [g for g in inventory.groups if g != "all" and host in group_hosts(inventory, g)]
+    if not inventory._depth:  # once per inventory, not once per host
+        inventory._depth.update(_depths(inventory))
+    depth = inventory._depth
+    member = [g for g in inventory.groups if g != "all" and host in _members(inventory, g)]
 
     def order(name: str) -> tuple[int, int, str]:
         priority = inventory.groups[name].vars.get("ansible_group_priority", 1)
@@ -373,11 +432,21 @@ def engine_url_of(inventory: Inventory, host: str) -> str:
 
     explicit = var("envsync_engine")
     if explicit is not None:
-        from envsync.fleet.settings import ENGINE_SCHEMES
+        from urllib.parse import urlsplit
 
-        if not explicit.startswith(ENGINE_SCHEMES):
-            raise _fail(inventory.path, line, f"host {host}: envsync_engine {explicit!r} is "
-                                              "not an engine URL (unix://, tcp://, ssh://)")
+        from envsync.capture.engine import public_url
+        from envsync.fleet.settings import engine_url_problem
+
+        problem = engine_url_problem(explicit)
+        if problem is not None:
+            raise _fail(inventory.path, line, f"host {host}: envsync_engine "
+                                              f"{public_url(explicit)!r} {problem}")
+        if urlsplit(explicit).password is not None:
+            # it would be written into envsync.yaml, a file kept in git
+            raise _fail(inventory.path, line, f"host {host}: envsync_engine "
+                                              f"{public_url(explicit)!r} holds a password; "
+                                              "envsync does not write one into envsync.yaml "
+                                              "(use an SSH key or agent)")
         return explicit
     if var("ansible_connection") == "local":
         from envsync.capture.engine import DEFAULT_SOCKET
@@ -386,13 +455,13 @@ def engine_url_of(inventory: Inventory, host: str) -> str:
     address = var("ansible_host", "ansible_ssh_host") or host
     user = var("ansible_user", "ansible_ssh_user", "ansible_ssh_user_name")
     port = var("ansible_port", "ansible_ssh_port")
-    if user is not None and not re.fullmatch(r"[\w.@-]+", user):
+    if user is not None and (user.startswith("-") or not re.fullmatch(r"[\w.@-]+", user)):
         raise _fail(inventory.path, line, f"host {host}: ansible_user {user!r} is not a user "
                                           "name envsync can put in an ssh:// URL")
     if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
         raise _fail(inventory.path, line, f"host {host}: ansible_port {port!r} is not a port")
     if ":" in address and not address.startswith("["):
         address = f"[{address}]"  # an IPv6 address
-    if not re.fullmatch(r"[\w.\-\[\]:%]+", address):
+    if address.startswith("-") or not re.fullmatch(r"[\w.\-\[\]:%]+", address):
         raise _fail(inventory.path, line, f"host {host}: {address!r} is not a host address")
     return f"ssh://{user + '@' if user else ''}{address}{':' + port if port else ''}"

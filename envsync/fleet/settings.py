@@ -13,8 +13,8 @@ from envsync.errors import ConfigError
 if TYPE_CHECKING:
     from envsync.config import _Reader
 
-__all__ = ["DEFAULT_WORKERS", "ENGINE_SCHEMES", "EngineSpec", "default_name", "parse_engines",
-           "parse_workers"]
+__all__ = ["DEFAULT_WORKERS", "ENGINE_SCHEMES", "EngineSpec", "default_name",
+           "engine_url_problem", "parse_engines", "parse_workers"]
 
 DEFAULT_WORKERS = 32
 """Hosts captured at once. A host's capture mostly waits (its engine answers stats on a 1-2 s
@@ -29,6 +29,37 @@ ENGINE_SCHEMES = ("unix://", "tcp://", "ssh://", "npipe://", "http://")
 HOST_NAME_RULE = "letters, digits and '-', '_', '.', ':', '@' (not first), at most 128 characters"
 _HOST_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:@-]{0,127}")
 _ENGINE_KEYS = {"name", "url", "project"}
+
+
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def engine_url_problem(url: str) -> str | None:
+    """Why ``url`` is not an engine URL envsync will hand to docker, or None.
+
+    Beyond the scheme: no space or control character, and no user or host starting with
+    ``-``. The docker CLI (deploy and rollback scripts, ``DOCKER_HOST``) runs ``ssh`` with
+    the URL's user and host as arguments, where ``ssh://-oProxyCommand=…`` would be an
+    option, not a host."""
+    from urllib.parse import urlsplit
+
+    if not url.startswith(ENGINE_SCHEMES):
+        return "is not an engine URL (unix://, tcp:// or ssh://user@host[:port])"
+    if _SPACE_OR_CONTROL.search(url):
+        return "holds a space or a control character"
+    if url.startswith(("unix://", "npipe://")):
+        return None
+    try:
+        parts = urlsplit(url)
+        _port = parts.port  # reading it checks it
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    host, user = parts.hostname or "", parts.username or ""
+    if not host:
+        return "names no host"
+    if host.startswith("-") or user.startswith("-"):
+        return "has a user or host starting with '-' (ssh would read it as an option)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -91,9 +122,9 @@ def parse_engines(r: _Reader, parent: Any, node: Any, where: str) -> tuple[Engin
             return r.fail(holder, key, problem) if holder is not None \
                 else _item_error(r, node, i, problem)  # noqa: B023 - called at once
 
-        if not url.startswith(ENGINE_SCHEMES):
-            raise fail("url", f"{at}: {public_url(url)!r} is not an engine URL "
-                              "(unix://, tcp:// or ssh://user@host[:port])")
+        problem = engine_url_problem(url)
+        if problem is not None:
+            raise fail("url", f"{at}: {public_url(url)!r} {problem}")
         name = name or default_name(url)
         if not _HOST_NAME.fullmatch(name):
             raise fail("name", f"{at}.name: {name!r} is not a valid host name "
