@@ -31,6 +31,7 @@ _UPDATE_KEYS = {"order", "failure_action", "monitor", "parallelism", "delay",
                 "max_failure_ratio"}
 _STACK_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$")
 _DURATION = re.compile(r"^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$")
+_MAX_CONVERGE_S = 86_400
 _UNIT_S = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 UPDATE_DEFAULTS: dict[str, Any] = {
@@ -87,6 +88,9 @@ def parse_swarm(r: Any, parent: Any, node: Any, where: str) -> SwarmSettings:
                        for k, v in given.items()})
     timeout = node.get("converge_timeout", 300)
     timeout = r.number(node, "converge_timeout", timeout, f"{where}.converge_timeout (seconds)")
+    if timeout > _MAX_CONVERGE_S:  # 1e308 s is finite, and would never end
+        raise r.fail(node, "converge_timeout", f"{where}.converge_timeout must be at most "
+                                               f"{_MAX_CONVERGE_S} seconds")
     resolve = node.get("resolve_image", "always")
     if resolve not in _RESOLVE:
         raise r.fail(node, "resolve_image", f"{where}.resolve_image: {resolve!r} (choose "

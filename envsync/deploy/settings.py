@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ IMAGE_CHOICES = ("all", "cheap", "none")
 _PROXY_KEYS = {"service", "socket", "preview_url", "backends"}
 _SMOKE_KEYS = {"method", "path", "json", "expect", "timeout"}
 DEFAULT_SOCKET = "/run/haproxy/admin.sock"
+_METHOD = re.compile(r"[A-Z]{1,16}")
 _BACKEND_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:")
 
 
@@ -67,13 +69,22 @@ class DeploySettings:
     records their ids only (a large image on a slow disk)."""
 
 
-def _positive(r: Any, node: dict[str, Any], key: str, where: str) -> float | None:
+MAX_SECONDS = 86_400
+"""The longest watch window, health or smoke timeout: a day (1e308 s is a finite number
+that no clock or ``--wait-timeout`` can hold)."""
+
+
+def _positive(r: Any, node: dict[str, Any], key: str, where: str, *,
+              seconds: bool = True) -> float | None:
     value = node.get(key)
     if value is None:
         return None
     if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0 \
             or not math.isfinite(value):  # .inf overflows every clock
         raise r.fail(node, key, f"{where}.{key} must be a positive number, got {value!r}")
+    if seconds and value > MAX_SECONDS:
+        raise r.fail(node, key, f"{where}.{key} must be at most {MAX_SECONDS} seconds, "
+                                f"got {value!r}")
     return float(value)
 
 
@@ -126,14 +137,20 @@ def _smoke(r: Any, parent: Any, node: Any, where: str) -> dict[str, tuple[SmokeC
             if not path.startswith("/"):
                 raise r.fail(item, "path", f"{at}.path: {path!r} must start with /")
             method = r.string(item, "method", item.get("method", "GET"), f"{at}.method").upper()
+            if not _METHOD.fullmatch(method):
+                raise r.fail(item, "method", f"{at}.method: {method!r} is not an HTTP method")
             expect = item.get("expect", 200)
             if not isinstance(expect, int) or isinstance(expect, bool) \
                     or not 100 <= expect <= 599:
                 raise r.fail(item, "expect", f"{at}.expect must be an HTTP status")
             timeout = _positive(r, item, "timeout", at)
-            from envsync.config import _plain
+            from envsync.config import _not_json, _plain
 
-            checks.append(SmokeCheck(path=path, method=method, json=_plain(item.get("json")),
+            body = _plain(item.get("json"))
+            bad = _not_json(body)
+            if bad:  # YAML has more types than JSON: !!binary, dates, sets, NaN
+                raise r.fail(item, "json", f"{at}.json holds {bad}, which JSON cannot send")
+            checks.append(SmokeCheck(path=path, method=method, json=body,
                                      expect=expect, timeout_s=timeout or 5.0))
         out[str(svc)] = tuple(checks)
     return out
@@ -163,7 +180,8 @@ def parse_deploy(r: Any, parent: Any, node: Any, where: str) -> DeploySettings:
         raise r.fail(node, "restore_images", f"{where}.restore_images: {images!r} (choose "
                      f"{', '.join(IMAGE_CHOICES)})")
     return DeploySettings(strategy=strategy,
-                          host_memory_mb=_positive(r, node, "host_memory_mb", where),
+                          host_memory_mb=_positive(r, node, "host_memory_mb", where,
+                                                   seconds=False),
                           health_timeout_s=timeout if timeout is not None else 60.0,
                           watch_window_s=window if window is not None else 60.0,
                           proxy=proxy, smoke=smoke, restore_images=str(images))
