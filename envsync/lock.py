@@ -22,13 +22,14 @@ import fcntl
 import json
 import os
 import socket
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from envsync.errors import EnvsyncError
+from envsync.errors import EnvsyncError, os_reason
 
 if TYPE_CHECKING:
     from envsync.config import Config
@@ -105,11 +106,22 @@ def _write_holder(fd: int, command: str) -> None:
 
 
 def _open(path: Path) -> int:
+    # Never through a symlink, and only a regular file: the holder's details are written
+    # into it (truncating it), and a lock file linked to a file of the user's would
+    # empty that file.
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+                     | os.O_NONBLOCK, 0o644)
     except OSError as exc:
-        raise EnvsyncError(f"cannot open the lock file {path}: {exc.strerror or exc}") from None
+        why = ("is a symlink (remove it: envsync makes the lock file itself)"
+               if exc.errno == errno.ELOOP else os_reason(exc))
+        raise EnvsyncError(f"cannot open the lock file {path}: {why}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise EnvsyncError(f"cannot open the lock file {path}: not a regular file (remove it: "
+                           "envsync makes the lock file itself)")
+    return fd
 
 
 @contextlib.contextmanager
