@@ -314,11 +314,21 @@ class HAProxyRuntime:
     def servers(self, backend: str) -> list[Server]:
         """The servers of ``backend`` (ProxyError when there is no such backend)."""
         text = self.command("show stat")
-        rows = list(csv.DictReader(io.StringIO(text.lstrip("# "))))
-        out = [Server(backend=r["pxname"], name=r["svname"], status=r["status"],
-                      current_sessions=int(r.get("scur") or 0), address=r.get("addr") or "")
-               for r in rows if r.get("pxname") == backend
-               and r.get("svname") not in ("FRONTEND", "BACKEND")]
+        try:
+            rows = list(csv.DictReader(io.StringIO(text.lstrip("# "))))
+            out = [Server(backend=r["pxname"], name=r["svname"], status=r["status"],
+                          current_sessions=int(r.get("scur") or 0), address=r.get("addr") or "")
+                   for r in rows if r.get("pxname") == backend
+                   and r.get("svname") not in ("FRONTEND", "BACKEND")]
+            if any(not isinstance(x.name, str) or not isinstance(x.status, str) for x in out):
+                raise ValueError("a row cut short")  # DictReader fills missing fields: None
+        except (csv.Error, KeyError, TypeError, ValueError) as exc:
+            # not HAProxy's CSV (another program on the socket, a cut answer): a ProxyError,
+            # which every caller handles (the way back included), never an unexpected error
+            first = text.strip().splitlines()[0][:80] if text.strip() else "nothing"
+            raise ProxyError(f"HAProxy at {self.where}: `show stat` answered no stats table "
+                             f"({type(exc).__name__}: {str(exc)[:80]}; it began {first!r})"
+                             ) from None
         if not out and not any(r.get("pxname") == backend for r in rows):
             raise ProxyError(f"HAProxy at {self.where} has no backend {backend!r}")
         return out
