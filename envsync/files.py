@@ -181,10 +181,17 @@ def read_json_lines(path: Path, limit: int, what: str,
     """The documents of a JSONL file as (line number, document), and one line per bad line
     (``path:N: not valid JSON: …``): the caller decides whether a bad line is fatal. A file
     that cannot be read at all is ``error``."""
-    text = read_text_bounded(path, limit, what, error)
+    data = read_bytes_bounded(path, limit, what, error)
     documents: list[tuple[int, Any]] = []
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Decoded line by line: one line of stray bytes (a cut write, another tool) is that
+    # line's problem, not the whole log's.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"{path}:{number}: not UTF-8 text")
+            continue
         if not line.strip():
             continue
         try:

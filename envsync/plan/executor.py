@@ -278,6 +278,18 @@ def run_plan(plan: Plan, *, docker_host: str | None = None,
     return outcome
 
 
+def _scrubbed(value: Any) -> Any:
+    from envsync.secrets import scrub_message
+
+    if isinstance(value, str):
+        return scrub_message(value)
+    if isinstance(value, dict):
+        return {k: _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrubbed(v) for v in value]
+    return value
+
+
 @contextlib.contextmanager
 def interruptible() -> Iterator[Interrupts]:
     """``with interruptible() as interrupts:`` catch SIGINT/SIGTERM for the block."""
@@ -295,15 +307,17 @@ def unlogged(log: str) -> str:
 
 
 def append_log(path: Path, data: dict[str, Any]) -> Path:
-    """Append ``data`` as one JSON line to ``path`` (created with its folder). A disk that
-    fills mid-line leaves no half line (StorageError names the file); a half line another
-    writer left (a crash, a full disk) never swallows this one: it starts on its own line."""
+    """Append ``data`` as one JSON line to ``path`` (created with its folder), every
+    string scrubbed: a step's script quotes the commands and URLs as envsync.yaml gives
+    them (a preview URL's password, a smoke check's ``?token=``). A disk that fills
+    mid-line leaves no half line (StorageError names the file); a half line another writer
+    left (a crash, a full disk) never swallows this one: it starts on its own line."""
     import errno
     import json
 
     from envsync.errors import StorageError
 
-    line = (json.dumps(data, default=str) + "\n").encode()
+    line = (json.dumps(_scrubbed(data), default=str) + "\n").encode()
     fd = -1
     start = written = 0
     try:
