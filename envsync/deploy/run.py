@@ -32,7 +32,7 @@ from envsync.rollback.safety import AtRisk
 from envsync.types import CheckResult
 
 if TYPE_CHECKING:
-    from envsync.deploy.journal import Journal
+    from envsync.journal import Journal
 
 __all__ = ["LOG_NAME", "Outcome", "Prepared", "execute_deploy", "prepare_deploy"]
 
@@ -145,7 +145,7 @@ def prepare_deploy(*, config: Config, env_name: str, ref: str | None = None,
                          files_clean=not at_risk, strategy=env.deploy.strategy,
                          health_timeout_s=env.deploy.health_timeout_s)
     refusals: list[Refusal] = []
-    from envsync.deploy import journal
+    from envsync import journal
 
     killed = journal.abandoned(config, env_name)
     if killed is not None:  # a half-done deploy: never the base of another one
@@ -277,7 +277,7 @@ def execute_deploy(*, prepared: Prepared, on_step: Callable[[int, Step], None] |
                    progress: Progress = no_progress) -> Outcome:
     """Run a prepared deploy under the environment's lock (see the module docstring).
     Raises DeployError, having changed nothing, when a check refused."""
-    from envsync.deploy import journal
+    from envsync import journal
     from envsync.lock import environment_lock
     from envsync.plan.executor import Interrupts
 
@@ -337,7 +337,7 @@ def begin_outcome(prepared: Any, journal: Journal | None = None
 def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
              progress: Progress, interrupts: Interrupts) -> Outcome:
     from envsync.capture.engine import engine_url
-    from envsync.deploy.journal import Journal
+    from envsync.journal import Journal
     from envsync.plan.executor import run_plan
     from envsync.rollback.backup import take_backup
 
@@ -357,9 +357,9 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
             outcome.kept = str(keep_copies(prepared.root, prepared.at_risk,
                                            before.point.folder / before.point.tag))
         # Killed from here on, the next run knows a deploy is half-done (see journal.py).
-        journal.begin(ref=dp.target.ref, commit=dp.target.commit,
-                      restore_point=before.point.tag, moves_tree=dp.checkout,
-                      steps=[s.title for s in dp.plan.steps])
+        journal.begin("deploy", restore_point=before.point.tag, moves_tree=dp.checkout,
+                      steps=[s.title for s in dp.plan.steps],
+                      details={"ref": dp.target.ref, "commit": dp.target.commit})
     except EnvsyncError as exc:  # a full disk: no step runs without the way back
         outcome.result, outcome.failure = "refused", str(exc)
         outcome.not_run = [s.title for s in dp.plan.steps]

@@ -158,7 +158,7 @@ def _take_backup(*, config: Config, env_name: str, images: Images, kind: str,
     env = config.environment(env_name)
     env.one_engine("backup")
     if kind == KIND_BACKUP:
-        from envsync.deploy import journal
+        from envsync import journal
 
         killed = journal.claim(config, env_name, f"envsync backup {env_name}")
         if killed is not None:  # a half-deployed state is no `stable` point to return to

@@ -69,7 +69,7 @@ def execute_rollback(
     with environment_lock(prepared.config, env,
                           f"envsync rollback {env} --level {level} --execute",
                           wait_s=wait_s, waiting=progress), Interrupts() as interrupts:
-        from envsync.deploy import journal
+        from envsync import journal
 
         # A deploy killed half-way: logged now if nobody did; cleared once undone.
         journal.claim(prepared.config, env, f"envsync rollback {env} --execute")
@@ -78,16 +78,16 @@ def execute_rollback(
 
             outcome: Outcome = execute_swarm_rollback(prepared, force, on_step, progress,
                                                       interrupts)
-        else:
-            outcome = _execute(prepared, force, on_step, progress, interrupts)
-        if outcome.result == "ok" and journal.resolved(prepared.config, env, level):
-            progress("the record of the deploy that never finished is cleared")
-        return outcome
+            if outcome.result == "ok" and journal.resolved(prepared.config, env, level):
+                progress("the record of the run that never finished is cleared")
+            return outcome
+        return _execute(prepared, force, on_step, progress, interrupts)
 
 
 def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], None] | None,
              progress: Progress, interrupts: Interrupts) -> Outcome:
     from envsync.capture.engine import engine_url
+    from envsync.journal import Journal
     from envsync.plan.executor import run_plan
 
     started = time.perf_counter()
@@ -96,8 +96,23 @@ def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], Non
                       started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     _check_and_keep_copies(prepared, outcome, force, progress, started)
     _record_state_left(prepared, outcome, progress, started)
+    journal = Journal(prepared.config, env.name)
+    try:  # killed from here on, the next run knows a rollback is half-done
+        journal.begin("rollback", restore_point=outcome.before_tag or "?",
+                      moves_tree=rb.level != 2, steps=[s.title for s in rb.plan.steps],
+                      details={"to": rb.point.tag, "level": rb.level})
+    except EnvsyncError as exc:  # a full disk
+        _refuse(prepared, outcome, str(exc), started)
+        raise RollbackError(f"{exc}; the rollback did not start (nothing was changed)"
+                            f"{unlogged(outcome.log)}") from None
     redactor = scrubber(prepared)
-    ran = run_plan(rb.plan, docker_host=engine_url(env.docker), on_step=on_step,
+
+    def each_step(n: int, step: Step) -> None:
+        journal.step(n)
+        if on_step is not None:
+            on_step(n, step)
+
+    ran = run_plan(rb.plan, docker_host=engine_url(env.docker), on_step=each_step,
                    interrupts=interrupts)
     outcome.steps = [_log_step(r) for r in ran.results]
     outcome.not_run = [s.title for s in rb.plan.steps[len(ran.results):]]
@@ -113,6 +128,8 @@ def _execute(prepared: Prepared, force: bool, on_step: Callable[[int, Step], Non
         _check_result(prepared, outcome, redactor, progress, interrupts)
     outcome.seconds = round(time.perf_counter() - started, 3)
     append_outcome(prepared.config, env.name, outcome)
+    if journal.end(undone_at=rb.level if outcome.result == "ok" else None):
+        progress("the record of the run that never finished is cleared")
     return outcome
 
 

@@ -40,7 +40,7 @@ def test_deploy_with_a_full_backups_disk(stack: Stack, small_disk: Path) -> None
     assert set(stack.repo.git("tag", "--list").split()) == {old["tag"], "v2"}
     assert manifest.read_bytes() == kept
     assert sorted(p.name for p in (small_disk / "prod").glob("*.json")) == [manifest.name]
-    assert not list((small_disk / "prod").glob(".deploy-running*"))
+    assert not list((small_disk / "prod").glob(".envsync-running*"))
     log = stack.repo.path / "snapshots" / "prod" / "deploys.jsonl"
     assert [json.loads(line)["result"] for line in log.read_text().splitlines()] == ["refused"]
 

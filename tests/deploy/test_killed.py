@@ -106,7 +106,7 @@ def test_kill_9_of_an_image_deploy_then_level_2(stack: Stack) -> None:
     assert back.exit_code == 0, back.stdout + back.stderr
     assert stack.running_image("web") == good != bad
     # the killed deploy never moved the files: level 2 undid all it did
-    assert not list((stack.repo.path / "snapshots" / "prod" / "backups").glob(".deploy-*"))
+    assert not list((stack.repo.path / "snapshots" / "prod" / "backups").glob(".envsync-running*"))
     again = stack.cli("deploy", "prod", "--execute")
     assert again.exit_code == 0, again.stdout + again.stderr
 
