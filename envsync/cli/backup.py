@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument, check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option, seconds
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -24,7 +24,7 @@ def backup(
                      "archives of all but the newest KEEP restore points.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before pruning.")] = False,
     fmt: Annotated[str, format_option("table (default) or json.")] = "table",
-    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="When another "
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", callback=seconds, help="When another "
                     "envsync changes ENV now (a backup, rollback, patch or deploy), wait up to "
                     "SECONDS for it (default: exit 2 at once, naming it).")] = 0,
 ) -> None:

@@ -11,11 +11,27 @@ import typer
 if TYPE_CHECKING:
     from envsync.model import Severity
 
-__all__ = ["TABLE_JSON", "EnvArgument", "IgnoreOption", "StrictOption", "WorkersOption",
-           "check_diff_format", "check_format", "format_option", "parse_severity"]
+__all__ = ["MAX_SECONDS", "TABLE_JSON", "EnvArgument", "IgnoreOption", "StrictOption",
+           "WorkersOption", "check_diff_format", "check_format", "format_option",
+           "parse_severity", "seconds"]
 
 TABLE_JSON = ("table", "json")
 """The formats of every command that reports an outcome (snapshot, backup, rollback…)."""
+
+MAX_SECONDS = 86_400.0
+"""The longest interval or wait an option takes: a day. click's float ranges let NaN pass
+(every comparison with it is false), and 1e308 s overflows the clock that sleeps it."""
+
+
+def seconds(value: float) -> float:
+    """The callback of every SECONDS option: a finite number of seconds, at most a day."""
+    import math
+
+    if not math.isfinite(value) or value > MAX_SECONDS:
+        raise typer.BadParameter(f"{value!r} is not a number of seconds from 0 to "
+                                 f"{MAX_SECONDS:.0f}")
+    return value
+
 
 EnvArgument = Annotated[str, typer.Argument(help="Environment name from envsync.yaml.",
                                             metavar="ENV")]

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument, check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option, seconds
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -19,7 +19,7 @@ def health(
     ctx: typer.Context,
     env: EnvArgument,
     watch: Annotated[bool, typer.Option("--watch", help="Repeat until interrupted.")] = False,
-    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=1,
+    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", callback=seconds, min=1,
                         help="Seconds between rounds with --watch.")] = 30,
     fmt: Annotated[str, format_option("table (default) or json (one JSON object per round).")] = "table",
     rounds: Annotated[int, typer.Option("--rounds", metavar="N", min=0,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument, check_format, format_option
+from envsync.cli.formats import EnvArgument, check_format, format_option, seconds
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -32,7 +32,7 @@ def rollback(
                      "each is kept first in the restore point's folder).")] = False,
     fmt: Annotated[str, format_option("Summary of an "
                    "execution: table (default) or json.")] = "table",
-    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", help="--execute: when "
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", callback=seconds, help="--execute: when "
                     "another envsync changes ENV now, wait up to SECONDS for it (default: "
                     "exit 2 at once, naming it).")] = 0,
 ) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from envsync.cli.formats import seconds
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -16,9 +17,9 @@ def watch(
     envs: Annotated[list[str] | None, typer.Argument(
         metavar="[ENV]...", help="Environments to watch (default: every one with a runtime).")]
         = None,
-    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=0.1,
+    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", callback=seconds, min=0.1,
                         help="Seconds between rounds of checks.")] = 30,
-    drift_interval: Annotated[float, typer.Option("--drift-interval", metavar="SECONDS",
+    drift_interval: Annotated[float, typer.Option("--drift-interval", metavar="SECONDS", callback=seconds,
                               min=0.1, help="Seconds between drift runs.")] = 300,
     once: Annotated[bool, typer.Option("--once", help="One round, deliver, exit (cron, "
                     "tests): exit 1 while an alert fires.")] = False,
