@@ -7,12 +7,14 @@ every deploy in it was hidden; the log is now decoded line by line."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.git import Repo
-from tests.hostile.subprocess_cli import envsync
+from tests.hostile.subprocess_cli import ENVSYNC, envsync
 
 CONFIG = ("environments:\n  local:\n    git: .\n    compose: {files: [dc.yml]}\n"
           "    runtime: false\n")
@@ -75,3 +77,29 @@ def test_a_log_that_cannot_be_read_is_one_warning(logs: Path, kind: str) -> None
     assert proc.returncode == 2 and len(warnings) == 1, proc.stderr
     assert str(path) in warnings[0] and "Traceback" not in proc.stderr
     assert "stored snapshots" in proc.stdout
+
+
+def test_a_patch_log_line_with_secrets_is_scrubbed_at_every_width(logs: Path) -> None:
+    password, token = "PtPw8876xQzR", "PtTok1193asDf"
+    record = {"schema": "envsync.patch-log/v1", "to": "runtime", "environment": "local",
+              "started": "2026-11-29T20:00:00Z", "result": "failed",
+              "steps": [{"title": f"recreate web --token={token}",
+                         "command": f"docker compose up --password={password}",
+                         "returncode": 1, "seconds": 1.0}],
+              "failure": f"token={token} postgres://u:{password}@h/x", "signal": None,
+              "interrupted_at": None, "settled": [], "seconds": 1.5,
+              "differences": [f"web: DATABASE_URL=postgres://u:{password}@db/x"]}
+    (logs / "patches.jsonl").write_text(json.dumps(record) + "\n")
+    shown = ""
+    for columns in ("40", "80", "200"):
+        for fmt in ("table", "json"):
+            proc = subprocess.run([ENVSYNC, "history", "local", "--format", fmt],
+                                  cwd=logs.parents[1], capture_output=True, text=True,
+                                  env={**os.environ, "COLUMNS": columns}, check=False,
+                                  timeout=60)
+            assert proc.returncode == 0, proc.stderr
+            shown += proc.stdout + proc.stderr
+    assert "runtime patches" in shown or "patches" in shown
+    for secret in (password, token):
+        assert [secret[i:i + 5] for i in range(len(secret) - 4)
+                if secret[i:i + 5] in shown] == []
