@@ -175,6 +175,8 @@ class _Route:
                 chan = open_streamlocal(transport, path, timeout)
             except paramiko.ChannelException:
                 pass  # refused (forwarding not allowed) or no socket there: dial-stdio
+            except (AttributeError, TypeError):
+                pass  # a paramiko whose internals moved (open_streamlocal): dial-stdio
             else:
                 self.how = path
                 return chan

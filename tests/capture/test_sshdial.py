@@ -129,3 +129,16 @@ def test_remote_cli_going_elsewhere_is_left_to_dial_stdio(tmp_path: Path, docker
         result = _capture("envsync-t-none", url)
     assert [e["part"] for e in result.errors][:1] == ["engine"]
     assert result.engine["version"] is None
+
+
+def test_a_paramiko_whose_internals_moved_falls_back_to_dial_stdio(
+    sshd_engine_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # open_streamlocal does what paramiko's open_channel does, with its private members
+    def moved(*_args: Any) -> Any:
+        raise AttributeError("'Transport' object has no attribute '_next_channel'")
+
+    monkeypatch.setattr(sshdial, "open_streamlocal", moved)
+    with _connected(sshd_engine_url) as client:
+        assert client.api.containers(limit=1) is not None
+        assert sshdial.route_of(client.api) == sshdial.DIAL_STDIO
