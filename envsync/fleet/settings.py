@@ -18,12 +18,12 @@ __all__ = ["DEFAULT_WORKERS", "ENGINE_SCHEMES", "EngineSpec", "default_name",
 
 DEFAULT_WORKERS = 32
 """Hosts captured at once. A host's capture mostly waits (its engine answers stats on a 1-2 s
-tick) and costs this machine about 0.05 s of CPU and 0.35 MB (bench/fleet_capture.py), so
+tick) and costs this machine about 0.02-0.05 s of CPU and 0.5 MB (bench/fleet_capture.py), so
 the time of a fleet is rounds of ``hosts / workers``: 32 reads 50 hosts in 2 rounds and 500
 in 16 (16 would take 32), while envsync's Python, one core for all threads, stays a third
-to half busy at a few seconds a round. The bound keeps a 500-host fleet from opening thousands of SSH
-connections and threads at once: each host holds 1-4 connections of up to 8 channels
-(docs/scale.md)."""
+to half busy at a few seconds a round. The bound keeps a 500-host fleet from opening
+thousands of SSH connections and threads at once: each host holds 1-4 connections of up to
+8 channels (docs/scale.md)."""
 MAX_WORKERS = 64
 ENGINE_SCHEMES = ("unix://", "tcp://", "ssh://", "npipe://", "http://")
 HOST_NAME_RULE = "letters, digits and '-', '_', '.', ':', '@' (not first), at most 128 characters"
