@@ -142,6 +142,14 @@ def test_watch_window_fails_on_two_rounds_short_of_tasks(monkeypatch: Any) -> No
                                                   "exit_code": 1}])}}
     rounds = iter([ok, short, ok, short, short, ok, ok])
     monkeypatch.setattr(deploy_swarm, "_capture", lambda _env: next(rounds))
+    # no engine here: the tasks' memory (read from the engine) is left out, as when it is down
+    import envsync.capture.engine as engine
+    from envsync.errors import EngineError
+
+    def no_engine(url: str, **_: Any) -> Any:
+        raise EngineError(f"no engine at {url} in this test")
+
+    monkeypatch.setattr(engine, "connect", no_engine)
     interrupts = Interrupts()
     monkeypatch.setattr(interrupts, "sleep", lambda _s: True)
     monkeypatch.setattr(deploy_swarm.time, "monotonic", iter(range(0, 1000, 1)).__next__)
