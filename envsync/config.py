@@ -451,8 +451,11 @@ def _health(r: _Reader, parent: Any, node: Any, where: str) -> HealthCheck:
             raise r.fail(parent, "health", f"{where}.{key}: missing")
     name = r.string(node, "name", node["name"], f"{where}.name")
     url = r.string(node, "url", node["url"], f"{where}.url")
-    if not url.startswith(("http://", "https://")):
-        raise r.fail(node, "url", f"{where}.url: {url!r} is not an http(s) URL")
+    problem = http_url_problem(url)
+    if problem is not None:
+        from envsync.capture.engine import public_url
+
+        raise r.fail(node, "url", f"{where}.url: {public_url(url)!r} {problem}")
     method = r.string(node, "method", node.get("method", "GET"), f"{where}.method").upper()
     if not re.fullmatch(r"[A-Z]{1,16}", method):
         raise r.fail(node, "method", f"{where}.method: {method!r} is not an HTTP method")
@@ -484,6 +487,25 @@ def _limits(r: _Reader, parent: Any, node: Any, where: str) -> dict[str, float]:
 
 
 _MAX_TIMEOUT_S = 3600
+
+
+def http_url_problem(url: str) -> str | None:
+    """Why ``url`` is not an http(s) URL a check can be sent to, or None: caught here, not
+    mid-deploy (``http://h:99999/``, ``http://``, a space)."""
+    from urllib.parse import urlsplit
+
+    if not url.startswith(("http://", "https://")):
+        return "is not an http(s) URL"
+    if re.search(r"\s", url):
+        return "holds a space"
+    try:
+        parts = urlsplit(url)
+        _port = parts.port  # reading it checks it (a number, 0-65535)
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if not parts.hostname:
+        return "names no host"
+    return None
 
 
 def _not_json(value: Any) -> str | None:

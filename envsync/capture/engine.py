@@ -61,14 +61,17 @@ def public_url(url: str) -> str:
     """``url`` without any password (safe to record in a snapshot)."""
     try:
         parts = urlsplit(url)
-    except ValueError:
-        return "<unparsable engine url>"
-    if parts.password is None:
-        return url
+        if parts.password is None:
+            return url
+        port = parts.port
+    except ValueError:  # an unparsable URL, or a port that is not a number: cut blindly
+        import re
+
+        return re.sub(r"^([\w+.-]+://[^/@:]*):[^/]*@", r"\1@", url)
     host = parts.hostname or ""
     netloc = f"{parts.username}@{host}" if parts.username else host
-    if parts.port is not None:
-        netloc += f":{parts.port}"
+    if port is not None:
+        netloc += f":{port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 

@@ -97,9 +97,13 @@ def _proxy(r: Any, parent: Any, node: Any, where: str) -> ProxySettings:
             raise r.fail(parent, "proxy", f"{where}.{key}: missing")
     service = r.string(node, "service", node["service"], f"{where}.service")
     preview = r.string(node, "preview_url", node["preview_url"], f"{where}.preview_url")
-    if not preview.startswith(("http://", "https://")):
-        raise r.fail(node, "preview_url", f"{where}.preview_url: {preview!r} is not an "
-                     "http(s) URL")
+    from envsync.capture.engine import public_url
+    from envsync.config import http_url_problem
+
+    problem = http_url_problem(preview)
+    if problem is not None:
+        raise r.fail(node, "preview_url", f"{where}.preview_url: {public_url(preview)!r} "
+                     f"{problem}")
     socket = r.string(node, "socket", node.get("socket", DEFAULT_SOCKET), f"{where}.socket")
     if not socket.startswith("/"):
         raise r.fail(node, "socket", f"{where}.socket: {socket!r} must be an absolute path "

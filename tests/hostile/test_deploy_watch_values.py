@@ -3,8 +3,10 @@ through ``envsync check``. Before: ``watch_window``/``health_timeout``/a smoke c
 ``timeout`` of 1e308 s, a Swarm ``converge_timeout`` of 1e308 s, a smoke body JSON cannot
 send (``!!binary``, ``.nan``, a date, a set), a method with a space (``GET / HTTP/1.1``)
 and an engine URL ``ssh://-oProxyCommand=…`` (or with a space, or a port that is not a
-number) were all "valid", to fail later in a deploy (or wait forever). Now each is one
-line naming the file, line and key, exit 2."""
+number), a health or preview URL with no host, a port past 65535 or a space were all
+"valid", to fail later in a deploy (or wait forever); an engine or check URL with a
+password and a port that is not a number was "unexpected ValueError … a bug". Now each is
+one line naming the file, line and key, exit 2."""
 
 from __future__ import annotations
 
@@ -58,6 +60,14 @@ BAD: dict[str, tuple[str, str]] = {
                                      "starting with '-'"),
     "engines a port that is not one": ('    engines: [{url: "tcp://h:notaport"}]\n',
                                        "not a valid URL"),
+    "health url with port 99999": ('    health: [{name: a, url: "http://127.0.0.1:99999/"}]\n',
+                                   "Port out of range"),
+    "health url without a host": ('    health: [{name: a, url: "http://:80/"}]\n', "no host"),
+    "health url with a space": ('    health: [{name: a, url: "http://a b/"}]\n', "a space"),
+    "preview_url with a bad port": ('    deploy: {proxy: {service: p, preview_url: '
+                                    '"http://127.0.0.1:0x/"}}\n', "not a valid URL"),
+    "preview_url half an IPv6 address": ('    deploy: {proxy: {service: p, preview_url: '
+                                         '"http://[::1/"}}\n', "not a valid URL"),
     "workers a float": ('    engines: ["ssh://u@h"]\n    workers: 2.5\n', "workers"),
 }
 WATCH: dict[str, tuple[str, str]] = {
@@ -81,9 +91,14 @@ def test_a_wrong_value_is_one_line(repo: Repo, case: str) -> None:
     assert not (repo.path / "snapshots").exists()
 
 
-def test_a_password_in_an_engine_url_is_never_quoted(repo: Repo) -> None:
+@pytest.mark.parametrize("text", [
+    '    docker: "ssh://u:EnPw4471xCvB@-h"\n',
+    '    engines: ["tcp://u:EnPw4471xCvB@h:0x"]\n',  # was "unexpected ValueError … a bug"
+    '    health: [{name: a, url: "http://u:EnPw4471xCvB@h:0x/"}]\n',
+    '    deploy: {proxy: {service: p, preview_url: "http://u:EnPw4471xCvB@[::1/"}}\n'])
+def test_a_password_in_a_bad_url_is_never_quoted(repo: Repo, text: str) -> None:
     repo.write("dc.yml", "services:\n  web:\n    image: busybox:1\n")
-    repo.write("envsync.yaml", ENV + '    docker: "ssh://u:EnPw4471xCvB@-h"\n')
+    repo.write("envsync.yaml", ENV + text)
     repo.commit("app")
-    line = assert_refused(envsync("check", cwd=repo.path), "envsync.yaml:6", "docker")
-    assert "EnPw44" not in line
+    line = assert_refused(envsync("check", cwd=repo.path), "envsync.yaml:6")
+    assert "EnPw44" not in line and "[redacted]" not in line  # cut, not left to the scrub
