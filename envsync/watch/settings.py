@@ -96,6 +96,14 @@ def parse_watch(r: Any, parent: Any, node: Any, env_names: set[str]) -> WatchSet
         if str(env) not in env_names:
             raise r.fail(metrics_node, env, f"watch.metrics: no environment named {env!r}")
         metrics[str(env)] = r.string_list(metrics_node, env, urls, f"watch.metrics.{env}")
+        for url in metrics[str(env)]:
+            from envsync.capture.engine import public_url
+            from envsync.config import http_url_problem
+
+            problem = http_url_problem(url)
+            if problem is not None:
+                raise r.fail(metrics_node, env, f"watch.metrics.{env}: {public_url(url)!r} "
+                                                f"{problem}")
     return WatchSettings(rules=RuleSet(rules=rules), notify=notify, alertmanager=manager,
                          metrics=metrics)
 

@@ -53,17 +53,16 @@ def state_path(snapshots_dir: Path, env: str) -> Path:
 def load_state(path: Path, env: str) -> WatchState:
     """The stored state, or a fresh one when there is none; a file that is not a valid
     state is one line naming it (never silently dropped: that would repeat alerts)."""
-    from envsync.files import read_text_bounded
+    from envsync.files import parse_json, read_text_bounded
     from envsync.schemas import validate
 
     if not path.exists():
         return WatchState(env=env)
     text = read_text_bounded(path, _LIMIT, "watch state", StorageError)
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise StorageError(f"{path}: not valid JSON ({exc}); move it away to start afresh") \
-            from None
+    try:  # parse_json: no RecursionError on 10^5 '[' (it was "a bug"), no lone surrogate
+        data = parse_json(text, path, StorageError)
+    except StorageError as exc:
+        raise StorageError(f"{exc}; move it away to start afresh") from None
     validate(data, "watch-state", path, StorageError)
     return WatchState(env=data["environment"], round=data["round"], drift_at=data["drift_at"],
                       alerts={k: AlertState.from_json(a) for k, a in data["alerts"].items()},
