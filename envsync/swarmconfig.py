@@ -32,6 +32,9 @@ _UPDATE_KEYS = {"order", "failure_action", "monitor", "parallelism", "delay",
 _STACK_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$")
 _DURATION = re.compile(r"^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$")
 _MAX_CONVERGE_S = 86_400
+_MAX_TASKS = 100_000
+"""Tasks updated at once: Swarm reads it as a uint64; 10^30 in YAML is a compose error at
+deploy time, after the restore point."""
 _UNIT_S = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 UPDATE_DEFAULTS: dict[str, Any] = {
@@ -109,10 +112,13 @@ def _update_value(r: Any, node: Any, key: str, value: Any, where: str) -> Any:
     if key in ("monitor", "delay"):
         if not isinstance(value, str) or go_seconds(value) is None:
             raise r.fail(node, key, f"{where}: {value!r} is not a duration (e.g. 10s, 1m30s)")
+        if (go_seconds(value) or 0) > _MAX_CONVERGE_S:  # past Go's int64 nanoseconds soon
+            raise r.fail(node, key, f"{where}: {value!r} is more than a day")
         return value
     if key == "parallelism":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise r.fail(node, key, f"{where}: must be a whole number >= 0 (0 = all at once)")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_TASKS:
+            raise r.fail(node, key, f"{where}: must be a whole number from 0 to {_MAX_TASKS:,} "
+                                    "(0 = all at once)")
         return value
     if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
         raise r.fail(node, key, f"{where}: must be a number from 0 to 1")

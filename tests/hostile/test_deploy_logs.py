@@ -103,3 +103,15 @@ def test_a_patch_log_line_with_secrets_is_scrubbed_at_every_width(logs: Path) ->
     for secret in (password, token):
         assert [secret[i:i + 5] for i in range(len(secret) - 4)
                 if secret[i:i + 5] in shown] == []
+
+
+def test_markup_in_a_deploy_record_is_escaped_in_the_html_report(logs: Path,
+                                                                 tmp_path: Path) -> None:
+    record = {**GOOD, "result": "failed", "ref": '<script>alert(1)</script>"><img src=x '
+              "onerror=alert(2)>", "failure": "</td><script>alert(3)</script>"}
+    (logs / "deploys.jsonl").write_text(json.dumps(record) + "\n")
+    proc = envsync("report", "--stored", "--html", tmp_path / "r.html", cwd=logs.parents[1])
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "r.html").read_text()
+    assert "&lt;script&gt;alert(1)" in html  # the record is there, escaped
+    assert "<script>alert" not in html and "<img" not in html

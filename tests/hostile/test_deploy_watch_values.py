@@ -53,6 +53,10 @@ BAD: dict[str, tuple[str, str]] = {
                                "converge_timeout"),
     "swarm monitor not a duration": ("    swarm: {stack: s, update: {monitor: 10}}\n",
                                      "not a duration"),
+    "swarm monitor past a day": ('    swarm: {stack: s, update: {monitor: "9999999999h"}}\n',
+                                 "more than a day"),
+    "swarm parallelism 10^30": ("    swarm: {stack: s, update: {parallelism: "
+                                "1000000000000000000000000000000}}\n", "parallelism"),
     "docker ssh://-oProxyCommand": ('    docker: "ssh://-oProxyCommand=x"\n',
                                     "starting with '-'"),
     "docker with a space": ('    docker: "ssh://h -oProxyCommand=x"\n', "a space"),
