@@ -302,10 +302,12 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
                          progress: Progress, interrupts: Interrupts) -> Any:
     """:func:`envsync.deploy.run.execute_deploy` for a stack (under the lock already)."""
     from envsync.deploy.run import begin_outcome
+    from envsync.journal import Journal
     from envsync.plan.executor import run_plan, unlogged
     from envsync.rollback.backup import take_backup
 
-    outcome, finish = begin_outcome(prepared)
+    journal = Journal(prepared.config, prepared.env.name)
+    outcome, finish = begin_outcome(prepared, journal)
     dp, env, config = prepared.deploy, prepared.env, prepared.config
     assert env.swarm is not None
     progress("record a restore point")
@@ -316,6 +318,10 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
         point = take_backup(config=config, env_name=env.name, images="none",
                             progress=progress, snapshot=prepared.current if fresh else None
                             ).point
+        # Killed from here on, the next run knows a deploy is half-done (see journal.py).
+        journal.begin("deploy", restore_point=point.tag, moves_tree=dp.checkout,
+                      steps=[s.title for s in dp.plan.steps],
+                      details={"ref": dp.target.ref, "commit": dp.target.commit})
     except EnvsyncError as exc:
         outcome.result, outcome.failure = "refused", str(exc)
         outcome.not_run = [s.title for s in dp.plan.steps]
@@ -327,7 +333,12 @@ def execute_swarm_deploy(prepared: Any, on_step: Callable[[int, Step], None] | N
     _write_private(path, json.dumps(stack_file(dp.target.model, env.swarm.update,
                                                    dp.target.hashes)))
     try:
-        ran = run_plan(dp.plan, on_step=on_step, interrupts=interrupts,
+        def each_step(n: int, step: Step) -> None:
+            journal.step(n)
+            if on_step is not None:
+                on_step(n, step)
+
+        ran = run_plan(dp.plan, on_step=each_step, interrupts=interrupts,
                        timeout_s=max(600.0, env.swarm.converge_timeout_s))
     finally:
         with contextlib.suppress(FileNotFoundError):
