@@ -31,6 +31,7 @@ __all__ = [
     "forget_process_secrets",
     "is_fingerprint",
     "is_secret_key",
+    "learn_secret",
     "looks_secret",
     "scrub_document",
     "scrub_message",
@@ -96,6 +97,12 @@ def vouch_scrubbed(text: str) -> None:
     """``text`` is the JSON text of a :func:`scrub_document`: :func:`scrub_message` (and so
     the scrubbed stdout it is written to) takes it as it is, until a new secret is learned."""
     _MESSAGES.vouch(text)
+
+
+def learn_secret(value: str) -> None:
+    """Remember ``value`` as a secret for the rest of the run: every message and every
+    output line is scrubbed of it (an inventory's ``ansible_password``)."""
+    _MESSAGES.learn(value)
 
 
 def forget_process_secrets() -> None:
