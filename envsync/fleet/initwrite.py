@@ -148,5 +148,8 @@ def _check_loads(target: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         load_config(Path(name))
+    except ConfigError as exc:  # named after the file it would have been, not the check's
+        raise ConfigError(f"{target} would not load with the inventory's groups added "
+                          f"(nothing written): {str(exc).replace(name, target.name)}") from None
     finally:
         Path(name).unlink()

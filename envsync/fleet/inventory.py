@@ -91,6 +91,27 @@ MAX_GROUP_DEPTH = 50
 """Levels of ``children:`` below a group (Ansible's own inventories nest a handful)."""
 
 
+def _quote(text: str) -> str:
+    """The first word of ``text``, quoted, and ``…`` when there is more: an inventory line
+    may hold a password (``ansible_ssh_pass PW``), which an error must not repeat."""
+    words = text.split()
+    first = words[0] if words else text
+    return repr(first) + (" …" if len(words) > 1 else "")
+
+
+_SECRET_VAR = re.compile(r"pass|vault|secret|token|key", re.IGNORECASE)
+
+
+def _learn_secrets(variables: dict[str, Any]) -> None:
+    """Ansible's password variables (``ansible_password``, ``ansible_ssh_pass``,
+    ``ansible_become_pass``, …): never printed, whatever message quotes them later."""
+    from envsync.secrets import learn_secret
+
+    for name, value in variables.items():
+        if _SECRET_VAR.search(str(name)) and isinstance(value, str | int) and str(value):
+            learn_secret(str(value))
+
+
 def _fail(path: Path, line: int | None, problem: str) -> InventoryError:
     return InventoryError(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
@@ -182,7 +203,7 @@ def _read_ini(path: Path, text: str) -> Inventory:
             continue
         if line.startswith("["):
             if not line.endswith("]"):
-                raise _fail(path, number, f"{line!r} opens a section without closing it")
+                raise _fail(path, number, f"{_quote(line)} opens a section without closing it")
             section, _, kind = line[1:-1].strip().partition(":")
             kind = kind or "hosts"
             if kind not in ("hosts", "vars", "children"):
@@ -194,8 +215,10 @@ def _read_ini(path: Path, text: str) -> Inventory:
         if kind == "vars":
             key, eq, value = line.partition("=")
             if not eq or not key.strip():
-                raise _fail(path, number, f"[{section}:vars] wants key=value, got {line!r}")
+                raise _fail(path, number, f"[{section}:vars] wants key=value, got "
+                                          f"{_quote(line)}")
             inventory.group(section).vars[key.strip()] = _ini_value(value.strip())
+            _learn_secrets({key.strip(): value.strip()})
         elif kind == "children":
             _check_group_name(path, number, line)
             inventory.group(line, number)
@@ -219,8 +242,11 @@ def _ini_host_line(inventory: Inventory, section: str, line: int | str, number: 
     for word in words[1:]:
         key, eq, value = word.partition("=")
         if not eq or not key:
-            raise _fail(path, number, f"host {name}: {word!r} is not key=value")
+            # never the word itself: after `ansible_password= ` it is the password
+            raise _fail(path, number, f"host {_quote(name)}: word {words.index(word) + 1} of "
+                                      "the line is not key=value")
         variables[key] = _ini_value(value)
+    _learn_secrets(variables)
     if "=" in name:
         raise _fail(path, number, f"{name!r} is a variable where a host name is expected "
                                   f"(variables of a group go in [{section}:vars])")
@@ -247,8 +273,8 @@ def _ini_value(text: str) -> Any:
 
 def _check_group_name(path: Path, number: int, name: str) -> None:
     if not _GROUP_NAME.fullmatch(name):
-        raise _fail(path, number, f"{name!r} is not a group name (letters, digits and '_', "
-                                  "not starting with a digit)")
+        raise _fail(path, number, f"{_quote(name)} is not a group name (letters, digits and "
+                                  "'_', not starting with a digit)")
 
 
 # --- YAML -------------------------------------------------------------------------------------
@@ -309,12 +335,14 @@ def _yaml_group(inventory: Inventory, parent: Any, name: str, node: Any) -> None
             names = expand_range(str(host))
         except ValueError as exc:
             raise _fail(path, at, f"host {host}: {exc}") from None
+        _learn_secrets(dict(variables or {}))
         for each in names:
             inventory.add_host(name, each, dict(variables or {}), at)
     variables = node.get("vars") or {}
     if not isinstance(variables, dict):
         raise _fail(path, _line(node, "vars"), f"group {name}: vars must be a mapping")
     group.vars.update(variables)
+    _learn_secrets(dict(variables))
     children = node.get("children") or {}
     if not isinstance(children, dict):
         raise _fail(path, _line(node, "children"), f"group {name}: children must be a "
@@ -464,4 +492,10 @@ def engine_url_of(inventory: Inventory, host: str) -> str:
         address = f"[{address}]"  # an IPv6 address
     if address.startswith("-") or not re.fullmatch(r"[\w.\-\[\]:%]+", address):
         raise _fail(inventory.path, line, f"host {host}: {address!r} is not a host address")
-    return f"ssh://{user + '@' if user else ''}{address}{':' + port if port else ''}"
+    url = f"ssh://{user + '@' if user else ''}{address}{':' + port if port else ''}"
+    from envsync.fleet.settings import engine_url_problem
+
+    problem = engine_url_problem(url)  # `all:` read as a host: ssh://[all:]
+    if problem is not None:
+        raise _fail(inventory.path, line, f"host {host}: {url!r} {problem}")
+    return url

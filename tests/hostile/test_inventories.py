@@ -124,3 +124,39 @@ def test_twenty_layers_of_diamonds_read_at_once(app: Repo) -> None:
     assert proc.returncode == 0, proc.stderr
     text = (app.path / "envsync.yaml").read_text()
     assert "{name: host1, url: ssh://host1}" in text and "host2" in text
+
+
+PASSWORD = "Secr3tPw99xx"
+SECRET_LINES = {
+    "a vars line without '='": f"[web]\nh1\n[web:vars]\nansible_ssh_pass {PASSWORD}\n",
+    "a space after ansible_password=": f"[web]\nh1 ansible_password= {PASSWORD}\n",
+    "a host variable without '='": f"[web]\nh1 ansible_ssh_pass {PASSWORD}\n",
+    "an unclosed section": f"[web ansible_ssh_pass {PASSWORD}\n",
+    "a children line with a password": f"[web:children]\nansible_ssh_pass {PASSWORD}\n",
+    "the password quoted back as a host": f"[web]\nh1 ansible_ssh_pass={PASSWORD} "
+                                          f"ansible_host={PASSWORD};\n",
+    "the password quoted back as an engine": f"[web]\nh1 ansible_become_pass={PASSWORD} "
+                                             f"envsync_engine=ftp://{PASSWORD}\n",
+    "a YAML password quoted back": f"all:\n  vars: {{ansible_password: {PASSWORD}}}\n"
+                                   f"  hosts: {{h1: {{ansible_host: '{PASSWORD};'}}}}\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(SECRET_LINES))
+def test_an_inventory_password_is_never_quoted(app: Repo, case: str) -> None:
+    """Before: ``[web:vars]`` / host / section / children errors quoted the whole line, and
+    ``ansible_ssh_pass`` (no TOKEN/PASSWORD in its name) was not known to be secret."""
+    name = "inv.yml" if case.startswith("a YAML") else "inv.ini"
+    (app.path / name).write_text(SECRET_LINES[case])
+    proc = envsync("init", "--inventory", name, cwd=app.path)
+    assert_refused(proc, f"{name}:")
+    assert [PASSWORD[i:i + 5] for i in range(len(PASSWORD) - 4)
+            if PASSWORD[i:i + 5] in proc.stdout + proc.stderr] == []
+
+
+def test_a_yaml_inventory_named_ini_names_the_inventory(app: Repo) -> None:
+    """Read as INI, ``all:`` became the host ``ssh://[all:]``, and the error named the
+    temporary file envsync.yaml is checked in (``.envsync-check.x1y2.yaml:11``)."""
+    (app.path / "inv.ini").write_text("all:\n  hosts:\n    h1:\n")
+    line = assert_refused(envsync("init", "--inventory", "inv.ini", cwd=app.path), "inv.ini:1")
+    assert ".envsync-check" not in line
