@@ -142,10 +142,12 @@ _VENDOR = _Pattern("|".join((
     r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]+",
 )))
 _VENDOR_HINT = re.compile(r"-----BEGIN |eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox"
-                          r"|[rs]k_|:AA|sk-|hooks\.slack\.com/|discord")
+                          r"|rk_|sk_|:AA|sk-|hooks\.slack\.com/|discord")
 """A piece every ``_VENDOR`` format holds: searching for it costs a twentieth of running
 ``_VENDOR``, whose twelve alternatives are tried at every position of a text (3.5 ms for a
-5 kB report, scrubbed twice on its way out)."""
+5 kB report, scrubbed twice on its way out). Every alternative starts with a plain
+character (``rk_|sk_``, not ``[rs]k_``), so the engine skips to where one of those is:
+three times faster."""
 _TRIGGER = re.compile(
     r"://|=|(?<!\S)-|bearer|basic|authorization|x-|eyJ|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat"
     r"|glpat-|xox|[rs]k_|sk-|\d:AA|PRIVATE KEY|:[^\s@/]+@|:[ \t\"']|[\"']:", re.IGNORECASE)
@@ -193,6 +195,29 @@ _VAR_REF = re.compile(r"\$(?:\{[^}]*\}|\w+)")
 _EXTRA_SECRET_FLAGS = {"pass", "pw", "p"}
 _NOT_SECRET_WORDS = {"token", "auth", "header", "realm", "credentials", "required", "invalid",
                      "bearer", "basic", "digest"}
+
+
+_SECRET_WORDS = ("token", "secret", "pwd", "private", "privkey", "credential", "auth",
+                 "signing", "salt", "cookie", "pass", "pw")
+_SECRET_KEY_WORD = re.compile(r"[_.-]key|api[_-]?key|access[_-]?key|session[_-]?key|cert[_-]?key")
+_SECRET_WORD_ANY_CASE = re.compile("|".join(_SECRET_WORDS) + "|" + _SECRET_KEY_WORD.pattern,
+                                   re.IGNORECASE)
+""":data:`SECRET_NAME` without its anchors (``^``, ``$``, the ``_`` around ``PASS``): a text
+none of whose parts :data:`SECRET_NAME` matches holds none of these."""
+_OPTION_START = re.compile(r"[\s'\"(]-")
+
+
+def _may_name_secret(text: str) -> bool:
+    """False when no part of ``text`` can be a secret-looking name (so no ``KEY=value`` or
+    ``key: value`` in it is secret). On ASCII text the words are looked for in the text
+    lower-cased, with ``in`` (a regex of twenty words took 4 µs for a 70-character message)."""
+    if not text.isascii():
+        return _SECRET_WORD_ANY_CASE.search(text) is not None
+    low = text.lower()
+    for word in _SECRET_WORDS:
+        if word in low:
+            return True
+    return "key" in low and _SECRET_KEY_WORD.search(low) is not None
 
 
 def is_secret_name(name: str) -> bool:
@@ -601,9 +626,10 @@ class TextScrubber:
                 return m.group(0)
             return m.group("head") + self._secret(value)
 
-        # Each pattern runs only where the words it needs are: a message that holds no
-        # ``-`` (most of a report) costs four substring tests, not four regex scans.
-        if "-" not in text:
+        # Each pattern runs only where the words it needs are: all four need a ``-`` that
+        # starts the text or follows a space, a quote or a parenthesis (most of a report's
+        # dashes are inside names: ``svc-0001``, ``value-1-new``).
+        if "-" not in text or not (text[0] == "-" or _OPTION_START.search(text)):
             return text
         text = _OPTION.re.sub(option, text)
         if "-u" in text:  # -u, --user, --proxy-user
@@ -650,6 +676,8 @@ class TextScrubber:
                 return m.group(0)
             return m.group("head") + self._secret(m.group("val"), learn=_telling(value))
 
+        if not _may_name_secret(text):  # no key in it can look secret: both leave it
+            return text
         if "=" in text:
             text = _ASSIGNMENT.re.sub(assignment, text)
         if ":" not in text:
