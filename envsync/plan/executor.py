@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import subprocess
 import tempfile
 import threading
@@ -323,8 +324,14 @@ def append_log(path: Path, data: dict[str, Any]) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # One write on an O_APPEND descriptor: concurrent appends never interleave a line.
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-        start = os.fstat(fd).st_size
+        # Never through a symlink, only into a regular file: the snapshots folder is kept
+        # in git, and a log linked to ~/.bashrc would get a line with the deployed ref.
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
+                     | os.O_NONBLOCK, 0o644)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        start = info.st_size
         if start and os.pread(fd, 1, start - 1) != b"\n":
             line = b"\n" + line
         written = os.write(fd, line)
@@ -336,7 +343,8 @@ def append_log(path: Path, data: dict[str, Any]) -> Path:
             with contextlib.suppress(OSError):
                 if os.fstat(fd).st_size == start + written:  # nobody appended since
                     os.ftruncate(fd, start)
-        raise StorageError(f"cannot append to {path}: {exc.strerror or exc}") from None
+        why = "it is a symlink" if exc.errno == errno.ELOOP else exc.strerror or exc
+        raise StorageError(f"cannot append to {path}: {why}") from None
     finally:
         if fd >= 0:
             os.close(fd)
