@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -109,7 +110,11 @@ def ensure_backup_dir(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("# envsync restore points: image archives are never committed\n*\n")
+        if ignore.is_symlink():  # dangling: writing it would create the file it names
+            ignore.unlink()
+        fd = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w") as fh:
+            fh.write("# envsync restore points: image archives are never committed\n*\n")
 
 
 def parse_time(text: str) -> dt.datetime:

@@ -56,3 +56,20 @@ def test_a_killed_deploy_is_logged_only_into_a_regular_file(app: Path, tmp_path:
         (record,) = [json.loads(x) for x in log.read_text().splitlines()]
         assert record["result"] == "interrupted" and record["ref"] == KILLED["ref"]
     assert not (app / "pwned").exists()
+
+
+def test_a_dangling_gitignore_link_never_creates_its_target(repo: Repo, tmp_path: Path) -> None:
+    """The backups folder's ``.gitignore``, a link to a file that does not exist: envsync
+    wrote its two lines there, creating that file (anywhere the link pointed)."""
+    repo.write("dc.yml", "services:\n  web:\n    image: busybox:1\n")
+    repo.write("envsync.yaml", CONFIG)
+    repo.commit("app")
+    backups = repo.path / "snapshots" / "local" / "backups"
+    backups.mkdir(parents=True)
+    target = tmp_path / "made-by-envsync"
+    (backups / ".gitignore").symlink_to(target)
+    proc = envsync("backup", "local", cwd=repo.path)
+    assert proc.returncode == 0, proc.stderr
+    assert not target.exists()
+    assert not (backups / ".gitignore").is_symlink()
+    assert (backups / ".gitignore").read_text().endswith("*\n")
