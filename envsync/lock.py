@@ -35,12 +35,14 @@ if TYPE_CHECKING:
     from envsync.config import Config
 
 __all__ = ["LOCK_NAME", "EnvironmentLocked", "env_lock", "environment_lock", "held_fds",
-           "holder", "holds", "pid_ended"]
+           "holder", "holds", "note_step", "pid_ended"]
 
 LOCK_NAME = ".envsync.lock"
 _POLL_S = 0.2
 _held: dict[Path, tuple[int, int]] = {}
 """Lock file → (descriptor, depth) of the locks this process holds."""
+_info: dict[Path, dict[str, object]] = {}
+"""Lock file → what this process wrote into it (for :func:`note_step`)."""
 _guard = threading.Lock()
 
 
@@ -80,7 +82,11 @@ def _describe(env: str, path: Path) -> str:
     since = str(info.get("since", "?"))
     clock = since[11:19] if len(since) >= 19 else since
     # A step a killed envsync started (compose, git) still runs and holds the lock.
-    gone = " (it has ended; a step it started still runs)" if pid_ended(info) else ""
+    gone = ""
+    if pid_ended(info):
+        step = (f" '{info['step']}', pid {info['step_pid']}," if info.get("step_pid")
+                else "")
+        gone = f" (it has ended; a step it started{step} still runs)"
     return (f"{env} is locked by pid {info.get('pid', '?')}{gone} on host "
             f"{info.get('host', '?')} since {clock} UTC ({info.get('command', '?')})")
 
@@ -95,14 +101,33 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _write_holder(fd: int, command: str) -> None:
-    info = {"pid": os.getpid(), "host": socket.gethostname(),
-            "since": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "command": command}
+def _write_holder(fd: int, command: str) -> dict[str, object]:
+    info: dict[str, object] = {
+        "pid": os.getpid(), "host": socket.gethostname(),
+        "since": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "command": command}
+    _rewrite(fd, info)
+    return info
+
+
+def _rewrite(fd: int, info: dict[str, object]) -> None:
     # Best effort: on a full disk the lock still holds; only the message loses its details.
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
+
+
+def note_step(pid: int | None, title: str = "") -> None:
+    """Name the step running now (its pid) in each lock this process holds, or none: a
+    step outlives a killed envsync and keeps the lock (:func:`held_fds`), and the run
+    refused meanwhile is told which process to wait for."""
+    with _guard:
+        for path, (fd, _) in _held.items():
+            info = {k: v for k, v in _info.get(path, {}).items()
+                    if k not in ("step", "step_pid")}
+            if pid is not None:
+                info.update(step=title, step_pid=pid)
+            _info[path] = info
+            _rewrite(fd, info)
 
 
 def _open(path: Path) -> int:
@@ -161,9 +186,10 @@ def env_lock(folder: Path, env: str, command: str, *, wait_s: float = 0,
     except BaseException:
         os.close(fd)
         raise
-    _write_holder(fd, command)
+    info = _write_holder(fd, command)
     with _guard:
         _held[path] = (fd, 1)
+        _info[path] = info
     try:
         yield
     finally:
@@ -191,6 +217,7 @@ def _release(path: Path) -> None:
             _held[path] = (fd, depth - 1)
             return
         del _held[path]
+        _info.pop(path, None)
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
     os.close(fd)  # closing the only descriptor releases the flock

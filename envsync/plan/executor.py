@@ -200,7 +200,7 @@ def _run_call(step: Step, interrupts: Interrupts | None) -> StepResult:
 
 def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
               interrupts: Interrupts | None, grace_s: float) -> StepResult:
-    from envsync.lock import held_fds
+    from envsync.lock import held_fds, note_step
 
     if step.call is not None:
         return _run_call(step, interrupts)
@@ -216,7 +216,11 @@ def _run_step(step: Step, env: dict[str, str], *, timeout_s: float,
                                     start_new_session=True, pass_fds=held_fds())
         except OSError as exc:
             return StepResult(step, 127, time.monotonic() - started, str(exc))
-        code, stopped, note = _wait(proc, step, started, timeout_s, interrupts, grace_s)
+        note_step(proc.pid, step.title)
+        try:
+            code, stopped, note = _wait(proc, step, started, timeout_s, interrupts, grace_s)
+        finally:
+            note_step(None)
         out.seek(0)
         text = out.read().decode(errors="replace")[-_OUTPUT_KEEP:] + note
     return StepResult(step, code, time.monotonic() - started, text, stopped)
