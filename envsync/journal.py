@@ -88,7 +88,12 @@ class Journal:
         undoing it) is kept inside, and put back by :meth:`end` unless undone. Raises
         StorageError (a full disk): no step ran."""
         found = _read(self.path)
-        if found and _ours(found):
+        if found and _ours(found):  # the deploy's own rollback: the deploy's record says so
+            found["rolling_back"] = True
+            from envsync.errors import EnvsyncError
+
+            with contextlib.suppress(EnvsyncError, OSError):
+                _write(self.path, found)
             return
         self.record = {"kind": kind, "pid": os.getpid(), "host": socket.gethostname(),
                        "started": _now(), **details, "restore_point": restore_point,
@@ -161,6 +166,8 @@ def _summary(record: dict[str, Any]) -> str:
         where = f"during step {n}/{len(steps)} ({steps[n - 1]})"
     else:
         where = "after its restore point, before its first step"
+    if record.get("rolling_back"):
+        where = f"{where.replace('during', 'after')}, in its automatic rollback"
     if record.get("kind") == "rollback":
         what = (f"the rollback to {record.get('to', '?')} (level "
                 f"{record.get('level', '?')})")
