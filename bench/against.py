@@ -181,18 +181,17 @@ def number(values: list[float]) -> str:
 
 def table(rev: Side, head: Side, benches: list[str], missing_at_rev: set[str],
           tolerance: float) -> list[str]:
-    """The side-by-side table, then a summary of envsync's figures (not the references)."""
+    """The side-by-side table, then a summary of envsync's figures (not the references).
+
+    A bench's reference figures run no envsync code: how far they moved between the sides
+    (its noise) is named in the bench's heading and beside each of its worse figures.
+    """
     lines = [f"{'figure':<58} {'unit':>5} {rev.label:>20} {head.label:>20} {'HEAD/REV':>8}  verdict"]
     counts = {"better": 0, "same": 0, "worse": 0}
     worse: list[str] = []
-    noise = 0.0
     for bench in benches:
-        note = "  (not in REV's bench/: HEAD's measurement on REV's code)" \
-            if bench in missing_at_rev else ""
-        lines.append(f"{bench}{note}")
-        for side in (rev, head):
-            if bench in side.errors:
-                lines.append(f"  {side.label} failed: {side.errors[bench]}")
+        rows: list[str] = []
+        noise, bench_worse = 0.0, []
         names = [*head.figures.get(bench, {})]
         names += [n for n in rev.figures.get(bench, {}) if n not in names]
         for name in names:
@@ -208,12 +207,20 @@ def table(rev: Side, head: Side, benches: list[str], missing_at_rev: set[str],
             elif word in counts:
                 counts[word] += 1
                 if word == "worse":
-                    worse.append(f"{bench}: {name} x{ratio}")
-            lines.append(f"  {name:<56} {fig['unit']:>5} {number(old) if old else '-':>20} "
-                         f"{number(new) if new else '-':>20} {ratio:>8}  {word}")
+                    bench_worse.append((name, ratio))
+            rows.append(f"  {name:<56} {fig['unit']:>5} {number(old) if old else '-':>20} "
+                        f"{number(new) if new else '-':>20} {ratio:>8}  {word}")
+        notes = [f"references moved up to {noise:.0%}"] if noise else []
+        if bench in missing_at_rev:
+            notes.append("not in REV's bench/: HEAD's measurement on REV's code")
+        lines.append(bench + (f"  ({'; '.join(notes)})" if notes else ""))
+        lines += [f"  {side.label} failed: {side.errors[bench]}"
+                  for side in (rev, head) if bench in side.errors]
+        lines += rows
+        worse += [f"{bench}: {name} x{ratio} (its references moved up to {noise:.0%})"
+                  for name, ratio in bench_worse]
     lines.append(f"envsync's figures: {counts['better']} better, {counts['same']} same, "
-                 f"{counts['worse']} worse; the reference figures (no envsync code) moved up "
-                 f"to {noise:.0%} between the sides: read differences below that as noise")
+                 f"{counts['worse']} worse")
     lines += [f"  worse: {w}" for w in worse]
     return lines
 

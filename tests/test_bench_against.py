@@ -67,8 +67,8 @@ def test_table_puts_both_sides_of_a_figure_on_one_line_and_names_failures() -> N
     assert scrub_row.split()[-1] == "-"  # no REV value: no verdict
     typer_row = next(line for line in lines if "import typer" in line)
     assert typer_row.endswith("(reference)")  # no verdict on what is not envsync's code
-    assert lines[-1].startswith("envsync's figures: 1 better, 0 same, 0 worse")
-    assert "moved up to 20%" in lines[-1]
+    assert lines[-1] == "envsync's figures: 1 better, 0 same, 0 worse"
+    assert "diff_scale  (references moved up to 20%)" in lines
 
 
 def test_worse_figures_are_listed_under_the_summary() -> None:
@@ -78,4 +78,5 @@ def test_worse_figures_are_listed_under_the_summary() -> None:
         side.values["services_market_data"] = {"throughput": [rps]}
     lines = table(rev, head, ["services_market_data"], set(), 0.05)
     assert lines[-2].startswith("envsync's figures: 0 better, 0 same, 1 worse")
-    assert lines[-1] == "  worse: services_market_data: throughput x0.80"
+    assert lines[-1] == ("  worse: services_market_data: throughput x0.80 "
+                         "(its references moved up to 0%)")
