@@ -129,7 +129,15 @@ class Bench:
                           json={"symbol": "BTCUSDT"}, workers=self.workers,
                           max_seconds=600).start()
         if not load.wait_first_success(60):
-            raise SystemExit("the proxy never answered 200")
+            report = load.stop()
+            try:
+                stats = {k: (v["status"], v.get("addr")) for k, v in
+                         self.stack.stats("market_data").items()}
+            except (AssertionError, subprocess.SubprocessError) as exc:
+                stats = {"error": (str(exc), None)}
+            raise SystemExit(f"the proxy never answered 200: {report.failures[-3:]}; "
+                             f"market_data: {stats}; "
+                             f"{self.stack.compose('ps', '-a').stdout}")
         time.sleep(2)  # a baseline before the change
         return load
 
@@ -359,11 +367,12 @@ def main() -> int:
             # Releases that pass their checks and go bad 20 s after they started: after
             # the switch, inside a 30 s watch window.
             config = repo.path / "envsync.yaml"
-            config.write_text(config.read_text().replace(
-                f"watch_window: {args.window}", "watch_window: 30"))
             for name, command in (("answers 500 in the window (30 s)", BAD_500),
                                   ("dies in the window (30 s)", DIES)):
                 good = repo.git("rev-parse", "HEAD").strip()
+                # the window in the release's files (a reset to `good` takes it back)
+                config.write_text(config.read_text().replace(
+                    f"watch_window: {args.window}", "watch_window: 30"))
                 bench.release("market-data", command=json.dumps(command))
                 with bench.load() as load, SlotWatch(stack) as slots:
                     t0 = time.monotonic() - slots.t0

@@ -307,22 +307,29 @@ class BlueGreen:
         probes = ThreadPoolExecutor(max_workers=3, thread_name_prefix="deploy-probe")
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
         runtime, client = self.runtime(), self._client()
+        smoke: Future[list[Any]] = probes.submit(self._smoke_observations)
+        smokes = 0
         try:
             while True:
                 round_no += 1
-                # The proxy's view (a round trip), the inspect and the smoke checks at
-                # once; a bad vital sign acts as soon as it is known, whichever is slow
-                # (an engine or an app that a busy machine holds up for seconds).
-                smoke = probes.submit(self._smoke_observations)
-                waiting: set[Future[Any]] = {smoke, probes.submit(self._proxy_down, runtime),
-                                             probes.submit(self._crashed, client)}
+                # The proxy's view (a round trip) and the inspect at once, every round;
+                # a bad one acts as soon as it is known. The smoke checks run in a lane
+                # of their own (like the captures): one that hangs on a crashed container
+                # (HAProxy's connect retries) holds up neither of them.
+                waiting: set[Future[str | None]] = {
+                    probes.submit(self._proxy_down, runtime),
+                    probes.submit(self._crashed, client)}
                 while waiting:
                     done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-                    dead = next((f.result() for f in done if f is not smoke and f.result()),
-                                None)
+                    dead = next((f.result() for f in done if f.result()), None)
                     if dead:  # at once: the old slot drains, nothing else serves
-                        return self._window_failed(runtime, f"watch window: {dead}")
-                observations = smoke.result()
+                        return self._window_failed(runtime, f"watch window: {dead}",
+                                                   dead=True)
+                observations: list[Any] = []
+                if smoke.done():
+                    smokes += 1
+                    observations += smoke.result()
+                    smoke = probes.submit(self._smoke_observations)
                 if running.done():
                     captures += 1
                     observations += self._runtime_observations(running.result(), restarts,
@@ -338,7 +345,7 @@ class BlueGreen:
                 elapsed = time.monotonic() - started
                 pending = any(s.status == "pending" for s in states.values())
                 # at least two captures: a restart is a count that grew between two
-                if elapsed >= self.window_s and captures >= 2 and (
+                if elapsed >= self.window_s and captures >= 2 and smokes >= 1 and (
                         not pending or elapsed >= self.window_s + WINDOW_GRACE_S):
                     break
                 if not _sleep(interrupts, ROUND_S):
@@ -351,29 +358,37 @@ class BlueGreen:
         return 0, self._log(f"new {self.service} passed {captures} captures and {round_no} "
                             f"smoke rounds in {time.monotonic() - started:.1f} s")
 
-    def _window_failed(self, runtime: HAProxyRuntime, why: str) -> tuple[int, str]:
+    def _window_failed(self, runtime: HAProxyRuntime, why: str,
+                       dead: bool = False) -> tuple[int, str]:
         """The window failed: the traffic back on the old slot in one round trip BEFORE
         anything slower (the log, the new container's removal, the files: restore() and
-        the deploy do those after); then the reason."""
+        the deploy do those after); then the reason. ``dead``: the new container cannot
+        answer (crashed, gone, DOWN), so its slot's sessions are cut rather than drained."""
         started = time.monotonic()
         try:
-            self._back_to_live(runtime)
+            self._back_to_live(runtime, cut=dead)
         except ProxyError as exc:  # restore() tries again, and says so when it cannot
             self._log(f"switching back at once failed: {exc}")
         else:
-            self._log(f"{self.backend}/{self.live} ready, {self.idle} draining "
+            self._log(f"{self.backend}/{self.live} ready, {self.idle} "
+                      f"{'maint, its sessions cut' if dead else 'draining'} "
                       f"({(time.monotonic() - started) * 1000:.0f} ms)")
         return self._fail(why)
 
-    def _back_to_live(self, runtime: HAProxyRuntime) -> None:
+    def _back_to_live(self, runtime: HAProxyRuntime, cut: bool = False) -> None:
         """``LIVE ready`` then, once the new slot took traffic, ``IDLE drain``: sent
-        together (one round trip, in that order: never zero ready servers). ProxyError
-        when the old slot is not back in service."""
+        together (one round trip, in that order: never zero ready servers). ``cut``: the
+        new container cannot answer, so ``IDLE maint`` and ``shutdown sessions`` instead:
+        a request HAProxy is still connecting (and retrying) to a dead address ends at
+        once instead of after its connect timeouts, and the user's next one goes to the
+        old slot. ProxyError when the old slot is not back in service."""
         b = self.backend
         lines = [] if self.live_ready else [f"set server {b}/{self.live} state ready"]
         drain = self.phase == "switched" and not self.idle_drained
         if drain:
-            lines.append(f"set server {b}/{self.idle} state drain")
+            lines += ([f"set server {b}/{self.idle} state maint",
+                       f"shutdown sessions server {b}/{self.idle}"] if cut
+                      else [f"set server {b}/{self.idle} state drain"])
         if not lines:
             return
         answers = [a.strip() for a in runtime.commands(*lines)]
@@ -382,7 +397,7 @@ class BlueGreen:
                 raise ProxyError(f"HAProxy refused to set {b}/{self.live} ready: "
                                  f"{answers[0].splitlines()[0]}")
             self.live_ready = True
-        if drain and not answers[-1]:
+        if drain and not answers[len(answers) - (2 if cut else 1)]:
             self.idle_drained = True
 
     def _crashed(self, client: Any) -> str | None:
