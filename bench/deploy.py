@@ -381,6 +381,10 @@ def main() -> int:
                 line = slots.timeline()
                 print(_line(name, load.report, seconds) + f"; exit {code}", flush=True)
                 print(f"    {_errors_seen(load.report)}")
+                if load.report.failures:
+                    print("    failed: " + ", ".join(
+                        f"{t - (deploy_at - load_t0):.2f} s {why[:30]}"
+                        for t, why in load.report.failures[:12]))
                 print(f"    slots: {json.dumps(line)} (deploy started at {t0:.2f} s)")
                 print(f"    users' view: {_failed_span(load.report, load_t0, deploy_at)}")
                 live, back = line.get("new_slot_live_at_s"), line.get("old_slot_back_at_s")
