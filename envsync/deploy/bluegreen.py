@@ -112,6 +112,8 @@ class BlueGreen:
     """The old slot is back in service already (the window's switch-back or restore())."""
     idle_drained: bool = False
     """The new slot was set to ``drain`` with the old one's ``ready`` (one round trip)."""
+    idle_cut: bool = False
+    """... or to ``maint`` with its sessions cut (its container crashed, is gone, DOWN)."""
     _baseline: dict[str, Any] | None = None
     """The new container's restart count and state when its checks passed."""
     _runtime: HAProxyRuntime | None = field(default=None, repr=False)
@@ -398,7 +400,7 @@ class BlueGreen:
                                  f"{answers[0].splitlines()[0]}")
             self.live_ready = True
         if drain and not answers[len(answers) - (2 if cut else 1)]:
-            self.idle_drained = True
+            self.idle_drained, self.idle_cut = True, cut
 
     def _crashed(self, client: Any) -> str | None:
         """Why the new container cannot serve, from one inspect, or None. Cheap enough for
@@ -506,7 +508,8 @@ class BlueGreen:
             notes.append(f"{self.backend}/{self.live} ready")
         if self.new_address is not None:
             try:
-                self._drain_then_maint(runtime, self.idle, None, drained=self.idle_drained)
+                self._drain_then_maint(runtime, self.idle, None, drained=self.idle_drained,
+                                       cut=self.idle_cut)
                 notes.append(f"{self.idle} maint")
             except ProxyError as exc:
                 problems.append(str(exc))
@@ -656,13 +659,17 @@ class BlueGreen:
         return out
 
     def _drain_then_maint(self, runtime: HAProxyRuntime, slot: str, interrupts: Any,
-                          drained: bool = False) -> None:
-        """``drain``, wait (bounded) until the slot has no session, then ``maint``."""
+                          drained: bool = False, cut: bool = False) -> None:
+        """``drain``, wait (bounded) until the slot has no session, then ``maint``.
+        ``cut``: its container cannot answer, so its sessions are cut again at each look
+        (a request HAProxy was retrying when they were first cut comes back to it)."""
         if not drained:
             runtime.set_state(self.backend, slot, "drain")
         deadline = time.monotonic() + DRAIN_WAIT_S
         while time.monotonic() < deadline:
             try:
+                if cut:
+                    runtime.command(f"shutdown sessions server {self.backend}/{slot}")
                 if runtime.server(self.backend, slot).current_sessions == 0:
                     break
             except ProxyError:
