@@ -76,6 +76,8 @@ FRAGMENT = 8
 """Pieces of a learned secret this long or longer are replaced wherever they appear."""
 _MIN_WHOLE = 6
 """Shorter learned values are not searched for in free text: too many false hits."""
+_KEPT_LIMIT = 1 << 18
+"""Most answers :class:`TextScrubber` keeps across learned secrets (about 100 MB)."""
 _MIN_ENTROPY_LEN = 20
 _MIN_SHORT_TOKEN = 16
 """Shorter generated tokens (16-19) count only when they mix cases and digits."""
@@ -344,7 +346,17 @@ class Learned:
         self.whole: dict[str, re.Pattern[str]] = {}
         """Values also looked for whole: short ones (< 8) and digits-only ones as words,
         and those with a piece that is not telling, anywhere."""
+        self.touched: dict[str, int] = {}
+        """Every 8-character piece of every value (telling or not), with the version of the
+        last value that holds it: a text none of whose 8-character windows is here holds no
+        learned value of 8 or more characters, whole or in pieces (:meth:`spans` then skips
+        the whole values), and one whose windows all have older versions is scrubbed as it
+        was at that version (:meth:`unchanged_since`)."""
+        self.short: dict[str, int] = {}
+        """Whole values of 6-7 characters, with the version they were learned at."""
         self.version = 0
+        self.cleared = 0
+        """The version :meth:`clear` last made: answers older than it are stale."""
 
     def add(self, value: str) -> None:
         """Remember ``value`` (and its pieces) if it is worth looking for."""
@@ -356,39 +368,70 @@ class Learned:
                 pieces = [part[i:i + FRAGMENT] for i in range(len(part) - FRAGMENT + 1)]
                 telling = [g for g in pieces if _telling(g)]
                 self.grams.update(telling)
+                self.version += 1
+                for piece in pieces:
+                    self.touched[piece] = self.version
+                if len(part) < FRAGMENT:
+                    self.short[part] = self.version
                 if len(part) >= _MIN_WHOLE and (len(telling) < len(pieces) or not pieces
                                                 or part.isdigit()):
                     word = len(part) < FRAGMENT or part.isdigit()
                     self.whole[part] = re.compile(
                         rf"(?<![\w-]){re.escape(part)}(?![\w-])" if word else re.escape(part))
-                self.version += 1
 
     def clear(self) -> None:
         with self._lock:
             self.values.clear()
             self.grams.clear()
             self.whole.clear()
+            self.touched.clear()
+            self.short.clear()
             self.version += 1
+            self.cleared = self.version
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where learned secrets (whole, or any piece of ≥ 8 characters) sit in ``text``."""
         found: list[tuple[int, int]] = []
-        if self.grams and len(text) >= FRAGMENT:
-            grams = self.grams
+        # The whole values are searched for only when a window of the text is a piece of
+        # some value (or a 6-7 character one): with hundreds learned, trying each of them
+        # on every string of a snapshot was most of a capture's scrubbing time.
+        near = False
+        if self.touched and len(text) >= FRAGMENT:
+            grams, touched = self.grams, self.touched
             start = end = -1
             for i in range(len(text) - FRAGMENT + 1):
-                if text[i:i + FRAGMENT] in grams:
-                    if i > end:
-                        if end > start:
-                            found.append((start, end))
-                        start = i
-                    end = i + FRAGMENT
+                window = text[i:i + FRAGMENT]
+                if window in touched:
+                    near = True
+                    if window in grams:
+                        if i > end:
+                            if end > start:
+                                found.append((start, end))
+                            start = i
+                        end = i + FRAGMENT
             if end > start >= 0:
                 found.append((start, end))
-        for value, pattern in tuple(self.whole.items()) if self.whole else ():
-            if value in text:
-                found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if not near and self.short:
+            near = any(value in text for value in tuple(self.short))
+        if near:
+            for value, pattern in tuple(self.whole.items()):
+                if value in text:
+                    found += [(m.start(), m.end()) for m in pattern.finditer(text)]
         return found
+
+    def unchanged_since(self, version: int, text: str) -> bool:
+        """True when no value learned after ``version`` can be found in ``text`` (whole or
+        by a piece): :meth:`spans` of ``text`` is what it was then."""
+        if version == self.version:
+            return True
+        if version < self.cleared:
+            return False
+        touched = self.touched
+        for i in range(len(text) - FRAGMENT + 1):
+            if touched.get(text[i:i + FRAGMENT], 0) > version:
+                return False
+        return not any(learned > version and value in text
+                       for value, learned in tuple(self.short.items()))
 
 
 class TextScrubber:
@@ -405,6 +448,12 @@ class TextScrubber:
         self._also = list(also)
         self._memo: dict[str, str] = {}
         self._memo_version = -1
+        # Answers kept across newly learned secrets: (answer, the text the learned values
+        # were looked for in, the version then). Still right while no value learned since
+        # can be found in that text (Learned.unchanged_since): a capture learns a password
+        # per service, and scrubbing its 10,000 strings again after each was most of its cost.
+        self._kept: dict[str, tuple[str, str, int]] = {}
+        self._kept_names: dict[str, tuple[str, str, int]] = {}
 
     def _version(self) -> int:
         if len(self._learned) == 1:
@@ -425,20 +474,11 @@ class TextScrubber:
         hit = self._memo.get(text)
         if hit is not None:
             return hit
-        # Patterns first: a learned piece replaced inside a token would cut it, and
-        # leave the token's other end to be seen. Most strings (names, numbers, paths)
-        # hold nothing any pattern starts with: they skip the patterns.
-        stages: list[Callable[[str], str]] = []
-        if _triggered(text):
-            stages += [self._vendor, self._urls, self._options, self._headers,
-                       self._assignments]
-        if len(text) >= _MIN_WHOLE and any(store.values for store in self._learned):
-            stages.append(self._known)
-        if len(text) >= _MIN_SHORT_TOKEN:
-            stages.append(self._entropy)
-        out = text
-        for stage in stages:
-            out = _outside_fingerprints(out, stage)
+        kept = self._kept.get(text)
+        if kept is not None and self._unchanged(self._kept, text, kept):
+            out = kept[0]
+        else:
+            out = self._scrub_text(text)
         if self._version() != version:  # found new secrets: earlier answers may be stale
             self._memo.clear()
             self._memo_version = self._version()
@@ -447,6 +487,46 @@ class TextScrubber:
         # when rendered and again, whole, by the scrubbed stdout it is written to.
         self._memo.setdefault(out, out)
         return out
+
+    def _scrub_text(self, text: str) -> str:
+        # Patterns first: a learned piece replaced inside a token would cut it, and
+        # leave the token's other end to be seen. Most strings (names, numbers, paths)
+        # hold nothing any pattern starts with: they skip the patterns.
+        out = text
+        if _triggered(text):
+            for stage in (self._vendor, self._urls, self._options, self._headers,
+                          self._assignments):
+                out = _outside_fingerprints(out, stage)
+        searched, version = out, self._version()
+        if len(text) >= _MIN_WHOLE and any(store.values for store in self._learned):
+            out = _outside_fingerprints(out, self._known)
+        if len(text) >= _MIN_SHORT_TOKEN:
+            out = _outside_fingerprints(out, self._entropy)  # learns nothing
+        self._keep(self._kept, text, (out, searched, version))
+        return out
+
+    def _keep(self, kept: dict[str, tuple[str, str, int]], text: str,
+              answer: tuple[str, str, int]) -> None:
+        if len(self._learned) != 1:  # one version per store would be needed
+            return
+        if len(kept) >= _KEPT_LIMIT:  # a long-running watch scrubs new messages forever
+            kept.clear()
+        kept[text] = answer
+
+    def _unchanged(self, kept: dict[str, tuple[str, str, int]], text: str,
+                   answer: tuple[str, str, int]) -> bool:
+        """True when ``answer`` is still :meth:`text`'s (or :meth:`name`'s) for ``text``;
+        then it is kept as of now, so the next look at it costs nothing."""
+        if len(self._learned) != 1:
+            return False
+        store = self._learned[0]
+        now = store.version
+        if answer[2] == now:
+            return True
+        if not store.unchanged_since(answer[2], answer[1]):
+            return False
+        kept[text] = (answer[0], answer[1], now)
+        return True
 
     def document(self, data: Any) -> Any:
         """A copy of JSON-shaped ``data`` scrubbed string by string: what :meth:`text` finds
@@ -534,9 +614,14 @@ class TextScrubber:
     def name(self, text: str) -> str:
         """A mapping key (a label or env key): learned secrets and vendor token formats
         (``ghp_…``, ``AKIA…``), which are no guess, replaced; nothing else."""
-        if _triggered(text):
-            text = _outside_fingerprints(text, self._vendor)
-        return self.known(text)
+        kept = self._kept_names.get(text)
+        if kept is not None and self._unchanged(self._kept_names, text, kept):
+            return kept[0]
+        searched = _outside_fingerprints(text, self._vendor) if _triggered(text) else text
+        version = self._version()
+        out = self.known(searched)
+        self._keep(self._kept_names, text, (out, searched, version))
+        return out
 
     def args(self, args: list[str]) -> list[str]:
         """An argument list with secrets replaced; the element after ``--token``-style
