@@ -12,7 +12,8 @@ compose one; the script shows each one's shell equivalent):
    is never a moment without a ready server that answers (the invariant);
 4. *watch*: for ``watch_window`` seconds, the rounds of ``envsync watch`` (same observations,
    same rules: service down, health, memory against 80 % of the limit, restarts, OOM) on
-   the new container and the environment's checks, plus the smoke checks;
+   the new container and the environment's checks, plus the smoke checks, and every round
+   the new container's memory from a one-shot stats read (:mod:`envsync.deploy.memory_vital`);
 5. *retire*: the old slot ``maint`` once its sessions are 0 (bounded), the old container
    stopped and removed, compose's scale back to n.
 
@@ -29,6 +30,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from envsync.deploy.memory_vital import MemoryVital, memory_vital
 from envsync.deploy.settings import ProxySettings, SmokeCheck
 from envsync.errors import EnvsyncError
 from envsync.plan import Step
@@ -289,7 +291,8 @@ class BlueGreen:
         vital signs (inspect, HAProxy's view of its slot) at once, and, as often as the
         engine answers (a capture with stats takes 1-2 s), `envsync watch`'s observations
         of the new container and the environment's checks; all through the watch rules (a
-        rule fires after its ``fire_after`` rounds of the subject it observes). On a
+        rule fires after its ``fire_after`` rounds of the subject it observes), and in a
+        lane of its own the new container's memory (:class:`MemoryVital`). On a
         failure the traffic goes back to the old slot first (:meth:`_back_to_live`), then
         the reason is logged."""
         from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -306,10 +309,15 @@ class BlueGreen:
         started = time.monotonic()
         round_no = captures = 0
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-watch")
-        probes = ThreadPoolExecutor(max_workers=3, thread_name_prefix="deploy-probe")
+        probes = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deploy-probe")
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
         runtime, client = self.runtime(), self._client()
         smoke: Future[list[Any]] = probes.submit(self._smoke_observations)
+        # The memory vital sign in a lane of its own too: a one-shot stats read may wait
+        # for the engine's next 1 s collection tick on some engines.
+        vital = self._memory_vital(client)
+        memory: Future[str | None] | None = (
+            probes.submit(vital.probe, client, str(self.new)) if vital else None)
         smokes = 0
         try:
             while True:
@@ -327,6 +335,11 @@ class BlueGreen:
                     if dead:  # at once: the old slot drains, nothing else serves
                         return self._window_failed(runtime, f"watch window: {dead}",
                                                    dead=True)
+                if vital is not None and memory is not None and memory.done():
+                    high = memory.result()
+                    if high:
+                        return self._window_failed(runtime, f"watch window: {high}")
+                    memory = probes.submit(vital.probe, client, str(self.new))
                 observations: list[Any] = []
                 if smoke.done():
                     smokes += 1
@@ -427,6 +440,18 @@ class BlueGreen:
             if not now["running"]:
                 return f"the new {s} container crashed: {now['status']} (exit {now['exit']})"
         return None
+
+    def _memory_vital(self, client: Any) -> MemoryVital | None:
+        """The new container's fast memory vital sign, or None (no limit, the rule off,
+        the engine did not answer: the captures' memory rules still watch)."""
+        from envsync.capture.engine import engine_errors
+
+        try:
+            inspect = dict(client.api.inspect_container(self.new))
+        except engine_errors():
+            return None
+        limits = getattr(self.env, "memory_limits_mb", None) or {}
+        return memory_vital(self.service, inspect, limits.get(self.service), self.rules)
 
     def _proxy_down(self, runtime: HAProxyRuntime) -> str | None:
         """Why HAProxy will not send the new slot traffic (its own check, ``inter 1s fall
