@@ -6,6 +6,7 @@ The ``docker`` package is imported inside functions only: ``envsync --help`` mus
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "has_image",
     "image_digests",
     "lanes",
+    "local_engine",
     "public_url",
     "save_image",
 ]
@@ -55,6 +57,31 @@ _FIRST_API_VERSION = "1.24"
 def engine_url(docker: str | None) -> str:
     """The engine URL to use: the environment's ``docker:``, else DOCKER_HOST, else the socket."""
     return docker or os.environ.get("DOCKER_HOST") or DEFAULT_SOCKET
+
+
+def local_engine(docker: str | None) -> bool:
+    """Whether the engine of an environment whose ``docker:`` is ``docker`` runs on this
+    machine, so that its containers' files (/proc, /sys/fs/cgroup) are this machine's: a
+    ``unix://`` URL (the environment's, else DOCKER_HOST), or neither and no docker context
+    chosen (``DOCKER_CONTEXT``, else ``currentContext`` in the docker CLI's config.json: the
+    CLI, compose, would go there). The docker CLI's own order, as
+    :mod:`envsync.capture.sshdial` asks it of a server. A local socket may still lead into a
+    VM (Docker Desktop) or another pid namespace (rootless): a caller that uses the
+    engine's pids checks that they are the container's."""
+    url = docker or os.environ.get("DOCKER_HOST")
+    if url:
+        return url.startswith("unix://")
+    context = os.environ.get("DOCKER_CONTEXT")
+    if not context:
+        try:
+            home = Path(os.environ.get("DOCKER_CONFIG") or Path.home() / ".docker")
+            config = json.loads((home / "config.json").read_text())
+        except FileNotFoundError:
+            return True
+        except (OSError, ValueError, RuntimeError):  # unreadable, not JSON, no home: unknown
+            return False
+        context = config.get("currentContext") if isinstance(config, dict) else None
+    return context in (None, "", "default")
 
 
 def public_url(url: str) -> str:

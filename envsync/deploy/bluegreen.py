@@ -13,7 +13,8 @@ compose one; the script shows each one's shell equivalent):
 4. *watch*: for ``watch_window`` seconds, the rounds of ``envsync watch`` (same observations,
    same rules: service down, health, memory against 80 % of the limit, restarts, OOM) on
    the new container and the environment's checks, plus the smoke checks, and every round
-   the new container's memory from a one-shot stats read (:mod:`envsync.deploy.memory_vital`);
+   the new container's memory (its cgroup's files on a local engine, else a one-shot stats
+   read: :mod:`envsync.deploy.memory_vital`);
 5. *retire*: the old slot ``maint`` once its sessions are 0 (bounded), the old container
    stopped and removed, compose's scale back to n.
 
@@ -291,10 +292,11 @@ class BlueGreen:
         vital signs (inspect, HAProxy's view of its slot) at once, and, as often as the
         engine answers (a capture with stats takes 1-2 s), `envsync watch`'s observations
         of the new container and the environment's checks; all through the watch rules (a
-        rule fires after its ``fire_after`` rounds of the subject it observes), and in a
-        lane of its own the new container's memory (:class:`MemoryVital`). On a
-        failure the traffic goes back to the old slot first (:meth:`_back_to_live`), then
-        the reason is logged."""
+        rule fires after its ``fire_after`` rounds of the subject it observes), and the
+        new container's memory (:class:`MemoryVital`: its cgroup's files read in the
+        round, or one-shot stats reads in a lane of their own). On a failure the traffic
+        goes back to the old slot first (:meth:`_back_to_live`), then the reason is
+        logged."""
         from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
         from envsync.capture.runtime import RuntimeResult
@@ -313,11 +315,11 @@ class BlueGreen:
         running: Future[RuntimeResult] = pool.submit(capture, self.env, self.project, redactor)
         runtime, client = self.runtime(), self._client()
         smoke: Future[list[Any]] = probes.submit(self._smoke_observations)
-        # The memory vital sign in a lane of its own too: a one-shot stats read may wait
-        # for the engine's next 1 s collection tick on some engines.
+        # The memory vital sign: its cgroup's files read in the round itself (a local
+        # engine), else one-shot stats reads in a lane of their own (each waits for the
+        # engine's next 1 s collection tick).
         vital = self._memory_vital(client)
-        memory: Future[str | None] | None = (
-            probes.submit(vital.probe, client, str(self.new)) if vital else None)
+        memory: Future[str | None] | None = None
         smokes = 0
         try:
             while True:
@@ -335,11 +337,14 @@ class BlueGreen:
                     if dead:  # at once: the old slot drains, nothing else serves
                         return self._window_failed(runtime, f"watch window: {dead}",
                                                    dead=True)
-                if vital is not None and memory is not None and memory.done():
-                    high = memory.result()
-                    if high:
-                        return self._window_failed(runtime, f"watch window: {high}")
+                high = None
+                if vital is not None and vital.instant:
+                    high = vital.probe(client, str(self.new))
+                elif vital is not None and (memory is None or memory.done()):
+                    high = memory.result() if memory is not None else None
                     memory = probes.submit(vital.probe, client, str(self.new))
+                if high:
+                    return self._window_failed(runtime, f"watch window: {high}")
                 observations: list[Any] = []
                 if smoke.done():
                     smokes += 1
@@ -450,8 +455,11 @@ class BlueGreen:
             inspect = dict(client.api.inspect_container(self.new))
         except engine_errors():
             return None
+        from envsync.capture.engine import local_engine
+
         limits = getattr(self.env, "memory_limits_mb", None) or {}
-        return memory_vital(self.service, inspect, limits.get(self.service), self.rules)
+        return memory_vital(self.service, inspect, limits.get(self.service), self.rules,
+                            local=local_engine(getattr(self.env, "docker", None)))
 
     def _proxy_down(self, runtime: HAProxyRuntime) -> str | None:
         """Why HAProxy will not send the new slot traffic (its own check, ``inter 1s fall
