@@ -47,6 +47,12 @@ UP_WAIT_S = 15.0
 """How long the idle slot may take to be reported UP after ``ready`` (checks every 1 s)."""
 DRAIN_WAIT_S = 10.0
 """How long a drained slot's sessions may take to reach 0 before it goes to ``maint``."""
+CUT_GRACE_S = 1.5
+"""How long a dead slot's sessions are left alone after it went to ``maint`` before they
+are cut. A request HAProxy is connecting to the dead address is redispatched to the old
+slot at its next try (the shipped proxy: ``timeout connect 500ms``, ``retries 3``,
+``option redispatch``) and answered, where cutting it would have failed it; what is left after
+the grace waits on a container that will never answer (a hung one, DOWN), and is cut."""
 WINDOW_GRACE_S = 15.0
 """How far the watch window may run over to settle an alert pending at its end."""
 ROUND_S = 0.25
@@ -116,7 +122,10 @@ class BlueGreen:
     idle_drained: bool = False
     """The new slot was set to ``drain`` with the old one's ``ready`` (one round trip)."""
     idle_cut: bool = False
-    """... or to ``maint`` with its sessions cut (its container crashed, is gone, DOWN)."""
+    """... or to ``maint`` (its container crashed, is gone, DOWN): its sessions are cut
+    after :data:`CUT_GRACE_S`."""
+    cut_at: float = 0.0
+    """When the new slot went to ``maint`` that way (time.monotonic())."""
     _baseline: dict[str, Any] | None = None
     """The new container's restart count and state when its checks passed."""
     _runtime: HAProxyRuntime | None = field(default=None, repr=False)
@@ -383,7 +392,8 @@ class BlueGreen:
         """The window failed: the traffic back on the old slot in one round trip BEFORE
         anything slower (the log, the new container's removal, the files: restore() and
         the deploy do those after); then the reason. ``dead``: the new container cannot
-        answer (crashed, gone, DOWN), so its slot's sessions are cut rather than drained."""
+        answer (crashed, gone, DOWN), so its slot goes to ``maint`` rather than draining
+        (its sessions cut a moment later, :data:`CUT_GRACE_S`)."""
         started = time.monotonic()
         try:
             self._back_to_live(runtime, cut=dead)
@@ -391,24 +401,23 @@ class BlueGreen:
             self._log(f"switching back at once failed: {exc}")
         else:
             self._log(f"{self.backend}/{self.live} ready, {self.idle} "
-                      f"{'maint, its sessions cut' if dead else 'draining'} "
+                      f"{'maint' if dead else 'draining'} "
                       f"({(time.monotonic() - started) * 1000:.0f} ms)")
         return self._fail(why)
 
     def _back_to_live(self, runtime: HAProxyRuntime, cut: bool = False) -> None:
         """``LIVE ready`` then, once the new slot took traffic, ``IDLE drain``: sent
         together (one round trip, in that order: never zero ready servers). ``cut``: the
-        new container cannot answer, so ``IDLE maint`` and ``shutdown sessions`` instead:
-        a request HAProxy is still connecting (and retrying) to a dead address ends at
-        once instead of after its connect timeouts, and the user's next one goes to the
-        old slot. ProxyError when the old slot is not back in service."""
+        new container cannot answer, so ``IDLE maint`` instead: no new request goes to
+        it, and one HAProxy is still connecting to the dead address is redispatched to
+        the old slot at its connect timeout (its sessions are cut only after
+        :data:`CUT_GRACE_S`, by :meth:`_drain_then_maint`). ProxyError when the old slot
+        is not back in service."""
         b = self.backend
         lines = [] if self.live_ready else [f"set server {b}/{self.live} state ready"]
         drain = self.phase == "switched" and not self.idle_drained
         if drain:
-            lines += ([f"set server {b}/{self.idle} state maint",
-                       f"shutdown sessions server {b}/{self.idle}"] if cut
-                      else [f"set server {b}/{self.idle} state drain"])
+            lines.append(f"set server {b}/{self.idle} state {'maint' if cut else 'drain'}")
         if not lines:
             return
         answers = [a.strip() for a in runtime.commands(*lines)]
@@ -417,8 +426,9 @@ class BlueGreen:
                 raise ProxyError(f"HAProxy refused to set {b}/{self.live} ready: "
                                  f"{answers[0].splitlines()[0]}")
             self.live_ready = True
-        if drain and not answers[len(answers) - (2 if cut else 1)]:
+        if drain and not answers[-1]:
             self.idle_drained, self.idle_cut = True, cut
+            self.cut_at = time.monotonic()
 
     def _crashed(self, client: Any) -> str | None:
         """Why the new container cannot serve, from one inspect, or None. Cheap enough for
@@ -694,14 +704,15 @@ class BlueGreen:
     def _drain_then_maint(self, runtime: HAProxyRuntime, slot: str, interrupts: Any,
                           drained: bool = False, cut: bool = False) -> None:
         """``drain``, wait (bounded) until the slot has no session, then ``maint``.
-        ``cut``: its container cannot answer, so its sessions are cut again at each look
-        (a request HAProxy was retrying when they were first cut comes back to it)."""
+        ``cut``: its container cannot answer, so once :data:`CUT_GRACE_S` has passed
+        since it went to ``maint`` its sessions are cut, again at each look (a request
+        HAProxy was retrying when they were first cut comes back to it)."""
         if not drained:
             runtime.set_state(self.backend, slot, "drain")
         deadline = time.monotonic() + DRAIN_WAIT_S
         while time.monotonic() < deadline:
             try:
-                if cut:
+                if cut and time.monotonic() >= self.cut_at + CUT_GRACE_S:
                     runtime.command(f"shutdown sessions server {self.backend}/{slot}")
                 if runtime.server(self.backend, slot).current_sessions == 0:
                     break

@@ -37,10 +37,11 @@ UPSTREAM = ("    image: {busybox}\n    networks: [up]\n    command: [sh, -c, 'mk
             "&& echo {colour} > /www/index.html && exec httpd -f -p 8080 -h /www']\n")
 
 
-def _proxy(project: ComposeProject, busybox: str) -> tuple[HAProxyRuntime, str]:
+def _proxy(project: ComposeProject, busybox: str,
+           cfg: str = CFG) -> tuple[HAProxyRuntime, str]:
     if not project.client.images.list(name=IMAGE):
         pytest.fail(f"{IMAGE} is not in the engine: run scripts/build-images")
-    (project.workdir / "haproxy.cfg").write_text(CFG)
+    (project.workdir / "haproxy.cfg").write_text(cfg)
     (project.workdir / "run").mkdir()
     project.write("services:\n"
                   + "".join(f"  {c}:\n" + UPSTREAM.format(busybox=busybox, colour=c)
@@ -159,3 +160,67 @@ def test_the_exec_transport_reaches_the_socket_inside_the_container(
     with pytest.raises(ProxyError, match="no-such-container"):
         HAProxyRuntime.in_container("no-such-container", "/run/hap/admin.sock",
                                     docker=docker).servers("app")
+
+
+def _shipped_defaults() -> str:
+    """The `defaults` section of the proxy the services ship (services/proxy/haproxy.cfg):
+    its timeouts, retries and redispatch are what the test below holds it to."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "services" / "proxy" / "haproxy.cfg").read_text()
+    section = text[text.index("\ndefaults\n") + 1:].split("\n\n")[0]
+    return "\n".join(line for line in section.splitlines()
+                     if not line.lstrip().startswith(("#", "log ")))
+
+
+def test_a_request_to_a_dead_slot_ends_on_the_live_one(compose_project: ComposeProject,
+                                                       busybox_image: str) -> None:
+    """The shipped defaults (connect timeout, retries, redispatch) with the blue-green
+    backend's pinning rules: a user's request that HAProxy sent to a container that just
+    died (the watch window's crash case, before envsync switches back) is answered by the
+    other slot once envsync has put it back, not held for the client's timeout or
+    failed; a check pinned to the dead slot (force-persist) never lands on the other
+    one."""
+    import threading
+
+    cfg = ("global\n    stats socket /run/hap/admin.sock mode 600 level admin\n"
+           + _shipped_defaults()
+           + "\nfrontend web\n    bind :8080\n    default_backend app\n"
+           "backend app\n"
+           "    use-server green if { req.hdr(x-envsync-server) green }\n"
+           "    force-persist if { req.hdr(x-envsync-server) -m found }\n"
+           "    default-server init-addr last,libc,none\n"
+           "    server blue blue:8080\n    server green green:8080\n")
+    assert "option redispatch" in cfg and "retries 3" in cfg
+    runtime, url = _proxy(compose_project, busybox_image, cfg)
+    with httpx.Client() as client:
+        for _ in range(50):
+            if client.get(url, timeout=5).status_code == 200:
+                break
+            time.sleep(0.2)
+        runtime.set_state("app", "blue", "drain")  # green live, blue kept to come back
+        assert set(_answers(client, url)) == {"200 green"}
+    green = next(c for c in compose_project.containers()
+                 if c.labels.get("com.docker.compose.service") == "green")
+    green.kill()  # its address answers nothing now: a connect to it hangs
+    answers: list[str] = []
+
+    def ask(headers: dict[str, str]) -> None:
+        try:
+            response = httpx.get(url, headers=headers, timeout=8)
+            answers.append(f"{response.status_code} {response.text.strip()}")
+        except httpx.HTTPError as exc:
+            answers.append(type(exc).__name__)
+
+    user = threading.Thread(target=ask, args=({},))
+    user.start()
+    time.sleep(0.3)  # HAProxy is connecting to the dead green (it has no health check)
+    # envsync's way back after a crash (bluegreen._back_to_live, cut=True); its sessions
+    # are cut only after bluegreen.CUT_GRACE_S
+    runtime.commands("set server app/blue state ready", "set server app/green state maint")
+    user.join(timeout=10)
+    assert answers == ["200 blue"], answers
+    pinned = threading.Thread(target=ask, args=({"x-envsync-server": "green"},))
+    pinned.start()
+    pinned.join(timeout=15)
+    assert answers[1].startswith("503"), answers  # refused, never blue's answer
