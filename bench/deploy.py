@@ -13,11 +13,13 @@ the proxy's public port on 127.0.0.1) runs during each measurement:
    the same kind of release by plain ``docker compose up -d market-data``, and a control
    run (the same load, no change): failed requests and the longest gap between two
    successful answers; each gap over 0.5 s is set beside the deploy step running then;
-2. bad releases: one never healthy (its command never listens); two that pass their checks
-   and go bad 20 s after they started, inside a 30 s watch window (``/combined_price``
-   answers 500; the process dies): whether traffic left the old container, and how long
-   users saw errors (first to last failed request); the proxy's slots are polled every
-   50 ms through one exec session;
+2. bad releases: one never healthy (its command never listens); three that pass their
+   checks and go bad 20 s after they started, inside a 30 s watch window (``/combined_price``
+   answers 500; the process dies; it allocates up to 85 % of its memory limit, printing the
+   wall-clock time of the allocation, read back from ``docker logs``): whether traffic left
+   the old container, how long users saw errors (first to last failed request), and for
+   the memory case the time from the memory passing 80 % to the traffic back on the old
+   version; the proxy's slots are polled every 50 ms through one exec session;
 3. the whole 3-service stack (a release changing market-data, the bot and Redis):
    ``envsync deploy`` (market-data blue-green with its watch window, the others recreated,
    health waits included) vs the raw ``docker compose up -d``.
@@ -28,6 +30,7 @@ Not part of the test run; needs the engine and the images of scripts/build-image
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import subprocess
@@ -96,6 +99,33 @@ BAD_500 = ["python", "-c", _AFTER_20S + "import runpy; runpy.run_module('service
            "run_name='__main__')"]
 DIES = ["python", "-c", "import os, runpy, threading; threading.Timer(20, os._exit, [3]).start(); "
         "runpy.run_module('services.market_data', run_name='__main__')"]
+# ... or grows past 80 % of its memory limit then: to 85 % of it in "used" (usage minus the
+# inactive page cache, as docker stats and envsync count it; read from its own cgroup, v1
+# or v2), in one allocation it keeps; the rest stays as headroom for the health check's
+# own python (~9 MiB: 44 MiB of 64 got a test's container OOM-killed). It prints the wall
+# clock (time.time(), the host's clock too) when the allocation started and ended.
+_MEMORY_AFTER_20S = """\
+import runpy, threading, time
+held = []
+def stat(path, key):
+    rows = dict(line.split() for line in open(path).read().splitlines())
+    return int(rows.get(key, 0))
+def grow():
+    cg = '/sys/fs/cgroup/'
+    try:
+        usage = int(open(cg + 'memory/memory.usage_in_bytes').read())
+        limit = int(open(cg + 'memory/memory.limit_in_bytes').read())
+        used = usage - stat(cg + 'memory/memory.stat', 'total_inactive_file')
+    except OSError:
+        usage, limit = int(open(cg + 'memory.current').read()), int(open(cg + 'memory.max').read())
+        used = usage - stat(cg + 'memory.stat', 'inactive_file')
+    start = time.time()
+    held.append(b'x' * max(int(limit * 0.85) - used, 0))
+    print(f'ALLOCATED {start:.3f} {time.time():.3f} used {used} limit {limit}', flush=True)
+threading.Timer(20, grow).start()
+runpy.run_module('services.market_data', run_name='__main__')
+"""
+MEMORY = ["python", "-c", _MEMORY_AFTER_20S]
 
 
 class Bench:
@@ -182,6 +212,54 @@ class Bench:
             time.sleep(0.3)
 
 
+class LogWatch:
+    """Follows the ``docker logs`` of the deploy's new market-data container (the first one
+    not running when it starts) in a thread, until the container is removed: the line a bad
+    release prints (``ALLOCATED <start> <end> …``)."""
+
+    def __init__(self, stack: ComposeStack, project: str) -> None:
+        self.filters = ["--filter", f"label=com.docker.compose.project={project}",
+                        "--filter", "label=com.docker.compose.service=market-data"]
+        self.old = set(self._ids())
+        self.stop_ev = threading.Event()
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _ids(self) -> list[str]:
+        out = subprocess.run(["docker", "ps", "-aq", *self.filters], capture_output=True,
+                             text=True, check=False, timeout=30).stdout
+        return out.split()
+
+    def _run(self) -> None:
+        new = None
+        while new is None and not self.stop_ev.wait(0.2):
+            new = next((c for c in self._ids() if c not in self.old), None)
+        if new is None:
+            return
+        proc = subprocess.Popen(["docker", "logs", "-f", new], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None
+        for line in proc.stdout:  # ends when the container is removed
+            self.lines.append(line.strip())
+        proc.wait()
+
+    def allocated(self) -> tuple[float, float] | None:
+        """(start, end) of the allocation, wall clock, or None when it was not seen."""
+        for line in self.lines:
+            if line.startswith("ALLOCATED "):
+                start, end = line.split()[1:3]
+                return float(start), float(end)
+        return None
+
+    def __enter__(self) -> LogWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop_ev.set()
+        self.thread.join(30)
+
+
 class SlotWatch:
     """Polls the proxy's slots every 50 ms (show stat through one exec session) in a
     thread: (t, {slot: status})."""
@@ -195,6 +273,8 @@ class SlotWatch:
         self.rows: list[tuple[float, dict[str, str]]] = []
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.t0 = time.monotonic()
+        self.wall0 = time.time()
+        """The wall clock at ``t0``: a time a container printed, on this timeline."""
 
     def _run(self) -> None:
         from envsync.proxy.haproxy import ProxyError
@@ -368,13 +448,17 @@ def main() -> int:
             # the switch, inside a 30 s watch window.
             config = repo.path / "envsync.yaml"
             for name, command in (("answers 500 in the window (30 s)", BAD_500),
-                                  ("dies in the window (30 s)", DIES)):
+                                  ("dies in the window (30 s)", DIES),
+                                  ("passes 80 % memory in the window (30 s)", MEMORY)):
                 good = repo.git("rev-parse", "HEAD").strip()
                 # the window in the release's files (a reset to `good` takes it back)
                 config.write_text(config.read_text().replace(
                     f"watch_window: {args.window}", "watch_window: 30"))
                 bench.release("market-data", command=json.dumps(command))
-                with bench.load() as load, SlotWatch(stack) as slots:
+                # the memory release's own line, read from its logs (only for that case)
+                logs = LogWatch(stack, project) if command is MEMORY else None
+                with bench.load() as load, SlotWatch(stack) as slots, \
+                        logs or contextlib.nullcontext():
                     t0 = time.monotonic() - slots.t0
                     load_t0, deploy_at = load._started, time.monotonic()
                     code, seconds, outcome = bench.deploy()
@@ -391,6 +475,18 @@ def main() -> int:
                 if live is not None and back is not None:
                     print(f"    traffic back on the old version {back - t0:.1f} s after the "
                           f"deploy's start, {back - live:.1f} s after the switch")
+                allocated = logs.allocated() if logs is not None else None
+                if logs is not None and (allocated is None or back is None):
+                    print(f"    memory: allocation seen {allocated}, traffic back at {back} "
+                          f"(logs: {logs.lines[-3:]})")
+                elif allocated is not None and back is not None:
+                    # conservative: from the allocation's start (it passes 80 % part way)
+                    passed = allocated[0] - slots.wall0 - t0
+                    print(f"    memory passed 80 % at {passed:.2f} s, traffic back on the old "
+                          f"version at {back - t0:.2f} s: {back - t0 - passed:.2f} s (from the "
+                          f"deploy's start; the allocation took "
+                          f"{(allocated[1] - allocated[0]) * 1000:.0f} ms; slots polled "
+                          f"every {line.get('poll_resolution_s')} s at most)")
                 print(f"    why: {outcome.get('failure')}")
                 if code:  # rolled back: the old version runs, its files are the good commit
                     repo.git("reset", "--hard", good)
