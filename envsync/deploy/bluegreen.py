@@ -21,7 +21,9 @@ compose one; the script shows each one's shell equivalent):
 :meth:`BlueGreen.restore` undoes 1-4 whatever the phase (a failed check, a failure in the
 window, a signal): the old slot ready first, the new one drained then ``maint``, the new
 container removed. It never stops the old container. After the window (phase ``kept``)
-there is nothing to undo: the new container serves.
+there is nothing to undo: the new container serves. A signal runs :meth:`BlueGreen.settle`:
+:meth:`~BlueGreen.restore` before the window passed, the retire finished after it (a signal
+never cuts the retire short either), so what runs is one version and the files can say which.
 """
 
 from __future__ import annotations
@@ -131,6 +133,9 @@ class BlueGreen:
     _runtime: HAProxyRuntime | None = field(default=None, repr=False)
     """The runtime API, one exec session kept open for the whole deploy (may be shared
     by the services of one deploy: one proxy)."""
+    _scale_back: Step | None = field(default=None, repr=False)
+    """The plan's last step for this service (compose's scale back to n): :meth:`settle`
+    runs it when a signal stopped the plan after the window passed."""
 
     @property
     def backend(self) -> str:
@@ -221,6 +226,7 @@ class BlueGreen:
 
     def steps(self, scale_up: Step, scale_back: Step) -> list[Step]:
         s, b = self.service, self.backend
+        self._scale_back = scale_back
         return [
             scale_up,
             Step(title=f"check the new {s}",
@@ -501,18 +507,67 @@ class BlueGreen:
         return out
 
     def retire(self, interrupts: Any) -> tuple[int, str]:
+        """The old slot drained (bounded) then ``maint``, the old containers stopped and
+        removed. A signal does not cut it short: the window has passed, the new version
+        is what users get, and the retire is bounded (:data:`DRAIN_WAIT_S`, then 10 s per
+        stop); cutting the drain would stop the old container under requests in flight,
+        and stopping half-way would leave it running beside the new one, which the files
+        no longer describe. A signal is said once (an operator who sees nothing presses
+        again, or reaches for kill -9)."""
+        import docker.errors
+
+        heed = _Noticed(interrupts, f"the watch window has passed, {self.service} runs the "
+                                    f"new version: finishing the retire of the old container "
+                                    f"(at most {DRAIN_WAIT_S + 10 * len(self.old):.0f} s)")
+        heed.check()
         runtime = self.runtime()
-        self._drain_then_maint(runtime, self.live, interrupts)
+        self._drain_then_maint(runtime, self.live, heed)
         client = self._client()
         try:
             for name in self.old:
-                container = client.containers.get(name)
+                heed.check()
+                try:
+                    container = client.containers.get(name)
+                except docker.errors.NotFound:
+                    continue  # removed already (the retire started again after a signal)
                 container.stop(timeout=10)
                 container.remove()
         finally:
             client.close()
         self.phase = "retired"
         return 0, self._log(f"old {self.service} ({', '.join(self.old)}) stopped and removed")
+
+    def settle(self, _interrupts: Any = None) -> tuple[int, str]:
+        """What a signal leaves (the plan's settle step): before the window passed,
+        :meth:`restore` (the old container serves, the new one removed); after it (phase
+        ``kept``: users get the new version), the retire finished and compose's scale back
+        to n, so one version runs, the new one, as the deployed files say."""
+        if self.phase not in ("kept", "retired"):
+            return self.restore()
+        if self.phase == "kept":
+            from envsync.capture.engine import engine_errors
+            from envsync.plan.executor import _tell
+
+            _tell(f"the watch window had passed: finishing the retire of the old "
+                  f"{self.service} (the new version serves)")
+            failures: tuple[type[BaseException], ...] = (EnvsyncError, *engine_errors())
+            try:
+                self.retire(None)
+            except failures as exc:  # the new container serves still: said, not a traceback
+                return 1, self._log(f"{self.service}: the window had passed, the new version "
+                                    f"serves, but retiring the old container failed: {exc}")
+        if self._scale_back is not None:
+            from envsync.plan import Plan
+            from envsync.plan.executor import run_plan
+
+            plan = Plan(title=self._scale_back.title)
+            plan.add(self._scale_back)
+            failed = run_plan(plan, docker_host=self.docker_host).failed
+            if failed is not None:
+                return 1, self._log(f"{self.service}: the old container retired, but "
+                                    f"{failed.step.title!r} failed: {failed.reason()}")
+        return 0, self._log(f"{self.service}: the window had passed: the retire finished, "
+                            "the new version serves")
 
     # --- the way back --------------------------------------------------------------------
 
@@ -721,6 +776,25 @@ class BlueGreen:
             if not _sleep(interrupts, 0.2):
                 break
         runtime.set_state(self.backend, slot, "maint")
+
+
+class _Noticed:
+    """The interrupts, heeded by a step that finishes whatever comes (the retire): its
+    sleeps never end early; a signal is said once, when first seen."""
+
+    def __init__(self, interrupts: Any, text: str) -> None:
+        self.interrupts, self.text, self.told = interrupts, text, False
+
+    def check(self) -> None:
+        if self.interrupts is None or self.told or not self.interrupts.received:
+            return
+        self.told = True
+        self.interrupts.tell(f"{self.interrupts.name}: {self.text}")
+
+    def sleep(self, seconds: float) -> bool:
+        time.sleep(seconds)
+        self.check()
+        return True
 
 
 def _vital(inspect: dict[str, Any]) -> dict[str, Any]:

@@ -208,9 +208,10 @@ def plan_deploy(*, env: Environment, project: str, root: str, tools: Tools, targ
                                   name)):
                 result.plan.add(st)
             result.plan.settle.append(Step(
-                title=f"keep {name} on the old container", argv=(), call=bg.restore,
-                script=f"# the old slot ready first, the new one drained, the new {name} "
-                       "container removed"))
+                title=f"settle {name} on one version", argv=(), call=bg.settle,
+                script=f"# before the window passed: the old slot ready first, the new one "
+                       f"drained, the new {name} container removed; after it: the old "
+                       "container retired"))
             continue
         if kind == "blue-green":
             result.plan.notes.append(f"{name}: blue-green is not possible here (see the "

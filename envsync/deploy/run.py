@@ -389,7 +389,7 @@ def _execute(prepared: Prepared, on_step: Callable[[int, Step], None] | None,
         outcome.settled = [{"title": r.step.title, "returncode": r.returncode}
                            for r in ran.settled]
         outcome.failure = (f"interrupted by {ran.interrupted} at step {ran.interrupted_at}/"
-                           f"{len(dp.plan.steps)}; services brought back as they are: "
+                           f"{len(dp.plan.steps)} ({_left(dp, outcome)}); "
                            f"`envsync rollback {env.name} --to {before.point.tag} --level 3 "
                            "--execute` returns to the restore point")
         return finish()
@@ -464,6 +464,28 @@ def _roll_back(prepared: Prepared, tag: str, progress: Progress) -> dict[str, An
     except EnvsyncError as exc:
         return {"level": level, "to": tag, "result": "failed", "failure": str(exc)}
     return {"level": level, "to": tag, "result": done.result, "failure": done.failure}
+
+
+def _left(dp: DeployPlan, outcome: Outcome) -> str:
+    """What an interrupted deploy left, in words: each blue-green service's version (the
+    old one back before its window passed, the new one after), and the files."""
+    if not dp.blue_green:
+        return "services brought back as they are"
+    words = {"restored": "back on the old container, the new one removed",
+             "planned": "untouched",
+             "retired": "its window had passed: the new version serves, the old container "
+                        "retired",
+             "kept": "its window had passed: the new version serves, the old container "
+                     "still runs (drained)"}
+    parts = [f"{bg.service}: {words.get(bg.phase, 'not brought back: see its events')}"
+             for bg in dp.blue_green.values()]
+    rb = outcome.rollback
+    if rb is not None and rb.get("files_only"):
+        parts.append(f"the files back to {rb['to']}" if rb["result"] == "ok"
+                     else f"the files NOT back to {rb['to']} ({rb['failure']})")
+    elif dp.checkout:
+        parts.append(f"the files at {dp.target.ref}")
+    return "; ".join(parts)
 
 
 def _bg_record(bg: Any) -> dict[str, Any]:

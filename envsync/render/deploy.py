@@ -42,8 +42,9 @@ def render_outcome(outcome: Outcome, fmt: str) -> str:
                          f"the old container; the new one was removed"
                          + (f" ({bg['reason']})" if bg.get("reason") else ""))
         elif bg["phase"] in ("kept", "retired"):
+            old = "retired" if bg["phase"] == "retired" else "still runs"
             lines.append(f"{bg['service']}: traffic on {bg['to']}, the new container "
-                         f"{bg['container']}")
+                         f"{bg['container']}; the old one {old}")
     if outcome.rollback is not None:
         rb = outcome.rollback
         what = "files back to" if rb.get("files_only") else "rolled back to"

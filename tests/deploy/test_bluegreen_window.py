@@ -1,17 +1,23 @@
 """Blue-green failures after the switch and signals (tests/deploy/bg.py): a release that
 fails in the watch window (its smoke check answers 500 once users' traffic reaches it, or
 it allocates past 80 % of its memory limit) is switched back automatically, the reason
-printed and logged; SIGTERM sent to the deploy during the scale-up or mid-switch leaves the old
-version serving with 0 failed requests, the new container removed."""
+printed and logged; SIGTERM sent to the deploy during the scale-up, mid-switch or in the
+window leaves the old version serving with 0 failed requests, the new container removed and
+the files back; a signal once the window has passed (as the old one is retired) finishes the
+retire: the new version serves, the files say so."""
 
 from __future__ import annotations
 
 import json
+import signal
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from tests.deploy.bg import BlueGreenStack
 from tests.deploy.test_bluegreen import _load
+from tests.helpers.load import LoadClient
 
 pytestmark = pytest.mark.docker
 
@@ -62,38 +68,150 @@ def test_a_failure_in_the_watch_window_switches_back(bg_stack: BlueGreenStack,
     assert bg_stack.drift_code() == 0
 
 
-@pytest.mark.parametrize("at", ["start a new app", "switch app to green"],
-                         ids=["during-scale-up", "mid-switch"])
-def test_sigterm_keeps_the_old_version_serving(bg_stack: BlueGreenStack, at: str) -> None:
-    import signal
+def _slots(stack: BlueGreenStack) -> dict[str, str]:
+    """HAProxy's view of the app backend now: slot -> status (UP, MAINT, DRAIN ...)."""
+    from envsync.proxy.haproxy import HAProxyRuntime
+
+    proxy = next(c for c in stack.project.containers()
+                 if c.labels.get("com.docker.compose.service") == "proxy")
+    runtime = HAProxyRuntime.in_container(proxy.name, "/run/haproxy/admin.sock")
+    try:
+        return {s.name: s.status for s in runtime.servers("app")}
+    finally:
+        runtime.close()
+
+
+def _deploy_signalled(stack: BlueGreenStack, at: str, signals: tuple[int, ...],
+                      after: Callable[[LoadClient], bool] | None = None
+                      ) -> tuple[int, str, LoadClient]:
+    """``envsync deploy prod --ref v2 --execute`` under load, sent ``signals`` (the
+    second one while the first is being handled) once it prints ``at`` on stderr and
+    ``after`` holds (bounded); its exit code, stdout and stderr, and the load client."""
     import subprocess
+    import time
 
     from tests.rollback.test_interrupts import ENVSYNC
 
-    bg_stack.release()
-    (old,) = bg_stack.apps()
-    with _load(bg_stack) as load:
+    with _load(stack) as load:
         proc = subprocess.Popen([ENVSYNC, "deploy", "prod", "--ref", "v2", "--execute"],
-                                cwd=bg_stack.repo.path, stdout=subprocess.PIPE,
+                                cwd=stack.repo.path, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
         assert proc.stderr is not None
         err = []
         for line in proc.stderr:
             err.append(line)
             if at in line:
-                proc.send_signal(signal.SIGTERM)
+                for _ in range(100):  # bounded: the condition, not a duration, matters
+                    if after is None or after(load):
+                        break
+                    time.sleep(0.05)
+                for n, sig in enumerate(signals):
+                    if n:
+                        time.sleep(0.2)
+                    proc.send_signal(sig)
                 break
         out, rest = proc.communicate(timeout=300)
-    assert proc.returncode == 143, out + "".join(err) + rest
+    return proc.returncode, out + "".join(err) + rest, load
+
+
+def _served_v2(load: LoadClient) -> bool:
+    return load.report.bodies.get(json.dumps({"version": "2", "ok": True}), 0) > 0
+
+
+@pytest.mark.parametrize(("at", "signals"), [
+    ("start a new app", (signal.SIGTERM,)),
+    ("switch app to green", (signal.SIGTERM,)),
+    # in the window: users' traffic on the new container, the old one kept ready; a
+    # second signal while the way back runs must not cut it short
+    ("watch app for", (signal.SIGTERM, signal.SIGINT)),
+], ids=["during-scale-up", "mid-switch", "in-the-window"])
+def test_sigterm_keeps_the_old_version_serving(bg_stack: BlueGreenStack, at: str,
+                                               signals: tuple[int, ...]) -> None:
+    bg_stack.release()
+    (old,) = bg_stack.apps()
+    window = at.startswith("watch")
+    code, said, load = _deploy_signalled(bg_stack, at, signals,
+                                         after=_served_v2 if window else None)
+    assert code == 143, said
     assert load.report.failed == 0, load.report.failures[:5]
+    if window:  # the signal came once users were on the new version
+        assert _served_v2(load), load.report.bodies
     (still,) = bg_stack.apps()  # the new container removed, the old one serving
     assert still.id == old.id and still.status == "running"
     record = bg_stack.log()[-1]
     assert record["result"] == "interrupted" and record["signal"] == "SIGTERM"
     assert record["blue_green"][0]["phase"] == "restored"
     assert record["rollback"]["files_only"] and record["rollback"]["result"] == "ok"
+    assert "back on the old container" in record["failure"], record["failure"]
+    assert _slots(bg_stack) == {record["blue_green"][0]["from"]: "UP",
+                                record["blue_green"][0]["to"]: "MAINT"}
     assert bg_stack.repo.git("rev-parse", "HEAD").strip() == bg_stack.good
     assert bg_stack.drift_code() == 0
+
+
+def _on_the_new_version(stack: BlueGreenStack, old: Any, release: str,
+                        record: dict[str, Any]) -> None:
+    """The window had passed: the retire finished, the new version alone serves, the
+    files say so (not rolled back under it), drift clean."""
+    import httpx
+
+    (now,) = stack.apps()
+    assert now.id != old.id and now.status == "running"
+    answers = {httpx.post(stack.url + "/combined_price", json={}, timeout=5).text
+               for _ in range(10)}
+    assert answers == {json.dumps({"version": "2", "ok": True})}
+    bg = record["blue_green"][0]
+    assert _slots(stack) == {bg["to"]: "UP", bg["from"]: "MAINT"}
+    assert stack.repo.git("rev-parse", "HEAD").strip() == release
+    assert stack.drift_code() == 0
+    assert record["result"] == "interrupted" and bg["phase"] == "retired", record
+    assert record["rollback"] is None
+    assert "the new version serves, the old container retired" in record["failure"]
+
+
+def test_signals_during_the_retire_finish_it(bg_stack: BlueGreenStack) -> None:
+    """SIGTERM as the old container is being retired, then SIGINT: the window has passed,
+    so the retire goes to its end (the old slot's drain not cut short) and the files stay
+    at the release."""
+    release = bg_stack.release()
+    (old,) = bg_stack.apps()
+    code, said, load = _deploy_signalled(bg_stack, "retire the old app",
+                                         (signal.SIGTERM, signal.SIGINT))
+    assert code == 143, said
+    assert load.report.failed == 0, load.report.failures[:5]
+    record = bg_stack.log()[-1]
+    assert record["signal"] == "SIGTERM"
+    _on_the_new_version(bg_stack, old, release, record)
+
+
+def test_a_signal_as_the_window_passes_finishes_the_retire(
+        bg_stack: BlueGreenStack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signal after the window passed and before the retire step starts (in-process, so
+    it lands exactly there): the settle step finishes the retire; not both versions left
+    running under files that name one."""
+    import os
+
+    from envsync.deploy.bluegreen import BlueGreen
+
+    watch = BlueGreen.watch
+
+    def then_a_signal(self: BlueGreen, interrupts: Any) -> tuple[int, str]:
+        done = watch(self, interrupts)
+        os.kill(os.getpid(), signal.SIGINT)  # caught by the deploy's Interrupts
+        return done
+
+    monkeypatch.setattr(BlueGreen, "watch", then_a_signal)
+    release = bg_stack.release()
+    (old,) = bg_stack.apps()
+    with _load(bg_stack) as load:
+        result = bg_stack.cli("deploy", "prod", "--ref", "v2", "--execute")
+    assert result.exit_code == 130, result.stdout + result.stderr
+    assert load.report.failed == 0, load.report.failures[:5]
+    record = bg_stack.log()[-1]
+    assert record["signal"] == "SIGINT" and "retire the old app" in record["not_run"]
+    _on_the_new_version(bg_stack, old, release, record)
+    assert record["settled"] == [{"title": "settle app on one version", "returncode": 0}]
+    assert "finishing the retire of the old app" in result.stderr, result.stderr
 
 
 def test_a_crash_restarted_in_the_window_switches_back(bg_stack: BlueGreenStack) -> None:
@@ -101,8 +219,6 @@ def test_a_crash_restarted_in_the_window_switches_back(bg_stack: BlueGreenStack)
     reaches it, and that its restart policy starts again (serving then): the window sees
     the restart at once (its count since the checks passed, not between two captures that
     may both come after it), the old slot serves again, exit 1 naming the crash."""
-    from tests.helpers.load import LoadClient
-
     text = bg_stack.file.read_text()
     bg_stack.file.write_text(text.replace("    stop_grace_period: 2s",
                                           "    restart: unless-stopped\n"
