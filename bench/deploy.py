@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.helpers.git import Repo, make_repo  # noqa: E402
-from tests.helpers.load import LoadClient, LoadReport  # noqa: E402
+from tests.helpers.load import LoadReport  # noqa: E402
+from tests.helpers.load_process import LoadProcess  # noqa: E402
 from tests.services.compose_stack import (  # noqa: E402
     ComposeStack,
     compose_stack,
@@ -154,10 +155,13 @@ class Bench:
         if commit:
             self.repo.commit(f"release {self.release_no} of {service}")
 
-    def load(self) -> LoadClient:
-        load = LoadClient(self.stack.url("public") + "/combined_price", method="POST",
-                          json={"symbol": "BTCUSDT"}, workers=self.workers,
-                          max_seconds=600).start()
+    def load(self) -> LoadProcess:
+        """The users' load, started and answered once, after a 2 s baseline. In a process
+        of its own (tests/helpers/load_process.py): starting `envsync deploy` from the
+        process the load threads run in stopped them for up to 1.4 s on a loaded machine."""
+        load = LoadProcess(self.stack.url("public") + "/combined_price", method="POST",
+                           json={"symbol": "BTCUSDT"}, workers=self.workers,
+                           max_seconds=600).start()
         if not load.wait_first_success(60):
             report = load.stop()
             try:
@@ -406,7 +410,7 @@ def main() -> int:
             print(f"\n1. a market-data release under load ({_load_average()})")
             bench.release("market-data")
             with bench.load() as load:
-                load_t0 = load._started
+                load_t0 = load.started
                 code, seconds, outcome = bench.deploy()
             env_report = load.report
             print(_line("envsync deploy (blue-green)", env_report, seconds)
@@ -460,7 +464,7 @@ def main() -> int:
                 with bench.load() as load, SlotWatch(stack) as slots, \
                         logs or contextlib.nullcontext():
                     t0 = time.monotonic() - slots.t0
-                    load_t0, deploy_at = load._started, time.monotonic()
+                    load_t0, deploy_at = load.started, time.monotonic()
                     code, seconds, outcome = bench.deploy()
                 line = slots.timeline()
                 print(_line(name, load.report, seconds) + f"; exit {code}", flush=True)

@@ -65,3 +65,27 @@ def test_failures_and_gaps_are_recorded(toggle_url: str) -> None:
 def test_only_the_loopback() -> None:
     with pytest.raises(ValueError, match="loopback"):
         LoadClient("http://example.com/")
+
+
+def test_the_load_in_a_process_of_its_own(toggle_url: str) -> None:
+    """bench/deploy.py's load (tests/helpers/load_process.py): the same report, from a
+    child process, and the same loopback rule."""
+    import time
+
+    from tests.helpers.load_process import LoadProcess
+
+    _Toggle.down.clear()
+    with LoadProcess(toggle_url, workers=2) as load:
+        assert load.wait_first_success()
+        assert 0 < load.started <= time.monotonic()  # one clock for both processes
+        _Toggle.down.set()
+        threading.Event().wait(GAP_NOTED_S + 0.2)
+        _Toggle.down.clear()
+        threading.Event().wait(0.3)
+    report = load.report
+    assert report.ok > 0 and report.failed > 0, report
+    assert {why for _, why in report.failures} == {"HTTP 503"}
+    assert report.bodies.keys() == {"up"} and report.longest_gap_s > GAP_NOTED_S
+    assert report.gaps and all(g > GAP_NOTED_S for _, g in report.gaps)
+    with pytest.raises(ValueError, match="loopback"):
+        LoadProcess("http://example.com/")
