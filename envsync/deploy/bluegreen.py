@@ -508,17 +508,19 @@ class BlueGreen:
 
     def retire(self, interrupts: Any) -> tuple[int, str]:
         """The old slot drained (bounded) then ``maint``, the old containers stopped and
-        removed. A signal does not cut it short: the window has passed, the new version
-        is what users get, and the retire is bounded (:data:`DRAIN_WAIT_S`, then 10 s per
-        stop); cutting the drain would stop the old container under requests in flight,
+        removed. Each stop waits the container's own grace period (compose's
+        ``stop_grace_period``, as ``docker stop`` in the script does; 10 s when unset),
+        not a fixed 10 s. A signal does not cut it short: the window has passed, the new
+        version is what users get, and the retire is bounded (:data:`DRAIN_WAIT_S`, then
+        each stop's grace period); cutting the drain would stop the old container under requests in flight,
         and stopping half-way would leave it running beside the new one, which the files
         no longer describe. A signal is said once (an operator who sees nothing presses
         again, or reaches for kill -9)."""
         import docker.errors
 
         heed = _Noticed(interrupts, f"the watch window has passed, {self.service} runs the "
-                                    f"new version: finishing the retire of the old container "
-                                    f"(at most {DRAIN_WAIT_S + 10 * len(self.old):.0f} s)")
+                                    "new version: finishing the retire of the old container "
+                                    f"(a drain of at most {DRAIN_WAIT_S:.0f} s, then its stop)")
         heed.check()
         runtime = self.runtime()
         self._drain_then_maint(runtime, self.live, heed)
@@ -530,7 +532,8 @@ class BlueGreen:
                     container = client.containers.get(name)
                 except docker.errors.NotFound:
                     continue  # removed already (the retire started again after a signal)
-                container.stop(timeout=10)
+                grace = (container.attrs.get("Config") or {}).get("StopTimeout")
+                container.stop(timeout=int(grace) if isinstance(grace, int) else 10)
                 container.remove()
         finally:
             client.close()
