@@ -447,6 +447,12 @@ def main() -> int:
                   + f"; exit {code}; traffic never left the old slot: "
                   f"{slots.timeline().get('new_slot_live_at_s') is None}", flush=True)
             print(f"    why: {outcome.get('failure')}")
+            end = bench.steps[0][0] + seconds
+            began = next((at for at, line in bench.steps if "start a new" in line), None)
+            if began is not None:  # the goal: under the health timeout + 2 s
+                print(f"    from the new container's start to the deploy's end (it removed, "
+                      f"the files back): {end - began:.1f} s (health timeout "
+                      f"{args.health_timeout:g} s)")
             repo.git("reset", "--hard", good)  # the deploy put the files back already
             # Releases that pass their checks and go bad 20 s after they started: after
             # the switch, inside a 30 s watch window.
