@@ -47,7 +47,8 @@ def deploy(
     before the old one drains), is watched for `deploy.watch_window` seconds with the
     rules of `envsync watch`, then the old one is stopped. A failure, Ctrl-C or SIGTERM
     before that puts the traffic back on the old container (never stopped) and removes
-    the new one.
+    the new one; Ctrl-C or SIGTERM after it finishes stopping the old one (the new version
+    serves, the files stay at the release).
 
     Exit 0 deployed, 1 refused by ENV's state or failed and
     rolled back, 2 bad input or the rollback failed too, 130/143 stopped by Ctrl-C/SIGTERM.

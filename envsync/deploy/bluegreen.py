@@ -537,6 +537,7 @@ class BlueGreen:
                 container.remove()
         finally:
             client.close()
+        heed.check()  # a signal during the last stop: said too (the retire is done)
         self.phase = "retired"
         return 0, self._log(f"old {self.service} ({', '.join(self.old)}) stopped and removed")
 

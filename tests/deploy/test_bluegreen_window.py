@@ -182,6 +182,10 @@ def test_signals_during_the_retire_finish_it(bg_stack: BlueGreenStack) -> None:
     record = bg_stack.log()[-1]
     assert record["signal"] == "SIGTERM"
     _on_the_new_version(bg_stack, old, release, record)
+    # the retire saw the signal (it came during the step) and said it goes on
+    assert "SIGTERM: the watch window has passed, app runs the new version: finishing the " \
+           "retire" in said, said
+    assert "retire the old app" not in record["not_run"], record["not_run"]
 
 
 def test_a_signal_as_the_window_passes_finishes_the_retire(
