@@ -1,23 +1,28 @@
-"""A deploy or rollback that never finished: what it was doing when its process died.
+"""A deploy, rollback or runtime patch that never finished: what it was doing when its
+process died.
 
 The environment's lock (:mod:`envsync.lock`) is released by the kernel however envsync
-ends, so a ``kill -9``, an OOM kill or a reboot in the middle of ``deploy --execute`` or
-``rollback --execute`` leaves no lock in the way, and nothing else would say that the files
-or containers are half-way (a rollback killed after ``compose down`` leaves nothing
-running). Once its restore point exists, a run therefore writes
+ends, so a ``kill -9``, an OOM kill or a reboot in the middle of ``deploy --execute``,
+``rollback --execute`` or ``patch --to runtime --execute`` leaves no lock in the way, and
+nothing else would say that the files or containers are half-way (a rollback killed after
+``compose down`` leaves nothing running). Once its restore point exists (a patch takes
+none: it records the newest backup as its way back), a run therefore writes
 ``<backups>/ENV/.envsync-running.json``, updates it before each step, and removes it when
 its log line is written (ok, failed or interrupted: the line says how). Found while nobody
 holds the lock, it means the run was killed:
 
-- a deploy and a ``backup`` refuse (exit 2), naming it: a restore point taken now would
-  record a half-done state as ``stable``, and a deploy would take it as its way back;
-- the killed run's line is appended to its log (``deploys.jsonl`` or ``rollbacks.jsonl``,
-  ``result: interrupted``, where it stopped) once, by the first run that finds it;
+- a deploy, a runtime patch and a ``backup`` refuse (exit 2), naming it: a restore point
+  taken now would record a half-done state as ``stable``, and a deploy would take it as
+  its way back;
+- the killed run's line is appended to its log (``deploys.jsonl``, ``rollbacks.jsonl`` or
+  ``patches.jsonl``, ``result: interrupted``, where it stopped) once, by the first run
+  that finds it;
 - ``rollback --execute`` runs, and removes it when it succeeds having undone all the killed
   run may have done (see :func:`resolved`).
 
-The file is envsync's own state, like the lock's text (no schema: it is read only here,
-defensively, and a file that does not parse counts as a killed run with no details).
+The file is envsync's own state, read only here and defensively (a file that does not
+parse counts as a killed run with no details); what envsync writes into it follows the
+``running`` schema (envsync/schemas/running.json), which the tests check.
 """
 
 from __future__ import annotations
@@ -81,12 +86,13 @@ class Journal:
         self.path = _path(config, env)
         self.record: dict[str, Any] = {}
 
-    def begin(self, kind: str, *, restore_point: str, moves_tree: bool, steps: list[str],
-              details: dict[str, Any]) -> None:
-        """``kind`` is deploy (``details``: ref, commit) or rollback (to, level);
-        ``restore_point`` the way back. A killed run's record found here (the rollback
-        undoing it) is kept inside, and put back by :meth:`end` unless undone. Raises
-        StorageError (a full disk): no step ran."""
+    def begin(self, kind: str, *, restore_point: str | None, moves_tree: bool,
+              steps: list[str], details: dict[str, Any]) -> None:
+        """``kind`` is deploy (``details``: ref, commit), rollback (to, level) or patch
+        (services); ``restore_point`` the way back (a patch: the newest backup, if any).
+        A killed run's record found here (the rollback undoing it) is kept inside, and
+        put back by :meth:`end` unless undone. Raises StorageError (a full disk): no step
+        ran."""
         found = _read(self.path)
         if found and _ours(found):  # the deploy's own rollback: the deploy's record says so
             found["rolling_back"] = True
@@ -171,6 +177,11 @@ def _summary(record: dict[str, Any]) -> str:
     if record.get("kind") == "rollback":
         what = (f"the rollback to {record.get('to', '?')} (level "
                 f"{record.get('level', '?')})")
+    elif record.get("kind") == "patch":
+        services = record.get("services")
+        names = (", ".join(s for s in services if isinstance(s, str))
+                 if isinstance(services, list) else "")
+        what = f"the runtime patch recreating {names or '?'}"
     else:
         what = f"the deploy of {record.get('ref', '?')}"
     return (f"{what} by pid {record.get('pid', '?')} on host {record.get('host', '?')} "
@@ -182,14 +193,24 @@ def describe(config: Config, env: str, record: dict[str, Any]) -> str:
     """One line: which run, where it stopped, and the ways on."""
     path = _path(config, env)
     if not record:
-        return (f"{env}: {path} is there but unreadable: a deploy or rollback ended without "
-                f"finishing; check {env} (`envsync drift {env}`), go back with `envsync "
-                f"rollback {env} --level 3 --execute`, or delete that file")
+        return (f"{env}: {path} is there but unreadable: a deploy, rollback or patch "
+                f"ended without finishing; check {env} (`envsync drift {env}`), go back "
+                f"with `envsync rollback {env} --level 3 --execute`, or delete that file")
     back = (f"`envsync rollback {env} --to {record.get('restore_point', '?')} --level 3 "
             "--execute`")
     if record.get("kind") == "rollback":
         ways = (f"finish it with `envsync rollback {env} --to {record.get('to', '?')} --level "
                 f"{record.get('level', '?')} --execute`, or go back with {back}")
+    elif record.get("kind") == "patch":
+        # It left the files alone: any rollback that succeeds clears it (see _undoes).
+        again = (f"delete {path} once `envsync drift {env}` shows what runs, then patch "
+                 "again")
+        if not record.get("restore_point"):
+            return (f"{env}: {_summary(record)}: {env} may run part of it; {again}, or go "
+                    f"back with `envsync rollback {env} --level 3 --execute` (a restore "
+                    "point is needed)")
+        return (f"{env}: {_summary(record)}: {env} may run part of it; go back with {back}, "
+                f"or {again}")
     else:
         ways = f"go back with {back} (then deploy again)"
     return (f"{env}: {_summary(record)}: {env} may run part of it; {ways}, or delete {path} "
@@ -203,6 +224,14 @@ def _log_line(config: Config, env: str, record: dict[str, Any], found_by: str
     failure = f"{_summary(record)}; found by {found_by} at {_now()}"
     started = str(record.get("started") or _now())
     not_run = steps[max(n - 1, 0):]
+    if record.get("kind") == "patch":
+        from envsync.patch.runtime import PATCH_LOG, PatchOutcome
+        from envsync.patchlog import PATCH_LOG_SCHEMA
+
+        path = config.snapshots_dir / env / PATCH_LOG
+        patch = PatchOutcome(environment=env, started=started, result="interrupted",
+                             failure=failure, interrupted_at=n or None)
+        return path, {"schema": PATCH_LOG_SCHEMA, **patch.to_json()}
     if record.get("kind") == "rollback":
         from envsync.rollback.outcome import LOG_NAME as ROLLBACKS
         from envsync.rollback.outcome import Outcome as RollbackOutcome
@@ -224,6 +253,9 @@ def _log_line(config: Config, env: str, record: dict[str, Any], found_by: str
     return path, outcome.to_json()
 
 
+_LOG_SCHEMAS = {"rollback": "rollback-log", "patch": "patch-log"}
+
+
 def claim(config: Config, env: str, found_by: str) -> dict[str, Any] | None:
     """:func:`abandoned`, with the killed run's line appended to its log the first time
     it is found (the record then says so). Call it holding the lock."""
@@ -236,8 +268,7 @@ def claim(config: Config, env: str, found_by: str) -> dict[str, Any] | None:
 
     path, line = _log_line(config, env, record, found_by)
     try:
-        validate(line, "rollback-log" if record.get("kind") == "rollback" else "deploy-log",
-                 str(path))
+        validate(line, _LOG_SCHEMAS.get(str(record.get("kind")), "deploy-log"), str(path))
         append_log(path, line)
     except EnvsyncError:  # a damaged record, a full disk: the refusal still names it
         return record
@@ -250,7 +281,8 @@ def claim(config: Config, env: str, found_by: str) -> dict[str, Any] | None:
 def _undoes(record: dict[str, Any], level: int) -> bool:
     """Whether a successful rollback at ``level`` undid all the killed run may have done:
     level 3 always; a killed rollback's own level; any level after a deploy that had not
-    moved the working tree (new images under the same tags)."""
+    moved the working tree (new images under the same tags) or a runtime patch (it moves
+    no file either)."""
     if level == 3:
         return True
     previous = record.get("previous")  # a run killed before, which this one undid

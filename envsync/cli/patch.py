@@ -42,6 +42,11 @@ def patch(
     Nothing changes unless you say so: --write (vcs) or --execute (runtime). Secret values
     are never copied: a secret gets a placeholder in the env file.
 
+    --execute takes ENV's lock and refuses (exit 2, nothing changed) while a deploy,
+    rollback or patch of ENV that was killed half-way is on record: the line names it and
+    the way on (`envsync rollback ENV ... --execute`). Exit 0 done, 1 what runs still
+    differs afterwards, 2 a step failed or a refusal, 130/143 stopped by Ctrl-C/SIGTERM.
+
     Examples:
 
       envsync patch prod --to vcs > fix.patch && git apply fix.patch
@@ -59,10 +64,12 @@ def patch(
     config = state(ctx).config()
     if execute:
         from envsync.lock import environment_lock
+        from envsync.patch.runtime import refuse_killed_run
 
         # Planned under the lock: a plan made while another run changes ENV is stale.
         with environment_lock(config, env, f"envsync patch {env} --to runtime --execute",
                               wait_s=wait, waiting=info):
+            refuse_killed_run(config, env)
             _patch(config, env, to, write, out, True, yes, snapshot)
     else:
         _patch(config, env, to, write, out, False, yes, snapshot)

@@ -72,7 +72,12 @@ def run_patch(*, config: Config, env_name: str, to: str, snapshot_ref: str | Non
         result.vcs = plan_vcs_patch(root, env, snapshot, drift.findings)
         result.notes += result.vcs.notes
     else:
+        from envsync import journal
+
         result.plan = plan_runtime_patch(root, env, snapshot, drift.findings)
+        killed = journal.abandoned(config, env_name)
+        if killed is not None:  # what `--execute` would refuse (it runs under the lock)
+            result.notes.append(f"--execute would refuse: {journal.describe(config, env_name, killed)}")
         result.notes += result.plan.notes
     return result
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from envsync.secrets import Redactor
 
 __all__ = ["PATCH_LOG", "PatchOutcome", "compose_argv", "execute_runtime_patch",
-           "plan_runtime_patch"]
+           "plan_runtime_patch", "refuse_killed_run"]
 
 
 _RECREATE = {Direction.RUNTIME_OVERRIDE, Direction.NOT_DEPLOYED, Direction.CONFLICT,
@@ -131,21 +131,73 @@ def _steps(results: list[StepResult]) -> list[dict[str, Any]]:
              "seconds": round(r.seconds, 3)} for r in results]
 
 
+def refuse_killed_run(config: Config, env_name: str) -> None:
+    """Raise EnvsyncError (exit 2, one line, nothing changed) when a deploy, rollback or
+    patch of ``env_name`` was killed half-way (see :mod:`envsync.journal`): recreating
+    services over a half-done state would hide it. Call it holding the lock, before
+    planning; the killed run's line is logged then, if nobody did."""
+    from envsync import journal
+    from envsync.errors import EnvsyncError
+
+    killed = journal.claim(config, env_name, f"envsync patch {env_name} --to runtime --execute")
+    if killed is not None:
+        raise EnvsyncError(f"{journal.describe(config, env_name, killed)} (nothing was "
+                           "changed)")
+
+
+def _newest_backup(config: Config, env_name: str) -> str | None:
+    """The tag of the newest backup: a killed patch's way back (a patch takes none)."""
+    from envsync.rollback.points import KIND_BACKUP, backup_dir, list_points
+
+    points = list_points(backup_dir(config, env_name))
+    return next((p.tag for p in reversed(points) if p.kind == KIND_BACKUP), None)
+
+
 def execute_runtime_patch(config: Config, env: Environment, plan: Plan, *,
                           redactor: Redactor,
                           on_step: Callable[[int, Step], None] | None = None,
                           progress: Callable[[str], None] | None = None) -> PatchOutcome:
-    """Run a runtime patch's plan through the executor (the caller holds the lock): the
-    environment's settings, SIGINT/SIGTERM handling, then a check that each recreated
-    service runs what the files declare; one line appended to ``patches.jsonl``."""
+    """Run a runtime patch's plan through the executor (the caller holds the lock and
+    called :func:`refuse_killed_run`): the environment's settings, SIGINT/SIGTERM
+    handling, then a check that each recreated service runs what the files declare; one
+    line appended to ``patches.jsonl``. From its first step until that line is written,
+    the run journal says a patch runs (a patch killed half-way is found by the next run).
+    Raises StorageError (a full disk) when the journal cannot be written: no step ran."""
+    from envsync.errors import EnvsyncError
+    from envsync.journal import Journal
+
+    started = time.perf_counter()
+    outcome = PatchOutcome(environment=env.name,
+                           started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    journal = Journal(config, env.name)
+    try:
+        journal.begin("patch", restore_point=_newest_backup(config, env.name),
+                      moves_tree=False, steps=[s.title for s in plan.steps],
+                      details={"services": list(plan.services)})
+    except EnvsyncError as exc:
+        raise EnvsyncError(f"{exc}; the patch did not start (nothing was changed)") from None
+
+    def each_step(n: int, step: Step) -> None:
+        journal.step(n)
+        if on_step is not None:
+            on_step(n, step)
+
+    try:
+        _run(config, env, plan, outcome, redactor, each_step, progress, started)
+    finally:  # it finished (a log that cannot be written is said, not a killed patch)
+        journal.end()
+    return outcome
+
+
+def _run(config: Config, env: Environment, plan: Plan, outcome: PatchOutcome,
+         redactor: Redactor, on_step: Callable[[int, Step], None],
+         progress: Callable[[str], None] | None, started: float) -> None:
+    """The steps, the check of their result, the log line (in ``outcome``)."""
     from envsync.capture.engine import engine_url
     from envsync.patchlog import append_patch
     from envsync.plan.executor import Interrupts, run_plan
     from envsync.plan.verify import verify
 
-    started = time.perf_counter()
-    outcome = PatchOutcome(environment=env.name,
-                           started=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     total = len(plan.steps)
     with Interrupts() as interrupts:
         ran = run_plan(plan, docker_host=engine_url(env.docker), on_step=on_step,
@@ -180,4 +232,3 @@ def execute_runtime_patch(config: Config, env: Environment, plan: Plan, *,
     path = config.snapshots_dir / env.name / PATCH_LOG
     outcome.log = str(path)
     append_patch(path, outcome.to_json())
-    return outcome

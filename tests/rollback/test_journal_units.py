@@ -66,3 +66,17 @@ def test_a_rollback_over_a_killed_run_puts_it_back_unless_undone(tmp_path: Path)
         assert path.exists() is kept
         if kept:
             assert json.loads(path.read_text()) == killed
+
+
+def test_a_killed_patch_names_the_services_and_the_ways_on(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    record = {"kind": "patch", "pid": 7, "host": "h", "started": "2026-11-30T01:02:03Z",
+              "services": ["web", "worker"], "restore_point": None, "moves_tree": False,
+              "steps": ["recreate web, worker"], "step": 1}
+    line = describe(config, "prod", record)
+    assert "the runtime patch recreating web, worker by pid 7 on host h" in line
+    assert "during step 1/1 (recreate web, worker)" in line
+    assert "`envsync drift prod`" in line and "(a restore point is needed)" in line
+    line = describe(config, "prod", {**record, "restore_point": "prod-stable-20261130"})
+    assert "`envsync rollback prod --to prod-stable-20261130 --level 3 --execute`" in line
+    assert _undoes(record, 1) and _undoes(record, 2)  # it moved no file
