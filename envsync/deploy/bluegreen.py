@@ -28,6 +28,7 @@ never cuts the retire short either), so what runs is one version and the files c
 
 from __future__ import annotations
 
+import re
 import shlex
 import time
 from dataclasses import dataclass, field
@@ -230,11 +231,11 @@ class BlueGreen:
         return [
             scale_up,
             Step(title=f"check the new {s}",
-                 why=f"Wait for the new {s} container's image health check (at most "
-                     f"{self.health_timeout_s:.0f} s), point the idle slot {b}/{self.idle} at "
-                     "it, and send the health and smoke checks through the preview frontend "
-                     "pinned to that slot. A failure removes the new container; traffic never "
-                     "moved.",
+                 why=f"Wait for the new {s} container's image health check (it and the "
+                     f"checks below within {self.health_timeout_s:.0f} s of its start), point "
+                     f"the idle slot {b}/{self.idle} at it, and send the health and smoke "
+                     "checks through the preview frontend pinned to that slot. A failure "
+                     "removes the new container; traffic never moved.",
                  argv=(), call=self.check, script=self.script_check()),
             Step(title=f"switch {s} to {self.idle}",
                  why=f"{b}/{self.idle} ready, and once HAProxy reports it UP, {b}/{self.live} "
@@ -262,7 +263,8 @@ class BlueGreen:
             return self._fail(f"no new {self.service} container was started")
         self.new = new
         runtime = self.runtime()  # its exec session starts while the new container does
-        ok, why = self._wait_image_health(interrupts)
+        deadline = self._health_deadline()
+        ok, why = self._wait_image_health(interrupts, deadline)
         if not ok:
             return self._fail(why)
         address = self._address()
@@ -273,7 +275,6 @@ class BlueGreen:
         runtime.set_address(self.backend, self.idle, address, self.port)
         runtime.enable_health(self.backend, self.idle)
         self._log(f"{self.backend}/{self.idle} → {address}:{self.port}")
-        deadline = time.monotonic() + self.health_timeout_s
         while True:
             bad = self._preview_failures()
             if not bad:
@@ -689,8 +690,23 @@ class BlueGreen:
         finally:
             client.close()
 
-    def _wait_image_health(self, interrupts: Any) -> tuple[bool, str]:
-        deadline = time.monotonic() + self.health_timeout_s
+    def _health_deadline(self) -> float:
+        """When (time.monotonic()) the new container must be healthy and have passed its
+        checks: ``health_timeout_s`` after it started, one budget for both (the timeout is
+        how long a release may take to come up, not each wait's). Its start is the engine's
+        ``StartedAt``, read against this machine's clock only where the engine runs here
+        (:func:`local_engine`); elsewhere another clock, so from now (the scale-up has just
+        started it)."""
+        from envsync.capture.engine import local_engine
+
+        now = time.monotonic()
+        if local_engine(self.docker_host):
+            started = _epoch(str((self._inspect().get("State") or {}).get("StartedAt") or ""))
+            if started is not None and 0 <= time.time() - started < self.health_timeout_s:
+                now -= time.time() - started
+        return now + self.health_timeout_s
+
+    def _wait_image_health(self, interrupts: Any, deadline: float) -> tuple[bool, str]:
         while True:
             state = self._inspect().get("State") or {}
             health = (state.get("Health") or {}).get("Status")
@@ -799,6 +815,23 @@ class _Noticed:
         time.sleep(seconds)
         self.check()
         return True
+
+
+def _epoch(stamp: str) -> float | None:
+    """An engine timestamp (RFC 3339, nanoseconds: ``2026-11-30T02:11:15.123456789Z``) as
+    seconds since the epoch, or None."""
+    from datetime import datetime, timezone
+
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?"
+                         r"(Z|[+-]\d\d:\d\d)", stamp)
+    if not match:
+        return None
+    whole, fraction, zone = match.groups()
+    try:
+        moment = datetime.fromisoformat(whole + ("+00:00" if zone == "Z" else zone))
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc).timestamp() + float(f"0.{fraction or 0}")
 
 
 def _vital(inspect: dict[str, Any]) -> dict[str, Any]:
