@@ -32,6 +32,7 @@ import re
 import shlex
 import time
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from envsync.deploy.memory_vital import MemoryVital, memory_vital
@@ -820,7 +821,7 @@ class _Noticed:
 def _epoch(stamp: str) -> float | None:
     """An engine timestamp (RFC 3339, nanoseconds: ``2026-11-30T02:11:15.123456789Z``) as
     seconds since the epoch, or None."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     match = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?"
                          r"(Z|[+-]\d\d:\d\d)", stamp)
@@ -831,7 +832,7 @@ def _epoch(stamp: str) -> float | None:
         moment = datetime.fromisoformat(whole + ("+00:00" if zone == "Z" else zone))
     except ValueError:
         return None
-    return moment.astimezone(timezone.utc).timestamp() + float(f"0.{fraction or 0}")
+    return moment.astimezone(UTC).timestamp() + float(f"0.{fraction or 0}")
 
 
 def _vital(inspect: dict[str, Any]) -> dict[str, Any]:

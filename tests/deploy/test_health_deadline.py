@@ -7,7 +7,7 @@ in tests/deploy/test_bluegreen.py runs it against the real engine."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -33,7 +33,7 @@ def _bg(docker_host: str | None, started_at: str) -> _Inspected:
 
 
 def _ago(seconds: float) -> str:
-    moment = datetime.now(timezone.utc) - timedelta(seconds=seconds)
+    moment = datetime.now(UTC) - timedelta(seconds=seconds)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f") + "123Z"  # the engine's nanoseconds
 
 

@@ -89,3 +89,20 @@ def test_the_load_in_a_process_of_its_own(toggle_url: str) -> None:
     assert report.gaps and all(g > GAP_NOTED_S for _, g in report.gaps)
     with pytest.raises(ValueError, match="loopback"):
         LoadProcess("http://example.com/")
+
+
+def test_a_gap_is_between_two_successes(toggle_url: str) -> None:
+    """Down from the start: nothing succeeded, so the whole run is the gap; the time to the
+    first success (the client's own start-up) is not a gap between two answers."""
+    _Toggle.down.set()
+    load = LoadClient(toggle_url, workers=1, pause_s=0.05).start()
+    threading.Event().wait(GAP_NOTED_S + 0.2)
+    report = load.stop()
+    assert report.ok == 0 and report.failed > 0
+    assert report.longest_gap_s == report.seconds
+    _Toggle.down.clear()
+    load = LoadClient(toggle_url, workers=1, pause_s=0.05).start()
+    assert load.wait_first_success()
+    threading.Event().wait(0.3)
+    report = load.stop()
+    assert report.ok >= 2 and not report.gaps and report.longest_gap_s < report.seconds

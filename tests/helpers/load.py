@@ -35,7 +35,9 @@ class LoadReport:
     ok: int = 0
     failures: list[tuple[float, str]] = field(default_factory=list)
     longest_gap_s: float = 0.0
-    """The longest time between two successful answers (or from the start to the first)."""
+    """The longest time between two successful answers (from the first on: the client's
+    own start-up, its first connections, is not a gap users saw), or the whole run when
+    nothing succeeded; a trailing outage counts (from the last success to the stop)."""
     seconds: float = 0.0
     bodies: dict[str, int] = field(default_factory=dict)
     """How many successful answers had each body (first 40 characters): which version
@@ -77,7 +79,7 @@ class LoadClient:
 
     def start(self) -> LoadClient:
         self._started = time.monotonic()
-        self._last_ok = self._started
+        self._last_ok = None
         for n in range(self.workers):
             thread = threading.Thread(target=self._loop, name=f"load-{n}", daemon=True)
             thread.start()
@@ -101,8 +103,9 @@ class LoadClient:
         with self._lock:
             now = time.monotonic()
             self.report.seconds = now - self._started
-            if self._last_ok is not None:  # a trailing outage counts as a gap too
-                self.report.longest_gap_s = max(self.report.longest_gap_s, now - self._last_ok)
+            # a trailing outage counts as a gap too; no success at all, the whole run
+            since = self._started if self._last_ok is None else self._last_ok
+            self.report.longest_gap_s = max(self.report.longest_gap_s, now - since)
         return self.report
 
     def __enter__(self) -> LoadClient:
