@@ -46,16 +46,17 @@ def test_engine_timestamps() -> None:
 
 
 @pytest.mark.parametrize(("host", "started", "spent"), [
-    ("unix:///var/run/docker.sock", _ago(5), 5.0),   # the budget started with the container
-    ("ssh://ops@prod", _ago(5), 0.0),                # another machine's clock: from now
-    ("unix:///var/run/docker.sock", "", 0.0),        # no start known: from now
+    ("unix:///var/run/docker.sock", 5.0, 5.0),   # the budget started with the container
+    ("ssh://ops@prod", 5.0, 0.0),                # another machine's clock: from now
+    ("unix:///var/run/docker.sock", "", 0.0),    # no start known: from now
     ("unix:///var/run/docker.sock", "0001-01-01T00:00:00Z", 0.0),  # never started
-    ("unix:///var/run/docker.sock", _ago(-30), 0.0),  # a clock ahead: not trusted
-    ("unix:///var/run/docker.sock", _ago(25), 0.0),  # older than the budget: a stale read
+    ("unix:///var/run/docker.sock", -30.0, 0.0),  # a clock ahead: not trusted
+    ("unix:///var/run/docker.sock", 25.0, 0.0),  # older than the budget: a stale read
 ], ids=["local", "remote", "unknown", "zero", "future", "stale"])
-def test_the_budget_counts_from_the_container_start(host: str, started: str,
+def test_the_budget_counts_from_the_container_start(host: str, started: str | float,
                                                     spent: float) -> None:
+    stamp = _ago(started) if isinstance(started, float) else started  # now, not at collection
     before = time.monotonic()
-    deadline = _bg(host, started)._health_deadline()
+    deadline = _bg(host, stamp)._health_deadline()
     after = time.monotonic()
     assert before + 20.0 - spent - 0.5 <= deadline <= after + 20.0 - spent + 0.5
