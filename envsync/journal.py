@@ -21,8 +21,10 @@ holds the lock, it means the run was killed:
   run may have done (see :func:`resolved`).
 
 The file is envsync's own state, read only here and defensively (a file that does not
-parse counts as a killed run with no details); what envsync writes into it follows the
-``running`` schema (envsync/schemas/running.json), which the tests check.
+parse counts as a killed run with no details, and one of another shape is still
+described as well as it can be). What a run writes follows the ``envsync.run-journal/v1``
+schema (envsync/schemas/run-journal.json) and is checked against it before it is written;
+a record found and written back (``logged``, ``previous``) is kept as it was found.
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from envsync.config import Config
 
-__all__ = ["JOURNAL_NAME", "Journal", "abandoned", "claim", "describe", "resolved"]
+__all__ = ["JOURNAL_NAME", "JOURNAL_SCHEMA", "Journal", "abandoned", "claim", "describe", "resolved"]
 
 JOURNAL_NAME = ".envsync-running.json"
+JOURNAL_SCHEMA = "envsync.run-journal/v1"
 
 
 def _path(config: Config, env: str) -> Path:
@@ -53,9 +56,15 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _write(path: Path, record: dict[str, Any]) -> None:
+def _write(path: Path, record: dict[str, Any], *, check: bool = False) -> None:
+    """Write ``record`` atomically; ``check``: a record of this run's own, which must
+    match the schema (DocumentError, nothing written, when it does not)."""
     from envsync.store import atomic_write_text
 
+    if check:
+        from envsync.schemas import validate
+
+        validate(record, "run-journal", f"{path} (the record being written)")
     atomic_write_text(path, json.dumps(record) + "\n", 0o600)
 
 
@@ -91,8 +100,8 @@ class Journal:
         """``kind`` is deploy (``details``: ref, commit), rollback (to, level) or patch
         (services); ``restore_point`` the way back (a patch: the newest backup, if any).
         A killed run's record found here (the rollback undoing it) is kept inside, and
-        put back by :meth:`end` unless undone. Raises StorageError (a full disk): no step
-        ran."""
+        put back by :meth:`end` unless undone. Raises StorageError (a full disk) or
+        DocumentError (a record off its schema: a bug): no step ran."""
         found = _read(self.path)
         if found and _ours(found):  # the deploy's own rollback: the deploy's record says so
             found["rolling_back"] = True
@@ -101,12 +110,13 @@ class Journal:
             with contextlib.suppress(EnvsyncError, OSError):
                 _write(self.path, found)
             return
-        self.record = {"kind": kind, "pid": os.getpid(), "host": socket.gethostname(),
-                       "started": _now(), **details, "restore_point": restore_point,
-                       "moves_tree": moves_tree, "steps": steps, "step": 0, "logged": False}
+        self.record = {"schema": JOURNAL_SCHEMA, "kind": kind, "pid": os.getpid(),
+                       "host": socket.gethostname(), "started": _now(), **details,
+                       "restore_point": restore_point, "moves_tree": moves_tree,
+                       "steps": steps, "step": 0, "logged": False}
         if found is not None:
             self.record["previous"] = found
-        _write(self.path, self.record)
+        _write(self.path, self.record, check=True)
 
     def step(self, number: int) -> None:
         if not self.record:
@@ -116,7 +126,7 @@ class Journal:
 
         # Best effort: on a full disk the run goes on; the record names an earlier step.
         with contextlib.suppress(EnvsyncError, OSError):
-            _write(self.path, self.record)
+            _write(self.path, self.record, check=True)
 
     def end(self, undone_at: int | None = None) -> bool:
         """The run is over (its log line written): its record goes. ``undone_at``: the

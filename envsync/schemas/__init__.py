@@ -5,7 +5,8 @@ in the wheel): ``snapshot.json`` (``envsync.snapshot/v1``), ``diff.json``
 (``envsync.diff/v1``), ``restore-point.json`` (``envsync.restore-point/v1``) and
 ``rollback-log.json`` (one line of ``rollbacks.jsonl``), ``deploy-log.json`` (one line of
 ``deploys.jsonl``), ``patch-log.json`` (one line of ``patches.jsonl``), ``history.json``
-(``envsync history --format json``).
+(``envsync history --format json``), ``run-journal.json`` (``.envsync-running.json``, the
+run going on: :mod:`envsync.journal`).
 
 :func:`validate` checks a loaded document and raises one line naming the source and the
 JSON path of the first bad field: ``snap.json: $.compose: expected object or null, got
@@ -37,6 +38,7 @@ SCHEMA_NAMES = {
     "watch-state": "envsync.watch-state/v1",
     "history": "envsync.history/v1",
     "patch-log": "envsync.patch-log/v1",
+    "run-journal": "envsync.run-journal/v1",
 }
 """Schema file stem → the document kind it describes."""
 

@@ -11,12 +11,14 @@ import os
 import signal
 import subprocess
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.deploy.bg import BlueGreenStack
 from tests.deploy.test_helpers import commit_release, drift_code
+from tests.helpers.documents import check_documents
 from tests.rollback.conftest import Stack, build_variant
 from tests.rollback.test_interrupts import ENVSYNC
 
@@ -26,7 +28,9 @@ KILLED = "ended without finishing"
 
 
 def _kill_at(cwd: Any, args: list[str], marker: str, after_s: float = 0.0) -> int:
-    """Start envsync, SIGKILL it once a stderr line starts with ``marker``; its pid."""
+    """Start envsync, SIGKILL it once a stderr line starts with ``marker``; its pid. The
+    run journal it leaves matches its schema (a later run removes it: the check after
+    the test would not see it)."""
     proc = subprocess.Popen([ENVSYNC, *args], cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     assert proc.stderr is not None
@@ -39,6 +43,8 @@ def _kill_at(cwd: Any, args: list[str], marker: str, after_s: float = 0.0) -> in
             break
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "".join(seen)
+    found, problems = check_documents(Path(cwd))
+    assert found["run-journal"] == 1 and not problems, problems
     return proc.pid
 
 

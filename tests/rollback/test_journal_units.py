@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from envsync.config import Config, load_config
-from envsync.journal import JOURNAL_NAME, Journal, _summary, _undoes, describe
+from envsync.journal import JOURNAL_NAME, JOURNAL_SCHEMA, Journal, _summary, _undoes, describe
+from envsync.schemas import DocumentError
+from tests.helpers.documents import check_document
 
 
 def _config(tmp_path: Path) -> Config:
@@ -80,3 +84,35 @@ def test_a_killed_patch_names_the_services_and_the_ways_on(tmp_path: Path) -> No
     line = describe(config, "prod", {**record, "restore_point": "prod-stable-20261130"})
     assert "`envsync rollback prod --to prod-stable-20261130 --level 3 --execute`" in line
     assert _undoes(record, 1) and _undoes(record, 2)  # it moved no file
+
+
+def test_each_kind_of_record_matches_the_schema(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    path = Journal(config, "prod").path
+    runs = [("deploy", {"ref": "v2", "commit": "c" * 40}, "p"),
+            ("rollback", {"to": "prod-stable-20261129", "level": 2}, "b"),
+            ("patch", {"services": ["web"]}, None)]
+    for kind, details, point in runs:
+        run = Journal(config, "prod")
+        run.begin(kind, restore_point=point, moves_tree=False, steps=["a", "b"],
+                  details=details)
+        run.step(2)
+        record = json.loads(path.read_text())
+        assert record["schema"] == JOURNAL_SCHEMA and record["step"] == 2
+        assert check_document(record, "run-journal", str(path)) == []
+        run.end()
+    path.write_text("{not json")  # a killed run's damaged record, kept inside
+    over = Journal(config, "prod")
+    over.begin("rollback", restore_point="b", moves_tree=True, steps=["a"],
+               details={"to": "p", "level": 3})
+    record = json.loads(path.read_text())
+    assert record["previous"] == {} and check_document(record, "run-journal", "x") == []
+    assert check_document({**record, "level": 4}, "run-journal", "x") != []
+
+
+def test_a_record_off_its_schema_is_not_written(tmp_path: Path) -> None:
+    run = Journal(_config(tmp_path), "prod")
+    with pytest.raises(DocumentError, match=r"\$\.level"):
+        run.begin("rollback", restore_point="b", moves_tree=True, steps=["a"],
+                  details={"to": "p", "level": 0})
+    assert not run.path.exists()
