@@ -449,10 +449,13 @@ def main() -> int:
             print(f"    why: {outcome.get('failure')}")
             end = bench.steps[0][0] + seconds
             began = next((at for at, line in bench.steps if "start a new" in line), None)
+            ran = {s.get("title", "").split(" ")[0]: float(s.get("seconds") or 0)
+                   for s in outcome.get("steps") or []}
             if began is not None:  # the goal: under the health timeout + 2 s
-                print(f"    from the new container's start to the deploy's end (it removed, "
-                      f"the files back): {end - began:.1f} s (health timeout "
-                      f"{args.health_timeout:g} s)")
+                print(f"    the bad release, from its scale-up to the check that failed it: "
+                      f"{ran.get('start', 0) + ran.get('check', 0):.1f} s; to the deploy's "
+                      f"end (it removed, the files back, the log written): {end - began:.1f} s "
+                      f"(health timeout {args.health_timeout:g} s)")
             repo.git("reset", "--hard", good)  # the deploy put the files back already
             # Releases that pass their checks and go bad 20 s after they started: after
             # the switch, inside a 30 s watch window.
