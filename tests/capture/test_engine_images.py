@@ -4,7 +4,6 @@ real engine, and the health polling the rollback waits on, against real HTTP on 
 from __future__ import annotations
 
 import tarfile
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +15,7 @@ from envsync.capture.engine import has_image, image_digests, save_image
 from envsync.capture.health import wait_for_checks
 from envsync.config import HealthCheck
 from envsync.secrets import Redactor
+from tests.helpers.httpd import serve
 
 MISSING = "sha256:" + "0" * 64
 
@@ -60,8 +60,7 @@ class _Flaky(BaseHTTPRequestHandler):
 @pytest.fixture
 def flaky() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/health"
     server.shutdown()
     server.server_close()

@@ -23,6 +23,7 @@ from envsync.capture.runtime import RuntimeResult, capture_runtime
 from envsync.config import Environment, GitSource, HealthCheck
 from envsync.secrets import Redactor
 from tests.helpers.docker import ComposeProject, free_port
+from tests.helpers.httpd import serve
 
 PLANTED = "planted-Secret-9f8e7d6c5b4a"  # must never appear in any result
 REDACTOR_KEY = b"test-fingerprint-key"
@@ -334,7 +335,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def http_server() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()

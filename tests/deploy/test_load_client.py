@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.httpd import serve
 from tests.helpers.load import GAP_NOTED_S, LoadClient
 
 
@@ -31,8 +32,7 @@ class _Toggle(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def toggle_url() -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Toggle)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()

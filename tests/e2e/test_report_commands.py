@@ -6,7 +6,6 @@ import http.server
 import json
 import shutil
 import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from tests.helpers.cli import run_cli
 from tests.helpers.docker import ComposeProject, compose_binary, free_port
 from tests.helpers.git import make_repo
+from tests.helpers.httpd import serve
 from tests.helpers.story import Story
 
 pytestmark = pytest.mark.docker
@@ -31,7 +31,7 @@ def http_ok() -> Iterator[str]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

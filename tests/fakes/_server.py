@@ -121,6 +121,8 @@ class FakeHttpServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> FakeHttpServer:
+        # a bounded accept, so stop() cannot hang (tests/helpers/httpd.py says why)
+        self._server.socket.settimeout(1.0)
         self._thread.start()
         return self
 

@@ -14,7 +14,6 @@ import io
 import json
 import secrets
 import tarfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import pytest
 from tests.helpers.cli import run_cli
 from tests.helpers.docker import ComposeProject
 from tests.helpers.git import Repo, make_repo
+from tests.helpers.httpd import serve
 
 COMPOSE = """\
 # production
@@ -160,8 +160,7 @@ environments:
 def health_url() -> Iterator[str]:
     """A health endpoint on 127.0.0.1 that answers 200."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Health)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/health"
     server.shutdown()
     server.server_close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ import pytest
 
 from tests.helpers.docker import ComposeProject
 from tests.helpers.git import make_repo
+from tests.helpers.httpd import serve
 
 
 class Receiver:
@@ -44,7 +44,7 @@ class Receiver:
         http.server.ThreadingHTTPServer.allow_reuse_address = True
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self.port = int(self._server.server_address[1])
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        serve(self._server)
         return self
 
     def stop(self) -> None:

@@ -22,6 +22,7 @@ import pytest
 from envsync.config import load_config
 from envsync.watch.loop import Watcher
 from tests.helpers.docker import free_port
+from tests.helpers.httpd import serve
 from tests.watch.conftest import TOKEN, Receiver, Stack
 
 pytestmark = pytest.mark.docker
@@ -51,7 +52,7 @@ def slow_server() -> Iterator[str]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve(server)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
