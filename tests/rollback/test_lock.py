@@ -39,13 +39,39 @@ def _finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 def test_two_backups_at_once_both_complete_and_keep_their_archives(stack: Stack) -> None:
-    procs = [_start(stack, "backup", "prod", "--wait", "300", "--format", "json")
-             for _ in range(2)]
-    results = [_finish(p) for p in procs]
+    """Both are made to meet at the lock (held here until each says it waits): started
+    side by side, one could otherwise finish before the other had started on a busy
+    machine (a CI run saw no wait at all)."""
+    import threading
+
+    config = load_config(stack.repo.path / "envsync.yaml")
+    errs: list[list[str]] = [[], []]
+    with environment_lock(config, "prod", "the test, until both backups wait"):
+        procs = [_start(stack, "backup", "prod", "--wait", "300", "--format", "json")
+                 for _ in range(2)]
+
+        def read(n: int) -> None:
+            assert procs[n].stderr is not None
+            errs[n].extend(procs[n].stderr)
+
+        readers = [threading.Thread(target=read, args=(n,), daemon=True) for n in (0, 1)]
+        for reader in readers:
+            reader.start()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not all(
+                any("waiting up to 300 s: prod is locked by pid" in line for line in err)
+                for err in errs):
+            time.sleep(0.1)
+    outs = [p.stdout.read() if p.stdout is not None else "" for p in procs]
+    codes = [p.wait(timeout=600) for p in procs]
+    for reader in readers:
+        reader.join(timeout=30)
+    results = [(code, out, "".join(err)) for code, out, err in zip(codes, outs, errs,
+                                                                   strict=True)]
     assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
     points = [json.loads(out) for _, out, _ in results]
     assert sorted(p["tag"] for p in points)[1] == sorted(p["tag"] for p in points)[0] + "-2"
-    assert any("waiting up to 300 s: prod is locked by pid" in err for _, _, err in results)
+    assert all("waiting up to 300 s: prod is locked by pid" in err for _, _, err in results)
     for point in points:
         folder = Path(point["manifest"]).parent
         for rec in point["images"].values():
