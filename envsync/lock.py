@@ -39,6 +39,8 @@ __all__ = ["LOCK_NAME", "EnvironmentLocked", "env_lock", "environment_lock", "he
 
 LOCK_NAME = ".envsync.lock"
 _POLL_S = 0.2
+_DETAILS_GRACE_S = 0.5
+"""How long a refused run waits for the holder's details when the lock file is empty."""
 _held: dict[Path, tuple[int, int]] = {}
 """Lock file → (descriptor, depth) of the locks this process holds."""
 _info: dict[Path, dict[str, object]] = {}
@@ -77,6 +79,11 @@ def pid_ended(info: dict[str, object]) -> bool:
 
 def _describe(env: str, path: Path) -> str:
     info = holder(path)
+    # Its holder has just taken the lock and writes its details: give it a moment.
+    deadline = time.monotonic() + _DETAILS_GRACE_S
+    while not info and time.monotonic() < deadline:
+        time.sleep(0.02)
+        info = holder(path)
     if not info:
         return f"{env} is locked by another envsync run ({path})"
     since = str(info.get("since", "?"))
@@ -110,10 +117,16 @@ def _write_holder(fd: int, command: str) -> dict[str, object]:
 
 
 def _rewrite(fd: int, info: dict[str, object]) -> None:
+    """One write over the old details, never a truncation first: a run refused at this
+    moment reads the old details or the new, not an empty file. A shorter record is padded
+    with blanks (JSON allows them) to cover the longer one it replaces."""
     # Best effort: on a full disk the lock still holds; only the message loses its details.
     with contextlib.suppress(OSError):
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
+        data = (json.dumps(info) + "\n").encode()
+        old = os.fstat(fd).st_size
+        if len(data) < old:
+            data = data[:-1] + b" " * (old - len(data)) + b"\n"
+        os.pwrite(fd, data, 0)
 
 
 def note_step(pid: int | None, title: str = "") -> None:

@@ -1,0 +1,78 @@
+"""The holder's details in the lock file are never seen half-written: each step a run
+starts rewrites them (:func:`note_step`), and a run refused at that moment must still be
+told who holds the lock (a CI run once printed "locked by another envsync run")."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+from envsync.lock import LOCK_NAME, env_lock, holder, note_step
+
+ROUNDS = 3000
+
+
+def test_a_reader_never_sees_the_holder_half_written(tmp_path: Path) -> None:
+    seen: list[dict[str, object]] = []
+    with env_lock(tmp_path, "prod", "envsync deploy prod --execute"):
+        stop = threading.Event()
+
+        def rewrite() -> None:
+            n = 0
+            while not stop.is_set():
+                # long and short titles in turn: a shorter record over a longer one
+                note_step(n + 1, "docker compose up -d " + "x" * (n % 2) * 300)
+                note_step(None)
+                n += 1
+
+        writer = threading.Thread(target=rewrite)
+        writer.start()
+        try:
+            seen = [holder(tmp_path / LOCK_NAME) for _ in range(ROUNDS)]
+        finally:
+            stop.set()
+            writer.join()
+    torn = [info for info in seen if info.get("command") != "envsync deploy prod --execute"]
+    assert not torn, f"{len(torn)} of {ROUNDS} reads saw no holder"
+
+
+CONTENDER = textwrap.dedent("""\
+    import sys
+    from pathlib import Path
+    from envsync.lock import EnvironmentLocked, env_lock
+    refusals = []
+    for _ in range(int(sys.argv[2])):
+        try:
+            with env_lock(Path(sys.argv[1]), "prod", "contender"):
+                pass
+        except EnvironmentLocked as exc:
+            refusals.append(str(exc))
+    bad = [r for r in refusals if "is locked by pid" not in r]
+    print(len(refusals), len(bad), bad[:1])
+""")
+
+
+def test_a_refused_run_always_names_the_holder(tmp_path: Path) -> None:
+    """Another process, refused again and again while the holder rewrites its steps."""
+    with env_lock(tmp_path, "prod", "envsync deploy prod --execute"):
+        stop = threading.Event()
+
+        def rewrite() -> None:
+            n = 0
+            while not stop.is_set():
+                note_step(n + 1, "git checkout " + "y" * (n % 3) * 200)
+                n += 1
+
+        writer = threading.Thread(target=rewrite)
+        writer.start()
+        try:
+            out = subprocess.run([sys.executable, "-c", CONTENDER, str(tmp_path), "300"],
+                                 capture_output=True, text=True, timeout=120, check=True)
+        finally:
+            stop.set()
+            writer.join()
+    refused, bad, _example = out.stdout.split(" ", 2)
+    assert refused == "300" and bad == "0", out.stdout
