@@ -28,11 +28,9 @@ never cuts the retire short either), so what runs is one version and the files c
 
 from __future__ import annotations
 
-import re
 import shlex
 import time
 from dataclasses import dataclass, field
-from datetime import UTC
 from typing import Any
 
 from envsync.deploy.memory_vital import MemoryVital, memory_vital
@@ -552,9 +550,9 @@ class BlueGreen:
             return self.restore()
         if self.phase == "kept":
             from envsync.capture.engine import engine_errors
-            from envsync.plan.executor import _tell
+            from envsync.plan.executor import say
 
-            _tell(f"the watch window had passed: finishing the retire of the old "
+            say(f"the watch window had passed: finishing the retire of the old "
                   f"{self.service} (the new version serves)")
             failures: tuple[type[BaseException], ...] = (EnvsyncError, *engine_errors())
             try:
@@ -820,19 +818,14 @@ class _Noticed:
 
 def _epoch(stamp: str) -> float | None:
     """An engine timestamp (RFC 3339, nanoseconds: ``2026-11-30T02:11:15.123456789Z``) as
-    seconds since the epoch, or None."""
-    from datetime import datetime
+    seconds since the epoch, or None when it is not a time."""
+    from envsync.errors import RollbackError
+    from envsync.rollback.points import parse_time
 
-    match = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?"
-                         r"(Z|[+-]\d\d:\d\d)", stamp)
-    if not match:
-        return None
-    whole, fraction, zone = match.groups()
     try:
-        moment = datetime.fromisoformat(whole + ("+00:00" if zone == "Z" else zone))
-    except ValueError:
+        return parse_time(stamp).timestamp()
+    except RollbackError:
         return None
-    return moment.astimezone(UTC).timestamp() + float(f"0.{fraction or 0}")
 
 
 def _vital(inspect: dict[str, Any]) -> dict[str, Any]:

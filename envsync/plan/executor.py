@@ -45,6 +45,7 @@ __all__ = [
     "append_log",
     "child_env",
     "run_plan",
+    "say",
 ]
 
 PASS_ENV = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE",
@@ -63,7 +64,8 @@ _OUTPUT_KEEP = 4000
 _SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
 
 
-def _tell(text: str) -> None:
+def say(text: str) -> None:
+    """Say ``text`` to the user (stderr, "envsync: " first), at once."""
     import sys
 
     sys.stderr.write(f"envsync: {text}\n")
@@ -89,7 +91,7 @@ class Interrupts:
         self.received: list[int] = []
         self._old: dict[int, Any] = {}
         self.on_signal: Callable[[int], None] | None = None
-        self.tell = tell if tell is not None else _tell
+        self.tell = tell if tell is not None else say
         """Says what happens after a signal (an operator who sees nothing presses again)."""
 
     def __enter__(self) -> Interrupts:

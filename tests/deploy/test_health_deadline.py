@@ -41,7 +41,9 @@ def test_engine_timestamps() -> None:
     assert _epoch("2026-11-30T02:11:15.123456789Z") == pytest.approx(1796004675.1234567)
     assert _epoch("2026-11-30T03:11:15.5+01:00") == pytest.approx(1796004675.5)
     assert _epoch("2026-11-30T02:11:15Z") == 1796004675.0
-    for junk in ("", "junk", "2026-11-30 02:11:15", "2026-13-40T02:11:15Z"):
+    # a never-started container's zero time is a time (year 1): the deadline ignores it
+    assert _epoch("0001-01-01T00:00:00Z") == pytest.approx(-62135596800.0)
+    for junk in ("", "junk", "2026-13-40T02:11:15Z", "2026-11-30T25:11:15Z"):
         assert _epoch(junk) is None, junk
 
 
