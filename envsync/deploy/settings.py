@@ -81,7 +81,9 @@ def _positive(r: Any, node: dict[str, Any], key: str, where: str, *,
         return None
     if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0 \
             or not math.isfinite(value):  # .inf overflows every clock
-        raise r.fail(node, key, f"{where}.{key} must be a positive number, got {value!r}")
+        unit = " of seconds (60, not '1m' or '60s')" if seconds else ""
+        raise r.fail(node, key, f"{where}.{key} must be a positive number{unit}, "
+                                f"got {value!r}")
     if seconds and value > MAX_SECONDS:
         raise r.fail(node, key, f"{where}.{key} must be at most {MAX_SECONDS} seconds, "
                                 f"got {value!r}")

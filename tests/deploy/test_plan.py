@@ -114,6 +114,8 @@ def test_blue_green_settings_are_read_and_checked(tmp_path: Path) -> None:
             ("      proxy: {service: p, preview_url: 'http://h', backends: {a: 'b c'}}\n",
              r":5: a: .*'b c' is not a HAProxy backend"),
             ("      watch_window: -1\n", r":5: watch_window: .*positive"),
+            ("      health_timeout: 30s\n", r":5: health_timeout: .*number of seconds \(60, "
+                                           r"not '1m' or '60s'\), got '30s'"),
             ("      smoke:\n        a:\n          - {path: health}\n", r":7: path: .*start with /"),
             ("      smoke:\n        a:\n          - {path: /h, expect: 999}\n",
              r":7: expect: .*HTTP status")):
