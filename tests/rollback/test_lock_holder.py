@@ -4,38 +4,48 @@ told who holds the lock (a CI run once printed "locked by another envsync run").
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from envsync.lock import LOCK_NAME, env_lock, holder, note_step
 
 ROUNDS = 3000
+COMMAND = "envsync deploy prod --execute"
 
 
-def test_a_reader_never_sees_the_holder_half_written(tmp_path: Path) -> None:
-    seen: list[dict[str, object]] = []
-    with env_lock(tmp_path, "prod", "envsync deploy prod --execute"):
+@contextlib.contextmanager
+def _holding_and_rewriting(folder: Path) -> Iterator[None]:
+    """Hold the lock in ``folder`` while a thread names step after step in it, long and
+    short titles in turn (a shorter record written over a longer one), and no step."""
+    with env_lock(folder, "prod", COMMAND):
         stop = threading.Event()
 
         def rewrite() -> None:
             n = 0
             while not stop.is_set():
-                # long and short titles in turn: a shorter record over a longer one
-                note_step(n + 1, "docker compose up -d " + "x" * (n % 2) * 300)
-                note_step(None)
+                note_step(n + 1, "docker compose up -d " + "x" * (n % 3) * 300)
+                if n % 2:
+                    note_step(None)
                 n += 1
 
         writer = threading.Thread(target=rewrite)
         writer.start()
         try:
-            seen = [holder(tmp_path / LOCK_NAME) for _ in range(ROUNDS)]
+            yield
         finally:
             stop.set()
             writer.join()
-    torn = [info for info in seen if info.get("command") != "envsync deploy prod --execute"]
+
+
+def test_a_reader_never_sees_the_holder_half_written(tmp_path: Path) -> None:
+    with _holding_and_rewriting(tmp_path):
+        seen = [holder(tmp_path / LOCK_NAME) for _ in range(ROUNDS)]
+    torn = [info for info in seen if info.get("command") != COMMAND]
     assert not torn, f"{len(torn)} of {ROUNDS} reads saw no holder"
 
 
@@ -57,22 +67,8 @@ CONTENDER = textwrap.dedent("""\
 
 def test_a_refused_run_always_names_the_holder(tmp_path: Path) -> None:
     """Another process, refused again and again while the holder rewrites its steps."""
-    with env_lock(tmp_path, "prod", "envsync deploy prod --execute"):
-        stop = threading.Event()
-
-        def rewrite() -> None:
-            n = 0
-            while not stop.is_set():
-                note_step(n + 1, "git checkout " + "y" * (n % 3) * 200)
-                n += 1
-
-        writer = threading.Thread(target=rewrite)
-        writer.start()
-        try:
-            out = subprocess.run([sys.executable, "-c", CONTENDER, str(tmp_path), "300"],
-                                 capture_output=True, text=True, timeout=120, check=True)
-        finally:
-            stop.set()
-            writer.join()
+    with _holding_and_rewriting(tmp_path):
+        out = subprocess.run([sys.executable, "-c", CONTENDER, str(tmp_path), "300"],
+                             capture_output=True, text=True, timeout=120, check=True)
     refused, bad, _example = out.stdout.split(" ", 2)
     assert refused == "300" and bad == "0", out.stdout
