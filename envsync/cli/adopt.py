@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument
+from envsync.cli.formats import EnvArgument, given
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -17,7 +17,8 @@ def approve(
     ctx: typer.Context,
     env: EnvArgument,
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Approve a "
-                        "stored snapshot (ENV@latest, a file) instead of capturing now.")] = None,
+                        "stored snapshot (ENV@latest, a file) instead of capturing now.",
+                        callback=given)] = None,
 ) -> None:
     """Store ENV's current snapshot as the approved baseline `envsync gate ENV` compares with.
 
@@ -42,7 +43,7 @@ def approve(
 def baseline(
     ctx: typer.Context,
     env: EnvArgument,
-    snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Take the "
+    snapshot: Annotated[str | None, typer.Option("--snapshot", callback=given, metavar="REF", help="Take the "
                         "findings of a stored snapshot (ENV@latest, a file), not of now.")] = None,
 ) -> None:
     """Accept ENV's drift of today: write each finding as an ignore rule into .envsyncignore.

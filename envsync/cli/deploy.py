@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument
+from envsync.cli.formats import EnvArgument, given
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -16,11 +16,12 @@ __all__ = ["register"]
 def deploy(
     ctx: typer.Context,
     env: EnvArgument,
-    ref: Annotated[str | None, typer.Option("--ref", metavar="REF", help="The commit or tag "
+    ref: Annotated[str | None, typer.Option("--ref", callback=given, metavar="REF", help="The commit or tag "
                    "to deploy (default: the commit checked out).")] = None,
     from_env: Annotated[str | None, typer.Option("--from", metavar="OTHER_ENV", help="Promote "
                         "exactly what OTHER_ENV runs: its commit and its services' image ids "
-                        "(refused when OTHER_ENV has drift or failing health checks).")] = None,
+                        "(refused when OTHER_ENV has drift or failing health checks).",
+                        callback=given)] = None,
     execute: Annotated[bool, typer.Option("--execute", help="Run the plan (default: print "
                        "it and change nothing).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Deploy even when ENV runs changes no "

@@ -12,6 +12,7 @@ from envsync.cli.formats import (
     StrictOption,
     WorkersOption,
     format_option,
+    given,
 )
 from envsync.cli.outputs import OutOption, OutputOption, check_report_options, emit_report
 from envsync.cli.state import state
@@ -22,7 +23,7 @@ __all__ = ["register"]
 def drift(
     ctx: typer.Context,
     env: EnvArgument,
-    snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Use a "
+    snapshot: Annotated[str | None, typer.Option("--snapshot", callback=given, metavar="REF", help="Use a "
                         "stored snapshot (ENV@latest, a file) instead of capturing now.")] = None,
     fmt: Annotated[str, format_option("table "
                    "(default), json, markdown, sarif, junit or github.")] = "table",

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SECONDS", "TABLE_JSON", "EnvArgument", "IgnoreOption", "StrictOption",
            "WorkersOption", "check_diff_format", "check_format", "format_option",
-           "parse_severity", "seconds"]
+           "given", "parse_severity", "seconds"]
 
 TABLE_JSON = ("table", "json")
 """The formats of every command that reports an outcome (snapshot, backup, rollback…)."""
@@ -30,6 +30,17 @@ def seconds(value: float) -> float:
     if not math.isfinite(value) or value > MAX_SECONDS:
         raise typer.BadParameter(f"{value!r} is not a number of seconds from 0 to "
                                  f"{MAX_SECONDS:.0f}")
+    return value
+
+
+def given(value: str | None) -> str | None:
+    """The callback of every option that names a thing (``--ref``, ``--to``,
+    ``--snapshot``...): left out it means the default, but given empty it is refused, not
+    read as left out. ``--to "$POINT"`` with POINT unset must not roll back to a point
+    nobody chose."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(f"{value!r} is empty (an unset shell variable?): give a "
+                                 "value, or leave the option out for the default")
     return value
 
 

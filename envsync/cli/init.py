@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from envsync.cli.formats import given
+
 __all__ = ["register"]
 
 
@@ -23,7 +25,7 @@ def init(
     group: Annotated[list[str] | None, typer.Option("--group", "-g", metavar="GROUP",
                      help="With --inventory: only this group (repeatable; default: every "
                      "group with hosts).")] = None,
-    like: Annotated[str | None, typer.Option("--like", metavar="ENV", help="With "
+    like: Annotated[str | None, typer.Option("--like", callback=given, metavar="ENV", help="With "
                     "--inventory: copy git and compose settings from ENV (default: the "
                     "environment of the group's name, else the first with compose files "
                     "that is not local).")] = None,

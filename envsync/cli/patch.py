@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument, seconds
+from envsync.cli.formats import EnvArgument, given, seconds
 from envsync.cli.state import state
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def patch(
                        "steps now.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --execute.")] = False,
     snapshot: Annotated[str | None, typer.Option("--snapshot", metavar="REF", help="Plan from a "
-                        "stored snapshot instead of capturing now.")] = None,
+                        "stored snapshot instead of capturing now.", callback=given)] = None,
     wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", callback=seconds, help="--execute: when "
                     "another envsync changes ENV now, wait up to SECONDS for it (default: "
                     "exit 2 at once, naming it).")] = 0,

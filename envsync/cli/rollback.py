@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from envsync.cli.formats import EnvArgument, check_format, format_option, seconds
+from envsync.cli.formats import EnvArgument, check_format, format_option, given, seconds
 from envsync.cli.state import state
 
 __all__ = ["register"]
@@ -20,7 +20,7 @@ def rollback(
     level: Annotated[int, typer.Option("--level", "-l", metavar="N", help="1 configuration "
                      "(files + changed services), 2 containers (saved images), 3 full "
                      "(git reset, down, up).")],
-    to: Annotated[str | None, typer.Option("--to", metavar="POINT", help="A restore point's "
+    to: Annotated[str | None, typer.Option("--to", callback=given, metavar="POINT", help="A restore point's "
                   "tag or time (default: the newest backup older than what runs now).")] = None,
     script: Annotated[Path | None, typer.Option("--script", metavar="FILE", help="Write the "
                       "plan as a bash script to FILE.", dir_okay=False)] = None,

@@ -176,3 +176,24 @@ def test_compose_error_quoting_a_secret_does_not_show_it(repo: Repo) -> None:
     result = run_cli("snapshot", "x", cwd=repo.path)
     line = _assert_one_line_error(result, "compose rejected the files")
     assert secret not in line and "secret:hmac-sha256:" in line
+
+
+@pytest.mark.parametrize("args", [
+    ("deploy", "prod", "--ref", ""), ("deploy", "prod", "--from", " "),
+    ("rollback", "prod", "--level", "1", "--to", "", "--execute", "--yes"),
+    ("drift", "prod", "--snapshot", ""), ("patch", "prod", "--snapshot", ""),
+    ("approve", "prod", "--snapshot", ""), ("baseline", "prod", "--snapshot", ""),
+    ("init", "--like", ""),
+], ids=["deploy --ref", "deploy --from", "rollback --to", "drift --snapshot",
+        "patch --snapshot", "approve --snapshot", "baseline --snapshot", "init --like"])
+def test_an_empty_value_is_refused_not_read_as_left_out(app_repo: Repo,
+                                                         args: tuple[str, ...]) -> None:
+    """``--to "$POINT"`` with POINT unset: refused, not the default point (or ref, or a
+    live capture instead of the snapshot asked for)."""
+    before = sorted(p.relative_to(app_repo.path) for p in app_repo.path.rglob("*")
+                    if ".git" not in p.parts)
+    option = next(a for a in args if a.startswith("--") and a not in ("--level", "--execute",
+                                                                      "--yes"))
+    _assert_one_line_error(run_cli(*args, cwd=app_repo.path), f"'{option}'", "is empty")
+    assert sorted(p.relative_to(app_repo.path) for p in app_repo.path.rglob("*")
+                  if ".git" not in p.parts) == before
