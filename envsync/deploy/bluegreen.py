@@ -553,7 +553,7 @@ class BlueGreen:
             from envsync.plan.executor import say
 
             say(f"the watch window had passed: finishing the retire of the old "
-                  f"{self.service} (the new version serves)")
+                f"{self.service} (the new version serves)")
             failures: tuple[type[BaseException], ...] = (EnvsyncError, *engine_errors())
             try:
                 self.retire(None)
