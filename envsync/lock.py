@@ -79,7 +79,8 @@ def pid_ended(info: dict[str, object]) -> bool:
 
 def _describe(env: str, path: Path) -> str:
     info = holder(path)
-    # Its holder has just taken the lock and writes its details: give it a moment.
+    # Its holder has just taken the lock and writes its details, or was caught writing
+    # them (a read half-way through a write): give it a moment.
     deadline = time.monotonic() + _DETAILS_GRACE_S
     while not info and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -119,7 +120,9 @@ def _write_holder(fd: int, command: str) -> dict[str, object]:
 def _rewrite(fd: int, info: dict[str, object]) -> None:
     """One write over the old details, never a truncation first: a run refused at this
     moment reads the old details or the new, not an empty file. A shorter record is padded
-    with blanks (JSON allows them) to cover the longer one it replaces."""
+    with blanks (JSON allows them) to cover the longer one it replaces. A read from another
+    descriptor may still, rarely, catch the write half-done (Linux does not make them
+    atomic with each other): :func:`_describe` reads again."""
     # Best effort: on a full disk the lock still holds; only the message loses its details.
     with contextlib.suppress(OSError):
         data = (json.dumps(info) + "\n").encode()
