@@ -1,6 +1,7 @@
-"""The holder's details in the lock file are never seen half-written: each step a run
-starts rewrites them (:func:`note_step`), and a run refused at that moment must still be
-told who holds the lock (a CI run once printed "locked by another envsync run")."""
+"""The holder's details in the lock file are rewritten at each step a run starts
+(:func:`note_step`); a run refused at that moment must still be told who holds the lock
+(a CI run once printed "locked by another envsync run"). A raw read may, very rarely,
+catch a write half-way: the refusal reads again."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def _holding_and_rewriting(folder: Path) -> Iterator[None]:
             writer.join()
 
 
-def test_a_reader_never_sees_the_holder_half_written(tmp_path: Path) -> None:
+def test_the_holder_is_named_while_it_rewrites_its_steps(tmp_path: Path) -> None:
     """The holder's details, as a refused run reads them (:func:`_describe`), beside a
     holder rewriting them: always its pid and command (before the fix, 2888 of 3000 raw
     reads found the file empty; a raw read may still, very rarely, catch a write half-way,
